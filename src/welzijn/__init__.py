@@ -1,0 +1,1 @@
+"""welzijn: platform for a city's department of Welfare and Society."""

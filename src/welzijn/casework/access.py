@@ -1,0 +1,67 @@
+"""Who may see or change a dossier and what is in it (role x office x sharing).
+
+| role                   | own office      | other office | shared with them |
+|------------------------|-----------------|--------------|------------------|
+| onthaal                | view            | —            | view             |
+| maatschappelijk werker | view, edit      | —            | view, edit       |
+| teamcoach              | view, edit      | —            | view, edit       |
+| analist                | —               | —            | —                |
+| beheerder              | view (audited)  | view         | view             |
+
+Opening a dossier and registering an onthaal contact need a casework role in that office.
+"""
+
+from django.db.models import Q, QuerySet
+
+from welzijn.casework.models import Contact, Dossier, Office
+from welzijn.core.access import AccessDenied, Intent
+from welzijn.core.roles import CASEWORK_ROLES, DOSSIER_EDIT_ROLES, Role, roles_of
+
+
+def office_ids_of(user) -> frozenset[int]:
+    """Offices the user works for, cached on the user object for the request."""
+    cached = getattr(user, "_welzijn_office_ids", None)
+    if cached is None:
+        cached = frozenset(user.assignments.values_list("office_id", flat=True))
+        user._welzijn_office_ids = cached
+    return cached
+
+
+def access_office(user, office: Office, intent: Intent = Intent.EDIT) -> Office:
+    if roles_of(user) & CASEWORK_ROLES and office.pk in office_ids_of(user):
+        return office
+    raise AccessDenied("U werkt niet voor dit welzijnsbureau of team.")
+
+
+def access_dossier(user, dossier: Dossier, intent: Intent = Intent.VIEW) -> Dossier:
+    roles = roles_of(user)
+    if intent is Intent.VIEW and Role.BEHEERDER in roles:
+        return dossier
+    needed = DOSSIER_EDIT_ROLES if intent is Intent.EDIT else CASEWORK_ROLES
+    if roles & needed and (
+        dossier.office_id in office_ids_of(user) or dossier.shares.filter(user_id=user.pk).exists()
+    ):
+        return dossier
+    raise AccessDenied("Geen toegang tot dit dossier.")
+
+
+def dossiers_visible_to(user) -> QuerySet[Dossier]:
+    """The same rule as access_dossier(VIEW), as a queryset filter for lists and search."""
+    roles = roles_of(user)
+    if Role.BEHEERDER in roles:
+        return Dossier.objects.all()
+    if not roles & CASEWORK_ROLES:
+        return Dossier.objects.none()
+    return Dossier.objects.filter(
+        Q(office_id__in=office_ids_of(user)) | Q(shares__user_id=user.pk)
+    ).distinct()
+
+
+def contacts_visible_to(user) -> QuerySet[Contact]:
+    """Onthaal contacts of the user's offices (all of them for a beheerder)."""
+    roles = roles_of(user)
+    if Role.BEHEERDER in roles:
+        return Contact.objects.all()
+    if not roles & CASEWORK_ROLES:
+        return Contact.objects.none()
+    return Contact.objects.filter(office_id__in=office_ids_of(user))

@@ -1,0 +1,69 @@
+from django.contrib import admin
+
+from welzijn.casework.access import contacts_visible_to, dossiers_visible_to
+from welzijn.casework.models import (
+    Contact,
+    Decision,
+    Dossier,
+    Intervention,
+    Office,
+    StaffAssignment,
+    Trajectory,
+)
+from welzijn.core.admin_mixins import AuditedAdmin, PersonalDataAdmin
+
+
+@admin.register(Office)
+class OfficeAdmin(AuditedAdmin):
+    list_display = ["name", "kind", "wijk", "code"]
+    list_filter = ["kind"]
+
+
+@admin.register(StaffAssignment)
+class StaffAssignmentAdmin(AuditedAdmin):
+    list_display = ["user", "office"]
+    list_filter = ["office"]
+
+
+class DossierScopedAdmin(PersonalDataAdmin):
+    """Casework records, limited to the dossiers the user may see."""
+
+    dossier_path = "dossier"
+
+    def get_queryset(self, request):
+        visible = dossiers_visible_to(request.user).values("pk")
+        return super().get_queryset(request).filter(**{f"{self.dossier_path}__in": visible})
+
+
+@admin.register(Dossier)
+class DossierAdmin(DossierScopedAdmin):
+    dossier_path = "pk"
+    list_display = ["pk", "household", "office", "status", "opened_on", "closed_on"]
+    list_filter = ["status", "office"]
+
+
+@admin.register(Trajectory)
+class TrajectoryAdmin(DossierScopedAdmin):
+    list_display = ["service", "dossier", "status", "start_date", "end_date", "outcome"]
+    list_filter = ["status", "service__domain"]
+
+
+@admin.register(Intervention)
+class InterventionAdmin(DossierScopedAdmin):
+    list_display = ["service", "dossier", "date", "amount", "quantity", "unit"]
+    list_filter = ["service__domain"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(DossierScopedAdmin):
+    list_display = ["service", "dossier", "outcome", "decided_on", "hearing_held_on"]
+    list_filter = ["outcome"]
+
+
+@admin.register(Contact)
+class ContactAdmin(PersonalDataAdmin):
+    list_display = ["occurred_on", "office", "channel", "outcome"]
+    list_filter = ["office", "channel", "outcome"]
+
+    def get_queryset(self, request):
+        return contacts_visible_to(request.user)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CaseworkConfig(AppConfig):
+    name = "welzijn.casework"
+    verbose_name = "Hulpverlening"

@@ -1,0 +1,426 @@
+"""What happened: offices, dossiers, onthaal contacts, trajectories, interventions and
+decisions of the Bijzonder Comité voor de Sociale Dienst (BCSD)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from welzijn.catalog.models import Outcome, Service
+from welzijn.core.models import CodeManager
+from welzijn.registry.models import Household, Organisation, Person, Wijk
+
+
+class Office(models.Model):
+    """A welzijnsbureau or a specialised team; the unit of access for caseworkers."""
+
+    class Kind(models.TextChoices):
+        WELZIJNSBUREAU = "welzijnsbureau", "welzijnsbureau"
+        TEAM = "team", "team"
+
+    code = models.SlugField("code", max_length=60, unique=True)
+    name = models.CharField("naam", max_length=150, unique=True)
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+    wijk = models.ForeignKey(Wijk, models.PROTECT, null=True, blank=True, verbose_name="wijk")
+
+    objects = CodeManager()
+
+    class Meta:
+        verbose_name = "welzijnsbureau of team"
+        verbose_name_plural = "welzijnsbureaus en teams"
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+
+class StaffAssignment(models.Model):
+    """A user works for an office; their role comes from their groups."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="assignments",
+        verbose_name="medewerker",
+    )
+    office = models.ForeignKey(
+        Office, models.CASCADE, related_name="assignments", verbose_name="welzijnsbureau of team"
+    )
+
+    class Meta:
+        verbose_name = "toewijzing aan een welzijnsbureau of team"
+        verbose_name_plural = "toewijzingen aan welzijnsbureaus en teams"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "office"], name="assignment_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.office}"
+
+
+class Dossier(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "open"
+        CLOSED = "gesloten", "gesloten"
+
+    TRANSITIONS = {
+        Status.OPEN: frozenset({Status.CLOSED}),
+        Status.CLOSED: frozenset({Status.OPEN}),
+    }
+
+    household = models.ForeignKey(
+        Household, models.PROTECT, related_name="dossiers", verbose_name="huishouden"
+    )
+    office = models.ForeignKey(
+        Office, models.PROTECT, related_name="dossiers", verbose_name="welzijnsbureau of team"
+    )
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dossiers",
+        verbose_name="verantwoordelijke maatschappelijk werker",
+    )
+    status = models.CharField("status", max_length=10, choices=Status.choices, default="open")
+    opened_on = models.DateField("geopend op")
+    closed_on = models.DateField("gesloten op", null=True, blank=True)
+    close_reason = models.CharField("reden van afsluiten", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "dossier"
+        verbose_name_plural = "dossiers"
+        ordering = ["-opened_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=F("opened_on")),
+                name="dossier_closed_after_opened",
+                violation_error_message="De sluitingsdatum mag niet voor de openingsdatum liggen.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(status="open") & Q(closed_on__isnull=True))
+                | (Q(status="gesloten") & Q(closed_on__isnull=False)),
+                name="dossier_status_matches_closed_on",
+                violation_error_message="Een gesloten dossier heeft een sluitingsdatum, "
+                "een open dossier niet.",
+            ),
+            models.UniqueConstraint(
+                fields=["household", "office"],
+                condition=Q(status="open"),
+                name="dossier_one_open_per_household_and_office",
+                violation_error_message="Dit huishouden heeft bij dit welzijnsbureau of team "
+                "al een open dossier.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Dossier {self.pk} — {self.household}"
+
+
+class DossierShare(models.Model):
+    """A dossier made visible to a colleague of another office, with a reason."""
+
+    dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="shares")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="dossier_shares",
+        verbose_name="gedeeld met",
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="gedeeld door"
+    )
+    reason = models.CharField("reden", max_length=300)
+    shared_on = models.DateField("gedeeld op")
+
+    class Meta:
+        verbose_name = "gedeeld dossier"
+        verbose_name_plural = "gedeelde dossiers"
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "user"], name="dossier_share_unique"),
+            models.CheckConstraint(condition=~Q(reason=""), name="dossier_share_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} gedeeld met {self.user_id}"
+
+
+class Contact(models.Model):
+    """An onthaal contact: someone came, called or was met; what they asked and what followed."""
+
+    class Channel(models.TextChoices):
+        BALIE = "balie", "aan de balie"
+        TELEFOON = "telefoon", "telefonisch"
+        EMAIL = "email", "e-mail"
+        HUISBEZOEK = "huisbezoek", "huisbezoek"
+        VINDPLAATS = "vindplaats", "vindplaatsgericht"
+
+    office = models.ForeignKey(
+        Office, models.PROTECT, related_name="contacts", verbose_name="welzijnsbureau of team"
+    )
+    occurred_on = models.DateField("datum")
+    channel = models.CharField("kanaal", max_length=12, choices=Channel.choices)
+    person = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="persoon"
+    )
+    household = models.ForeignKey(
+        Household,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        verbose_name="huishouden",
+    )
+    dossier = models.ForeignKey(
+        Dossier,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        verbose_name="dossier",
+    )
+    reason = models.CharField("vraag", max_length=500)
+    service = models.ForeignKey(
+        Service,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="gevraagde dienst",
+    )
+    outcome = models.ForeignKey(
+        Outcome,
+        models.PROTECT,
+        related_name="+",
+        verbose_name="uitkomst",
+        limit_choices_to={"applies_to": "contact"},
+    )
+    referred_to = models.ForeignKey(
+        Organisation,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="doorverwezen naar",
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="geregistreerd door",
+    )
+
+    class Meta:
+        verbose_name = "onthaalcontact"
+        verbose_name_plural = "onthaalcontacten"
+        ordering = ["-occurred_on"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="contact_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Contact {self.occurred_on} ({self.office})"
+
+
+class Trajectory(models.Model):
+    """A followed path for the dossier's household, or for one person in it."""
+
+    class Status(models.TextChoices):
+        PLANNED = "gepland", "gepland"
+        RUNNING = "lopend", "lopend"
+        COMPLETED = "afgerond", "afgerond"
+        STOPPED = "stopgezet", "stopgezet"
+        CANCELLED = "geannuleerd", "geannuleerd"
+
+    TRANSITIONS = {
+        Status.PLANNED: frozenset({Status.RUNNING, Status.CANCELLED}),
+        Status.RUNNING: frozenset({Status.COMPLETED, Status.STOPPED}),
+        Status.COMPLETED: frozenset(),
+        Status.STOPPED: frozenset(),
+        Status.CANCELLED: frozenset(),
+    }
+    ENDED = frozenset({Status.COMPLETED, Status.STOPPED, Status.CANCELLED})
+
+    dossier = models.ForeignKey(
+        Dossier, models.PROTECT, related_name="trajectories", verbose_name="dossier"
+    )
+    person = models.ForeignKey(
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="persoon",
+        help_text="Leeg als het traject het hele huishouden betreft.",
+    )
+    service = models.ForeignKey(
+        Service, models.PROTECT, related_name="trajectories", verbose_name="dienst"
+    )
+    status = models.CharField("status", max_length=12, choices=Status.choices)
+    start_date = models.DateField("begindatum")
+    planned_end_date = models.DateField("geplande einddatum", null=True, blank=True)
+    end_date = models.DateField("einddatum", null=True, blank=True)
+    outcome = models.ForeignKey(
+        Outcome,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="uitkomst",
+        limit_choices_to={"applies_to": "trajectory"},
+    )
+
+    class Meta:
+        verbose_name = "traject"
+        verbose_name_plural = "trajecten"
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="trajectory_end_after_start",
+                violation_error_message="De einddatum mag niet voor de begindatum liggen.",
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_end_date__isnull=True)
+                | Q(planned_end_date__gte=F("start_date")),
+                name="trajectory_planned_end_after_start",
+                violation_error_message="De geplande einddatum mag niet voor de begindatum liggen.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["gepland", "lopend"], end_date__isnull=True)
+                | Q(status__in=["afgerond", "stopgezet", "geannuleerd"], end_date__isnull=False),
+                name="trajectory_status_matches_end_date",
+                violation_error_message="Een beëindigd traject heeft een einddatum, "
+                "een gepland of lopend traject niet.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} ({self.start_date})"
+
+
+class Decision(models.Model):
+    """A decision of the BCSD on a request: grant or refusal, motivated, with hearing and
+    appeal (beroep bij de arbeidsrechtbank)."""
+
+    class Result(models.TextChoices):
+        GRANT = "toekenning", "toekenning"
+        REFUSAL = "weigering", "weigering"
+
+    class AppealOutcome(models.TextChoices):
+        PENDING = "lopend", "lopend"
+        UPHELD = "bevestigd", "beslissing bevestigd"
+        OVERTURNED = "hervormd", "beslissing hervormd"
+        WITHDRAWN = "ingetrokken", "beroep ingetrokken"
+
+    dossier = models.ForeignKey(
+        Dossier, models.PROTECT, related_name="decisions", verbose_name="dossier"
+    )
+    person = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="persoon"
+    )
+    service = models.ForeignKey(
+        Service, models.PROTECT, related_name="+", verbose_name="gevraagde dienst"
+    )
+    outcome = models.CharField("beslissing", max_length=12, choices=Result.choices)
+    motivation = models.TextField("motivering")
+    decided_on = models.DateField("datum van de beslissing")
+    hearing_requested_on = models.DateField("hoorzitting gevraagd op", null=True, blank=True)
+    hearing_held_on = models.DateField("hoorzitting gehouden op", null=True, blank=True)
+    appeal_lodged_on = models.DateField("beroep ingesteld op", null=True, blank=True)
+    appeal_outcome = models.CharField(
+        "uitkomst van het beroep", max_length=12, choices=AppealOutcome.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = "beslissing BCSD"
+        verbose_name_plural = "beslissingen BCSD"
+        ordering = ["-decided_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(motivation=""),
+                name="decision_motivated",
+                violation_error_message="Een beslissing moet gemotiveerd zijn.",
+            ),
+            models.CheckConstraint(
+                condition=Q(hearing_held_on__isnull=True)
+                | (
+                    Q(hearing_requested_on__isnull=False)
+                    & Q(hearing_held_on__gte=F("hearing_requested_on"))
+                ),
+                name="decision_hearing_after_request",
+                violation_error_message="Een hoorzitting wordt gehouden na de vraag ernaar.",
+            ),
+            models.CheckConstraint(
+                condition=Q(appeal_lodged_on__isnull=True)
+                | Q(appeal_lodged_on__gte=F("decided_on")),
+                name="decision_appeal_after_decision",
+                violation_error_message="Beroep kan pas na de beslissing ingesteld worden.",
+            ),
+            models.CheckConstraint(
+                condition=Q(appeal_outcome="") | Q(appeal_lodged_on__isnull=False),
+                name="decision_appeal_outcome_needs_appeal",
+                violation_error_message="Een uitkomst van beroep vraagt een ingesteld beroep.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} {self.service} ({self.decided_on})"
+
+
+class Intervention(models.Model):
+    """A one-off grant or delivery: an amount in EUR and/or a quantity in the service's unit."""
+
+    dossier = models.ForeignKey(
+        Dossier, models.PROTECT, related_name="interventions", verbose_name="dossier"
+    )
+    person = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="persoon"
+    )
+    service = models.ForeignKey(
+        Service, models.PROTECT, related_name="interventions", verbose_name="dienst"
+    )
+    date = models.DateField("datum")
+    amount = models.DecimalField(
+        "bedrag (EUR)", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    quantity = models.DecimalField(
+        "hoeveelheid", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    unit = models.CharField("eenheid", max_length=40, blank=True)
+    decision = models.ForeignKey(
+        Decision,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="interventions",
+        verbose_name="beslissing",
+    )
+
+    class Meta:
+        verbose_name = "tussenkomst"
+        verbose_name_plural = "tussenkomsten"
+        ordering = ["-date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
+                name="intervention_amount_not_negative",
+                violation_error_message="Het bedrag mag niet negatief zijn.",
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity__isnull=True) | Q(quantity__gt=0),
+                name="intervention_quantity_positive",
+                violation_error_message="De hoeveelheid moet groter zijn dan nul.",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=False) | Q(quantity__isnull=False),
+                name="intervention_amount_or_quantity",
+                violation_error_message="Geef een bedrag, een hoeveelheid of beide.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} ({self.date})"

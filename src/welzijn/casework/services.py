@@ -1,0 +1,378 @@
+"""Writes to casework: access-checked, validated, atomic and audited in one transaction."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+
+from welzijn.casework.access import access_dossier, access_office
+from welzijn.casework.models import (
+    Contact,
+    Decision,
+    Dossier,
+    DossierShare,
+    Intervention,
+    Office,
+    Trajectory,
+)
+from welzijn.catalog.models import Outcome, Service, ServiceKind
+from welzijn.core.access import Intent
+from welzijn.core.audit import audit_record
+from welzijn.core.transitions import lock_for_transition
+from welzijn.core.validation import require, validate_and_save
+from welzijn.registry.models import Household, HouseholdMembership, Organisation, Person
+from welzijn.registry.selectors import is_member_on
+
+CONTACT_OUTCOME_DOSSIER_OPENED = "dossier-geopend"
+CONTACT_OUTCOME_REFERRED = "doorverwezen"
+
+
+def _find_service(code_or_service: str | Service, field: str = "service") -> Service:
+    service = (
+        code_or_service
+        if isinstance(code_or_service, Service)
+        else Service.objects.filter(code=code_or_service).first()
+    )
+    require(service is not None, field, f"Onbekende dienst '{code_or_service}'.")
+    return service
+
+
+def _service(code_or_service: str | Service, kind: str, field: str = "service") -> Service:
+    service = _find_service(code_or_service, field)
+    require(
+        service.kind == kind,
+        field,
+        f"'{service}' is geen {ServiceKind(kind).label} maar een {service.get_kind_display()}.",
+    )
+    require(service.active, field, f"'{service}' wordt niet meer aangeboden.")
+    return service
+
+
+def _outcome(code: str, applies_to: str, field: str = "outcome") -> Outcome:
+    outcome = Outcome.objects.filter(applies_to=applies_to, code=code, active=True).first()
+    require(outcome is not None, field, f"Onbekende uitkomst '{code}'.")
+    return outcome
+
+
+def _require_member(person: Person | None, household: Household, on: dt.date) -> None:
+    if person is not None:
+        require(
+            is_member_on(person, household, on),
+            "person",
+            f"{person} is op {on:%d/%m/%Y} geen lid van het huishouden '{household}'.",
+        )
+
+
+def _open_dossier_for_edit(actor, dossier_id: int) -> Dossier:
+    dossier = access_dossier(
+        actor, Dossier.objects.select_related("household").get(pk=dossier_id), Intent.EDIT
+    )
+    require(dossier.status == Dossier.Status.OPEN, "dossier", "Dit dossier is gesloten.")
+    return dossier
+
+
+@transaction.atomic
+def dossier_open(
+    *,
+    actor,
+    household: Household,
+    office: Office,
+    opened_on: dt.date,
+    caseworker=None,
+    reason: str = "",
+) -> Dossier:
+    access_office(actor, office)
+    dossier = validate_and_save(
+        Dossier(household=household, office=office, opened_on=opened_on, caseworker=caseworker)
+    )
+    audit_record(actor=actor, action="create", obj=dossier, reason=reason)
+    return dossier
+
+
+@transaction.atomic
+def dossier_transition(
+    *, actor, dossier_id: int, to: str, on: dt.date, reason: str = ""
+) -> Dossier:
+    """Close or reopen a dossier. Closing needs a reason and no running trajectories."""
+    dossier = lock_for_transition(
+        Dossier.objects,
+        dossier_id,
+        to=to,
+        allowed=Dossier.TRANSITIONS,
+        labels=dict(Dossier.Status.choices),
+    )
+    access_dossier(actor, dossier, Intent.EDIT)
+    previous = dossier.status
+    if to == Dossier.Status.CLOSED:
+        require(bool(reason.strip()), "close_reason", "Geef een reden om het dossier te sluiten.")
+        running = dossier.trajectories.exclude(status__in=Trajectory.ENDED).exists()
+        require(not running, "status", "Sluit eerst de lopende of geplande trajecten af.")
+        dossier.closed_on, dossier.close_reason = on, reason.strip()
+    else:
+        dossier.closed_on, dossier.close_reason = None, ""
+    dossier.status = to
+    validate_and_save(dossier)
+    audit_record(
+        actor=actor,
+        action="transition",
+        obj=dossier,
+        reason=reason,
+        detail={"from": previous, "to": to, "on": on.isoformat()},
+    )
+    return dossier
+
+
+@transaction.atomic
+def dossier_share(*, actor, dossier_id: int, user, reason: str, on: dt.date) -> DossierShare:
+    dossier = access_dossier(actor, Dossier.objects.get(pk=dossier_id), Intent.EDIT)
+    share = validate_and_save(
+        DossierShare(
+            dossier=dossier, user=user, shared_by=actor, reason=reason.strip(), shared_on=on
+        )
+    )
+    audit_record(actor=actor, action="share", obj=dossier, reason=reason, detail={"user": user.pk})
+    return share
+
+
+@transaction.atomic
+def contact_register(
+    *,
+    actor,
+    office: Office,
+    occurred_on: dt.date,
+    channel: str,
+    reason: str,
+    outcome: str,
+    person: Person | None = None,
+    household: Household | None = None,
+    service: str | Service | None = None,
+    referred_to: Organisation | None = None,
+    open_dossier: bool = False,
+) -> Contact:
+    """Register an onthaal contact; with open_dossier, open the household's dossier too."""
+    access_office(actor, office)
+    if household is None and person is not None:
+        membership = (
+            HouseholdMembership.objects.filter(person=person, start_date__lte=occurred_on)
+            .exclude(end_date__lt=occurred_on)
+            .select_related("household")
+            .first()
+        )
+        household = membership.household if membership else None
+    elif household is not None:
+        _require_member(person, household, occurred_on)
+    if open_dossier:
+        outcome = CONTACT_OUTCOME_DOSSIER_OPENED
+        require(household is not None, "household", "Kies het huishouden voor het dossier.")
+    outcome_obj = _outcome(outcome, Outcome.AppliesTo.CONTACT)
+    if outcome == CONTACT_OUTCOME_REFERRED:
+        require(referred_to is not None, "referred_to", "Kies naar wie doorverwezen werd.")
+    dossier = None
+    if open_dossier:
+        dossier = dossier_open(
+            actor=actor,
+            household=household,
+            office=office,
+            opened_on=occurred_on,
+            reason="geopend bij onthaal",
+        )
+    contact = validate_and_save(
+        Contact(
+            office=office,
+            occurred_on=occurred_on,
+            channel=channel,
+            person=person,
+            household=household,
+            dossier=dossier,
+            reason=reason.strip(),
+            service=_find_service(service) if service else None,
+            outcome=outcome_obj,
+            referred_to=referred_to,
+            registered_by=actor,
+        )
+    )
+    audit_record(actor=actor, action="create", obj=contact, detail={"outcome": outcome})
+    return contact
+
+
+@transaction.atomic
+def trajectory_start(
+    *,
+    actor,
+    dossier_id: int,
+    service: str | Service,
+    start_date: dt.date,
+    person: Person | None = None,
+    planned_end_date: dt.date | None = None,
+    planned: bool = False,
+) -> Trajectory:
+    dossier = _open_dossier_for_edit(actor, dossier_id)
+    _require_member(person, dossier.household, start_date)
+    trajectory = validate_and_save(
+        Trajectory(
+            dossier=dossier,
+            person=person,
+            service=_service(service, ServiceKind.TRAJECTORY),
+            status=Trajectory.Status.PLANNED if planned else Trajectory.Status.RUNNING,
+            start_date=start_date,
+            planned_end_date=planned_end_date,
+        )
+    )
+    audit_record(actor=actor, action="create", obj=trajectory)
+    return trajectory
+
+
+@transaction.atomic
+def trajectory_transition(
+    *,
+    actor,
+    trajectory_id: int,
+    to: str,
+    on: dt.date,
+    outcome: str | None = None,
+    reason: str = "",
+) -> Trajectory:
+    """Start, complete, stop or cancel a trajectory. Ending it needs a date and, when it
+    was running, an outcome."""
+    trajectory = lock_for_transition(
+        Trajectory.objects.select_related("dossier"),
+        trajectory_id,
+        to=to,
+        allowed=Trajectory.TRANSITIONS,
+        labels=dict(Trajectory.Status.choices),
+    )
+    access_dossier(actor, trajectory.dossier, Intent.EDIT)
+    previous = trajectory.status
+    if to in Trajectory.ENDED:
+        trajectory.end_date = on
+        if previous == Trajectory.Status.RUNNING:
+            require(bool(outcome), "outcome", "Kies de uitkomst van het traject.")
+        if outcome:
+            trajectory.outcome = _outcome(outcome, Outcome.AppliesTo.TRAJECTORY)
+    else:
+        require(
+            on >= trajectory.start_date,
+            "start_date",
+            "Een traject start niet voor zijn begindatum.",
+        )
+    trajectory.status = to
+    validate_and_save(trajectory)
+    audit_record(
+        actor=actor,
+        action="transition",
+        obj=trajectory,
+        reason=reason,
+        detail={"from": previous, "to": to, "on": on.isoformat(), "outcome": outcome},
+    )
+    return trajectory
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    actor,
+    dossier_id: int,
+    service: str | Service,
+    outcome: str,
+    motivation: str,
+    decided_on: dt.date,
+    person: Person | None = None,
+) -> Decision:
+    dossier = _open_dossier_for_edit(actor, dossier_id)
+    _require_member(person, dossier.household, decided_on)
+    service_obj = _find_service(service)
+    decision = validate_and_save(
+        Decision(
+            dossier=dossier,
+            person=person,
+            service=service_obj,
+            outcome=outcome,
+            motivation=motivation.strip(),
+            decided_on=decided_on,
+        )
+    )
+    audit_record(actor=actor, action="create", obj=decision, detail={"outcome": outcome})
+    return decision
+
+
+@transaction.atomic
+def decision_hearing_record(
+    *, actor, decision_id: int, requested_on: dt.date, held_on: dt.date | None = None
+) -> Decision:
+    decision = Decision.objects.select_for_update().select_related("dossier").get(pk=decision_id)
+    access_dossier(actor, decision.dossier, Intent.EDIT)
+    decision.hearing_requested_on, decision.hearing_held_on = requested_on, held_on
+    validate_and_save(decision)
+    audit_record(
+        actor=actor,
+        action="update",
+        obj=decision,
+        detail={"hearing_requested_on": requested_on, "hearing_held_on": held_on},
+    )
+    return decision
+
+
+@transaction.atomic
+def decision_appeal_record(
+    *, actor, decision_id: int, lodged_on: dt.date, outcome: str = Decision.AppealOutcome.PENDING
+) -> Decision:
+    decision = Decision.objects.select_for_update().select_related("dossier").get(pk=decision_id)
+    access_dossier(actor, decision.dossier, Intent.EDIT)
+    decision.appeal_lodged_on, decision.appeal_outcome = lodged_on, outcome
+    validate_and_save(decision)
+    audit_record(
+        actor=actor,
+        action="update",
+        obj=decision,
+        detail={"appeal_lodged_on": lodged_on, "appeal_outcome": outcome},
+    )
+    return decision
+
+
+@transaction.atomic
+def intervention_register(
+    *,
+    actor,
+    dossier_id: int,
+    service: str | Service,
+    date: dt.date,
+    amount: Decimal | None = None,
+    quantity: Decimal | None = None,
+    person: Person | None = None,
+    decision: Decision | None = None,
+    reason: str = "",
+) -> Intervention:
+    dossier = _open_dossier_for_edit(actor, dossier_id)
+    _require_member(person, dossier.household, date)
+    service_obj = _service(service, ServiceKind.INTERVENTION)
+    if decision is not None:
+        require(
+            decision.dossier_id == dossier.pk,
+            "decision",
+            "Deze beslissing hoort bij een ander dossier.",
+        )
+        require(
+            decision.outcome == Decision.Result.GRANT,
+            "decision",
+            "Een tussenkomst kan niet steunen op een weigering.",
+        )
+    intervention = validate_and_save(
+        Intervention(
+            dossier=dossier,
+            person=person,
+            service=service_obj,
+            date=date,
+            amount=amount,
+            quantity=quantity,
+            unit=service_obj.unit if quantity is not None else "",
+            decision=decision,
+        )
+    )
+    audit_record(
+        actor=actor,
+        action="create",
+        obj=intervention,
+        reason=reason,
+        detail={"service": service_obj.code, "amount": amount, "quantity": quantity},
+    )
+    return intervention

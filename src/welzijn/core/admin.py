@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from welzijn.core.admin_mixins import ReadOnlyAdmin
+from welzijn.core.models import AuditEvent
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["seq", "occurred_at", "actor_username", "action", "object_type", "object_id"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["actor_username", "object_id", "reason"]
+    date_hierarchy = "occurred_at"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "welzijn.core"
+    verbose_name = "Kern: audit en toegang"

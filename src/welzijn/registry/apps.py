@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegistryConfig(AppConfig):
+    name = "welzijn.registry"
+    verbose_name = "Register: personen en huishoudens"

@@ -1,0 +1,207 @@
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
+
+from welzijn.core.insz import validate_insz
+from welzijn.core.models import CodeManager
+
+models.CharField.register_lookup(Length)
+
+
+class Wijk(models.Model):
+    """One of Ghent's 25 official wijken (reference data)."""
+
+    code = models.SlugField("code", max_length=60, unique=True)
+    name = models.CharField("naam", max_length=100, unique=True)
+
+    objects = CodeManager()
+
+    class Meta:
+        verbose_name = "wijk"
+        verbose_name_plural = "wijken"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+
+class Postcode(models.Model):
+    code = models.CharField("postcode", max_length=4, unique=True)
+    name = models.CharField("deelgemeente", max_length=100)
+
+    objects = CodeManager()
+
+    class Meta:
+        verbose_name = "postcode"
+        verbose_name_plural = "postcodes"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+
+class Address(models.Model):
+    street = models.CharField("straat", max_length=150)
+    number = models.CharField("huisnummer", max_length=10)
+    box = models.CharField("bus", max_length=10, blank=True)
+    postcode = models.ForeignKey(Postcode, models.PROTECT, verbose_name="postcode")
+    wijk = models.ForeignKey(Wijk, models.PROTECT, verbose_name="wijk")
+
+    class Meta:
+        verbose_name = "adres"
+        verbose_name_plural = "adressen"
+        constraints = [
+            models.CheckConstraint(condition=~Q(street=""), name="address_street_not_empty"),
+            models.CheckConstraint(condition=~Q(number=""), name="address_number_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        box = f" bus {self.box}" if self.box else ""
+        return f"{self.street} {self.number}{box}, {self.postcode_id and self.postcode}"
+
+
+class Person(models.Model):
+    class Sex(models.TextChoices):
+        MAN = "M", "man"
+        VROUW = "V", "vrouw"
+        X = "X", "X"
+
+    class ResidenceStatus(models.TextChoices):
+        BELG = "belg", "Belg"
+        EU = "eu", "EU-burger"
+        DERDELANDER = "derdelander", "derdelander met verblijfsrecht"
+        ERKEND_VLUCHTELING = "vluchteling", "erkend vluchteling"
+        SUBSIDIAIR = "subsidiair", "subsidiair beschermde"
+        TIJDELIJK = "tijdelijk", "tijdelijk beschermde (Oekraïne)"
+        VERZOEKER = "verzoeker", "verzoeker om internationale bescherming"
+        ZONDER_WETTIG_VERBLIJF = "zonder", "zonder wettig verblijf"
+
+    first_name = models.CharField("voornaam", max_length=100)
+    last_name = models.CharField("achternaam", max_length=100)
+    birth_date = models.DateField("geboortedatum")
+    sex = models.CharField("geslacht", max_length=1, choices=Sex.choices)
+    nationality = models.CharField(
+        "nationaliteit", max_length=2, help_text="ISO 3166-1 landcode, bv. BE"
+    )
+    residence_status = models.CharField(
+        "verblijfsstatus", max_length=12, choices=ResidenceStatus.choices
+    )
+    language = models.CharField("taal", max_length=8, default="nl", help_text="bv. nl, fr, ar")
+    insz = models.CharField(
+        "INSZ-nummer",
+        max_length=11,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[validate_insz],
+        help_text="Rijksregister- of bisnummer, 11 cijfers. Leeg voor wie er geen heeft.",
+    )
+    # Lower-cased, accent-free "first last" and "last first" for tolerant search.
+    search_name = models.CharField(max_length=250, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = "persoon"
+        verbose_name_plural = "personen"
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(insz__isnull=True) | Q(insz__length=11), name="person_insz_11_digits"
+            ),
+            models.CheckConstraint(
+                condition=~Q(first_name="") & ~Q(last_name=""), name="person_names_not_empty"
+            ),
+            models.CheckConstraint(condition=Q(sex__in=["M", "V", "X"]), name="person_sex_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def clean(self) -> None:
+        from welzijn.registry.validation import clean_person
+
+        clean_person(self)
+
+
+class Household(models.Model):
+    name = models.CharField("naam", max_length=150, help_text="bv. Gezin Peeters")
+    address = models.ForeignKey(
+        Address, models.PROTECT, null=True, blank=True, verbose_name="adres"
+    )
+    members = models.ManyToManyField(Person, through="HouseholdMembership", related_name="+")
+
+    class Meta:
+        verbose_name = "huishouden"
+        verbose_name_plural = "huishoudens"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HouseholdMembership(models.Model):
+    class Role(models.TextChoices):
+        REFERENTIEPERSOON = "referentiepersoon", "referentiepersoon"
+        PARTNER = "partner", "partner"
+        KIND = "kind", "kind"
+        ANDER = "ander", "ander"
+
+    household = models.ForeignKey(
+        Household, models.CASCADE, related_name="memberships", verbose_name="huishouden"
+    )
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="memberships", verbose_name="persoon"
+    )
+    role = models.CharField("rol", max_length=20, choices=Role.choices)
+    start_date = models.DateField("begindatum")
+    end_date = models.DateField("einddatum", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "lidmaatschap van een huishouden"
+        verbose_name_plural = "lidmaatschappen van huishoudens"
+        indexes = [models.Index(fields=["person", "start_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="membership_end_after_start",
+                violation_error_message="De einddatum mag niet voor de begindatum liggen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} in {self.household_id} ({self.role})"
+
+    def clean(self) -> None:
+        from welzijn.registry.validation import clean_membership
+
+        clean_membership(self)
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        PARTNER = "partner", "partnerorganisatie"
+        SCHOOL = "school", "school"
+        VERENIGING = "vereniging", "vereniging"
+        BEDRIJF = "bedrijf", "bedrijf"
+        ZIEKENFONDS = "ziekenfonds", "ziekenfonds"
+        OVERHEID = "overheid", "overheid"
+        STADSDIENST = "stadsdienst", "stadsdienst"
+
+    name = models.CharField("naam", max_length=200, unique=True)
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+    enterprise_number = models.CharField("ondernemingsnummer", max_length=12, blank=True)
+    address = models.ForeignKey(
+        Address, models.PROTECT, null=True, blank=True, verbose_name="adres"
+    )
+
+    class Meta:
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,158 @@
+"""Writes to the registry: validated, atomic, audited."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from welzijn.core.access import Intent
+from welzijn.core.audit import audit_record
+from welzijn.core.insz import normalise_insz
+from welzijn.core.validation import require, validate_and_save
+from welzijn.registry.access import access_household, access_person
+from welzijn.registry.models import Address, Household, HouseholdMembership, Person
+from welzijn.registry.search import search_name
+
+PERSON_FIELDS = (
+    "first_name",
+    "last_name",
+    "birth_date",
+    "sex",
+    "nationality",
+    "residence_status",
+    "language",
+    "insz",
+)
+
+
+@transaction.atomic
+def person_create(
+    *,
+    actor,
+    first_name: str,
+    last_name: str,
+    birth_date: dt.date,
+    sex: str,
+    nationality: str,
+    residence_status: str,
+    language: str = "nl",
+    insz: str | None = None,
+    reason: str = "",
+) -> Person:
+    access_person(actor, Person(), Intent.EDIT)
+    person = Person(
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        birth_date=birth_date,
+        sex=sex,
+        nationality=nationality.upper(),
+        residence_status=residence_status,
+        language=language,
+        insz=normalise_insz(insz or "") or None,
+    )
+    person.search_name = search_name(person.first_name, person.last_name)
+    validate_and_save(person)
+    audit_record(actor=actor, action="create", obj=person, reason=reason)
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor, person_id: int, reason: str = "", **changes) -> Person:
+    unknown = set(changes) - set(PERSON_FIELDS)
+    require(not unknown, next(iter(unknown), "__all__"), "Dit veld kan niet gewijzigd worden.")
+    person = access_person(actor, Person.objects.select_for_update().get(pk=person_id), Intent.EDIT)
+    if "insz" in changes:
+        changes["insz"] = normalise_insz(changes["insz"] or "") or None
+    changed = [field for field, value in changes.items() if getattr(person, field) != value]
+    for field in changed:
+        setattr(person, field, changes[field])
+    person.search_name = search_name(person.first_name, person.last_name)
+    validate_and_save(person)
+    audit_record(
+        actor=actor, action="update", obj=person, reason=reason, detail={"fields": changed}
+    )
+    return person
+
+
+@transaction.atomic
+def address_create(
+    *, actor, street: str, number: str, postcode: str, wijk: str, box: str = ""
+) -> Address:
+    """Create an address from a postcode code and a wijk code; both must be known."""
+    from welzijn.registry.models import Postcode, Wijk
+
+    postcode_obj = Postcode.objects.filter(code=postcode.strip()).first()
+    require(postcode_obj is not None, "postcode", f"Onbekende Gentse postcode '{postcode}'.")
+    wijk_obj = Wijk.objects.filter(code=wijk).first() or Wijk.objects.filter(name=wijk).first()
+    require(wijk_obj is not None, "wijk", f"Onbekende wijk '{wijk}'.")
+    address = Address(
+        street=street.strip(),
+        number=number.strip(),
+        box=box.strip(),
+        postcode=postcode_obj,
+        wijk=wijk_obj,
+    )
+    validate_and_save(address)
+    audit_record(actor=actor, action="create", obj=address)
+    return address
+
+
+@transaction.atomic
+def household_create(
+    *, actor, name: str, address: Address | None = None, reason: str = ""
+) -> Household:
+    access_household(actor, Household(), Intent.EDIT)
+    household = validate_and_save(Household(name=name.strip(), address=address))
+    audit_record(actor=actor, action="create", obj=household, reason=reason)
+    return household
+
+
+@transaction.atomic
+def household_member_add(
+    *,
+    actor,
+    household: Household,
+    person: Person,
+    role: str,
+    start_date: dt.date,
+    end_date: dt.date | None = None,
+    reason: str = "",
+) -> HouseholdMembership:
+    access_household(actor, household, Intent.EDIT)
+    # Lock the person's row: two concurrent additions cannot both pass the overlap check.
+    Person.objects.select_for_update().filter(pk=person.pk).exists()
+    membership = validate_and_save(
+        HouseholdMembership(
+            household=household,
+            person=person,
+            role=role,
+            start_date=start_date,
+            end_date=end_date,
+        )
+    )
+    audit_record(
+        actor=actor,
+        action="create",
+        obj=membership,
+        reason=reason,
+        detail={"household": household.pk, "person": person.pk, "role": role},
+    )
+    return membership
+
+
+@transaction.atomic
+def household_member_end(
+    *, actor, membership_id: int, end_date: dt.date, reason: str = ""
+) -> HouseholdMembership:
+    membership = HouseholdMembership.objects.select_for_update().get(pk=membership_id)
+    access_household(actor, membership.household, Intent.EDIT)
+    require(membership.end_date is None, "end_date", "Dit lidmaatschap is al beëindigd.")
+    membership.end_date = end_date
+    validate_and_save(membership)
+    audit_record(
+        actor=actor,
+        action="update",
+        obj=membership,
+        reason=reason,
+        detail={"end_date": end_date.isoformat()},
+    )
+    return membership

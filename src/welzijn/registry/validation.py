@@ -1,0 +1,62 @@
+"""Rules that a single registry record must satisfy beyond its field validators."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from welzijn.core.insz import check_insz_matches, normalise_insz, parse_insz
+
+
+def clean_person(person) -> None:
+    if person.insz:
+        person.insz = normalise_insz(person.insz)
+    errors: dict[str, list[str]] = {}
+    if person.birth_date and person.birth_date > dt.date.today():
+        errors.setdefault("birth_date", []).append("De geboortedatum ligt in de toekomst.")
+    if person.insz and person.birth_date and _is_valid_insz(person.insz):
+        try:
+            check_insz_matches(person.insz, birth_date=person.birth_date, sex=person.sex)
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _is_valid_insz(value: str) -> bool:
+    """A malformed number is reported by the field validator; check agreement only on a valid
+    one."""
+    try:
+        parse_insz(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def clean_membership(membership) -> None:
+    """One person cannot be in two households on the same day (end dates are inclusive)."""
+    if not (membership.person_id and membership.start_date):
+        return
+    if membership.end_date and membership.end_date < membership.start_date:
+        return  # reported by the check constraint, on the end date
+    from welzijn.registry.models import HouseholdMembership
+
+    overlapping = HouseholdMembership.objects.filter(person_id=membership.person_id).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=membership.start_date)
+    )
+    if membership.end_date:
+        overlapping = overlapping.filter(start_date__lte=membership.end_date)
+    if membership.pk:
+        overlapping = overlapping.exclude(pk=membership.pk)
+    clash = overlapping.select_related("household").first()
+    if clash:
+        until = clash.end_date.strftime("%d/%m/%Y") if clash.end_date else "nu"
+        raise ValidationError(
+            {
+                "start_date": (
+                    f"Deze persoon is in deze periode al lid van huishouden "
+                    f"'{clash.household}' (van {clash.start_date:%d/%m/%Y} tot {until})."
+                )
+            }
+        )

@@ -1,0 +1,66 @@
+"""Factory functions for tests: small, explicit, going through the service functions."""
+
+import datetime as dt
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from welzijn.casework import services as casework
+from welzijn.casework.models import Office, StaffAssignment
+from welzijn.core.insz import make_insz
+from welzijn.core.roles import Role
+from welzijn.registry import services as registry
+
+_counter = itertools.count(1)
+
+
+def office(code: str = "wb-brugse-poort") -> Office:
+    return Office.objects.get(code=code)
+
+
+def user(role: Role, office_code: str | None = "wb-brugse-poort", name: str | None = None):
+    n = next(_counter)
+    account = get_user_model().objects.create_user(
+        username=name or f"{role.value.replace(' ', '_')}{n}"
+    )
+    account.groups.add(Group.objects.get(name=role.value))
+    if office_code:
+        StaffAssignment.objects.create(user=account, office=office(office_code))
+    return account
+
+
+def person(actor, *, born=dt.date(1985, 7, 30), sex="M", with_insz=True, **fields):
+    n = next(_counter)
+    seq = 2 * (n % 490) + 2 + (1 if sex == "M" else 0)  # odd for men, even for women
+    values = {
+        "first_name": f"Voornaam{n}",
+        "last_name": f"Achternaam{n}",
+        "birth_date": born,
+        "sex": sex,
+        "nationality": "BE",
+        "residence_status": "belg",
+        "insz": make_insz(born, seq) if with_insz else None,
+    }
+    values.update(fields)
+    return registry.person_create(actor=actor, **values)
+
+
+def household(actor, *members, start=dt.date(2020, 1, 1), name="Gezin Test"):
+    hh = registry.household_create(actor=actor, name=name)
+    for index, member in enumerate(members):
+        registry.household_member_add(
+            actor=actor,
+            household=hh,
+            person=member,
+            role="referentiepersoon" if index == 0 else "kind",
+            start_date=start,
+        )
+    return hh
+
+
+def dossier(actor, hh=None, office_code: str = "wb-brugse-poort", opened=dt.date(2023, 1, 2)):
+    hh = hh or household(actor, person(actor))
+    return casework.dossier_open(
+        actor=actor, household=hh, office=office(office_code), opened_on=opened
+    )

@@ -1,0 +1,91 @@
+"""The project as a whole: migrations in sync, the admin in Dutch and audited, the demo."""
+
+import pytest
+from django.core.management import call_command
+from factories import dossier, person, user
+
+from welzijn.core.models import AuditEvent
+from welzijn.core.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_models_and_migrations_are_in_sync():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.fixture
+def beheerder_client(client):
+    admin_user = user(Role.BEHEERDER, None)
+    admin_user.is_staff = True
+    admin_user.save()
+    client.force_login(admin_user)
+    return client
+
+
+def test_admin_speaks_dutch(beheerder_client):
+    page = beheerder_client.get("/admin/").content.decode()
+    assert "Beheer van Welzijn en Samenleving" in page
+    assert "Dienstencatalogus" in page
+    assert "Afmelden" in page  # Django's own Dutch translation of "Log out"
+    services = beheerder_client.get("/admin/catalog/service/").content.decode()
+    assert "Huurwaarborg" in services
+
+
+def test_admin_reads_of_personal_data_are_audited(beheerder_client):
+    worker = user(Role.MAATSCHAPPELIJK_WERKER)
+    someone = person(worker)
+    response = beheerder_client.get(f"/admin/registry/person/{someone.pk}/change/")
+    assert response.status_code == 200
+    assert someone.first_name in response.content.decode()
+    assert AuditEvent.objects.filter(
+        action="view", object_type="registry.person", object_id=str(someone.pk)
+    ).exists()
+    beheerder_client.get("/admin/casework/dossier/")
+    assert AuditEvent.objects.filter(action="list", object_type="casework.dossier").exists()
+
+
+def test_personal_data_is_read_only_in_the_admin(beheerder_client):
+    worker = user(Role.MAATSCHAPPELIJK_WERKER)
+    file = dossier(worker)
+    response = beheerder_client.post(
+        f"/admin/casework/dossier/{file.pk}/change/", {"status": "gesloten"}
+    )
+    assert response.status_code == 403
+    assert beheerder_client.get("/admin/registry/person/add/").status_code == 403
+
+
+def test_admin_catalogue_edit_is_audited(beheerder_client):
+    from welzijn.catalog.models import Domain
+
+    domain = Domain.objects.first()
+    response = beheerder_client.post(
+        f"/admin/catalog/domain/{domain.pk}/change/",
+        {"code": domain.code, "name": domain.name, "order": 9, "description": "nieuw"},
+    )
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(object_type="catalog.domain", action="update")
+    assert set(event.detail["fields"]) == {"order", "description"}
+
+
+def test_analist_has_no_admin(client):
+    client.force_login(user(Role.ANALIST, None))
+    assert client.get("/admin/registry/person/").status_code == 302  # to the login page
+
+
+def test_demo_setup_creates_one_user_per_role_and_demo_data(capsys):
+    from django.contrib.auth import get_user_model
+
+    from welzijn.casework.models import Dossier, Intervention
+
+    call_command("demo_setup")
+    out = capsys.readouterr().out
+    for role in Role:
+        assert role.value in out
+    users = get_user_model().objects.filter(username__in=["onthaal", "mw", "analist"])
+    assert users.count() == 3
+    assert Dossier.objects.count() == 3
+    assert Intervention.objects.filter(service__code="leefloon").count() == 11
+    call_command("audit_verify")
+    call_command("demo_setup")  # a second run adds nothing
+    assert Dossier.objects.count() == 3
