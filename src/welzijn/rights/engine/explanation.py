@@ -1,0 +1,414 @@
+"""Explanations: which conditions held or failed, with which values and parameters.
+
+The structured form (`Explanation.as_dict`) feeds HTML and JSON; `as_text` renders
+it as Dutch text for a caseworker or a citizen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .entities import HOUSEHOLD, PERSON
+from .expressions import round_cents
+from .ruleset import Right, RuleSet
+from .simulation import STATUS_NAMES, status_codes
+from .values import Frame, Tri
+from .variables import Condition, ExpressionFormula, Formula, Variable
+
+STATUS_TEXT = {
+    "ontvangt": "ontvangt dit al",
+    "onderbescherming": "heeft recht, maar ontvangt het (nog) niet: onderbescherming",
+    "geen_recht": "geen recht",
+    "onbekend": "nog niet te beoordelen: er ontbreken gegevens",
+}
+_MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def dutch_date(date: dt.date) -> str:
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def dutch_number(value: float, decimals: int = 2) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """The value of one variable as used by a condition."""
+
+    name: str
+    label: str
+    value: Any
+    display: str
+    known: bool
+    is_input: bool
+    subject: str | None = None
+
+
+@dataclass(frozen=True)
+class ParameterFact:
+    name: str
+    label: str
+    value: Any
+    display: str
+    start: dt.date
+    reference: str
+    file: str
+
+
+@dataclass
+class Node:
+    """One condition (or computed value) in an explanation tree."""
+
+    label: str
+    holds: bool | None
+    expression: str | None = None
+    value: str | None = None
+    reference: str | None = None
+    subject: str | None = None
+    facts: list[Fact] = field(default_factory=list)
+    parameters: list[ParameterFact] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "holds": self.holds,
+            "expression": self.expression,
+            "value": self.value,
+            "reference": self.reference,
+            "subject": self.subject,
+            "facts": [
+                {
+                    "name": f.name,
+                    "label": f.label,
+                    "value": f.value,
+                    "display": f.display,
+                    "known": f.known,
+                    "subject": f.subject,
+                }
+                for f in self.facts
+            ],
+            "parameters": [
+                {
+                    "name": p.name,
+                    "label": p.label,
+                    "value": p.value,
+                    "display": p.display,
+                    "start": p.start.isoformat(),
+                    "reference": p.reference,
+                    "file": p.file,
+                }
+                for p in self.parameters
+            ],
+            "children": [child.as_dict() for child in self.children],
+        }
+
+    def walk(self) -> list[Node]:
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass
+class Explanation:
+    """Why a right is (not) open for one person or household on a date."""
+
+    right: str
+    label: str
+    subject: str
+    date: dt.date
+    status: str
+    entitled: bool | None
+    amount: float | None
+    amount_unit: str | None
+    auto_grantable: bool
+    reference: str
+    description: str
+    conditions: Node
+    amount_detail: Node | None = None
+
+    @property
+    def missing_inputs(self) -> list[Fact]:
+        """Input facts that are unknown, once each, in order of appearance."""
+        seen: set[tuple[str, str | None]] = set()
+        out: list[Fact] = []
+        nodes = self.conditions.walk() + (self.amount_detail.walk() if self.amount_detail else [])
+        for node in nodes:
+            for fact in node.facts:
+                key = (fact.name, fact.subject)
+                if fact.is_input and not fact.known and key not in seen:
+                    seen.add(key)
+                    out.append(fact)
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "right": self.right,
+            "label": self.label,
+            "subject": self.subject,
+            "date": self.date.isoformat(),
+            "status": self.status,
+            "status_text": STATUS_TEXT[self.status],
+            "entitled": self.entitled,
+            "amount": self.amount,
+            "amount_unit": self.amount_unit,
+            "auto_grantable": self.auto_grantable,
+            "reference": self.reference,
+            "description": self.description,
+            "conditions": self.conditions.as_dict(),
+            "amount_detail": self.amount_detail.as_dict() if self.amount_detail else None,
+            "missing_inputs": [f.label for f in self.missing_inputs],
+        }
+
+    def as_text(self) -> str:
+        lines = [
+            f"{self.label} — {self.subject}, op {dutch_date(self.date)}: "
+            f"{STATUS_TEXT[self.status]}.",
+            f"Wettelijke basis: {self.reference}.",
+            self.description,
+            "Voorwaarden:",
+        ]
+        _render(self.conditions, 1, lines)
+        if self.amount_detail is not None and self.amount is not None:
+            unit = f" {self.amount_unit}" if self.amount_unit else ""
+            lines.append(f"Bedrag: {dutch_number(self.amount)}{unit}.")
+            _render(self.amount_detail, 1, lines)
+        missing = self.missing_inputs
+        if missing:
+            names = ", ".join(_fact_name(f) for f in missing)
+            lines.append(f"Ontbrekende gegevens: {names}.")
+        if self.auto_grantable:
+            lines.append("Dit recht kan automatisch worden toegekend.")
+        return "\n".join(lines)
+
+
+def _fact_name(fact: Fact) -> str:
+    return f"{fact.label} ({fact.subject})" if fact.subject else fact.label
+
+
+_MARK = {True: "[✓]", False: "[✗]", None: "[?]"}
+_HOLDS = {True: "voldaan", False: "niet voldaan", None: "onbekend"}
+
+
+def _render(node: Node, depth: int, lines: list[str]) -> None:
+    indent = "  " * depth
+    who = f" ({node.subject})" if node.subject else ""
+    if node.holds is None and node.value is not None:
+        head = f"{indent}- {node.label}{who}: {node.value}"
+    else:
+        head = f"{indent}{_MARK[node.holds]} {node.label}{who}: {_HOLDS[node.holds]}"
+    details = [f"{_fact_name(f)} = {f.display}" for f in node.facts]
+    details += [
+        f"{p.label} = {p.display} (van kracht sinds {dutch_date(p.start)}; {p.reference})"
+        for p in node.parameters
+    ]
+    if details:
+        head += " — " + "; ".join(details)
+    lines.append(head)
+    for child in node.children:
+        _render(child, depth + 1, lines)
+
+
+# -- building ------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, rules: RuleSet, frame: Frame, person_ids: list[str] | None):
+        self.rules, self.frame = rules, frame
+        self.person_ids = person_ids
+        self.amount_mode = False
+        self._open: set[str] = set()
+
+    def person_name(self, row: int) -> str:
+        return self.person_ids[row] if self.person_ids else f"persoon {row + 1}"
+
+    def display(self, variable: Variable, value: Any, known: bool) -> str:
+        if not known:
+            return "onbekend"
+        if variable.value_type == "bool":
+            return "ja" if value else "nee"
+        if variable.value_type == "enum":
+            code = variable.enum_values[int(value)]
+            return variable.enum_labels.get(code, code)
+        if variable.value_type == "amount":
+            unit = f" {variable.unit}" if variable.unit else ""
+            return f"{dutch_number(float(round_cents(np.asarray(value))))}{unit}"
+        if variable.value_type == "int":
+            return str(int(value))
+        return dutch_number(float(value), 4).rstrip("0").rstrip(",")
+
+    def python_value(self, variable: Variable, value: Any, known: bool) -> Any:
+        if not known:
+            return None
+        if variable.value_type == "enum":
+            return variable.enum_values[int(value)]
+        if variable.value_type == "bool":
+            return bool(value)
+        if variable.value_type == "amount":
+            return float(round_cents(np.asarray(value)))
+        return value.item() if hasattr(value, "item") else value
+
+    def fact(self, variable: Variable, row: int, subject: str | None) -> Fact:
+        tri = self.frame.values[variable.name]
+        known = bool(tri.known[row]) if tri.known is not None else True
+        value = tri.values[row]
+        return Fact(
+            name=variable.name,
+            label=variable.label,
+            value=self.python_value(variable, value, known),
+            display=self.display(variable, value, known),
+            known=known,
+            is_input=variable.is_input and not variable.builtin,
+            subject=subject,
+        )
+
+    def rows_for(self, variable: Variable, entity: str, row: int) -> list[tuple[int, str | None]]:
+        """Rows of ``variable`` that a value of ``entity`` at ``row`` looks at."""
+        if variable.entity == entity:
+            return [(row, None)]
+        if variable.entity == PERSON:  # household looks at its members
+            return [(int(m), self.person_name(int(m))) for m in self.frame.members_of(row)]
+        return [(int(self.frame.household_index[row]), None)]
+
+    def parameter_fact(self, name: str) -> ParameterFact:
+        found = self.frame.param(name)
+        value = found.value
+        if isinstance(value, dict):
+            display = ", ".join(f"{k}: {dutch_number(v)}" for k, v in sorted(value.items()))
+        elif found.unit and "EUR" in found.unit:
+            display = f"{dutch_number(value)} EUR"
+        else:
+            display = dutch_number(value, 4).rstrip("0").rstrip(",")
+        return ParameterFact(
+            name=name,
+            label=found.label,
+            value=value,
+            display=display,
+            start=found.start,
+            reference=found.reference,
+            file=found.file,
+        )
+
+    def holds(self, tri: Tri | None, row: int) -> bool | None:
+        if tri is None:
+            return None
+        values = np.broadcast_to(tri.values, (row + 1,)) if tri.values.ndim == 0 else tri.values
+        if tri.known is not None:
+            known = np.broadcast_to(tri.known, values.shape)
+            if not known[row]:
+                return None
+        return bool(values[row])
+
+    def variable(self, name: str, row: int, subject: str | None = None) -> Node:
+        self._open.add(name)
+        try:
+            return self._variable(name, row, subject)
+        finally:
+            self._open.discard(name)
+
+    def _variable(self, name: str, row: int, subject: str | None) -> Node:
+        variable = self.rules.variables[name]
+        formula = variable.formula_at(self.frame.date)
+        if formula is None:
+            return Node(
+                label=variable.label,
+                holds=self.holds(self.frame.values[name], row) if variable.kind == "bool" else None,
+                value=None if variable.kind == "bool" else self.fact(variable, row, None).display,
+                reference=variable.reference,
+                subject=subject,
+                expression=f"geen regel van toepassing op {dutch_date(self.frame.date)}",
+            )
+        node = self.formula(formula, variable.entity, row, variable)
+        node.label = variable.label
+        node.reference = variable.reference or node.reference
+        node.subject = subject
+        if variable.kind != "bool":
+            node.holds = None
+            node.value = self.fact(variable, row, None).display
+        return node
+
+    def formula(self, formula: Formula, entity: str, row: int, owner: Variable | None) -> Node:
+        result = self.frame.nodes.get(formula.id)
+        if isinstance(formula, Condition):
+            return Node(
+                label=formula.label or ("alle voorwaarden" if formula.conjunction else "één van"),
+                holds=self.holds(result, row),
+                reference=formula.reference,
+                children=[self.formula(c, entity, row, None) for c in formula.children],
+            )
+        assert isinstance(formula, ExpressionFormula)
+        bare = formula.bare_variable
+        if bare is not None and formula.label is None and self._expandable(bare):
+            return self.variable(bare, row)
+        node = Node(
+            label=formula.label or (owner.label if owner else formula.expr.text),
+            holds=self.holds(result, row),
+            expression=formula.expr.text,
+            reference=formula.reference,
+        )
+        for name in dict.fromkeys(formula.expr.variables()):
+            variable = self.rules.variables[name]
+            for var_row, subject in self.rows_for(variable, entity, row):
+                node.facts.append(self.fact(variable, var_row, subject))
+                if self._expandable(name) and name not in self._open:
+                    node.children.append(self.variable(name, var_row, subject))
+        node.parameters = [self.parameter_fact(p) for p in dict.fromkeys(formula.parameters())]
+        return node
+
+    def _expandable(self, name: str) -> bool:
+        """Computed variables get their own sub-explanation (bool ones only in
+        amount mode would repeat the conditions, so there only numbers)."""
+        variable = self.rules.variables[name]
+        if variable.is_input:
+            return False
+        return variable.kind != "bool" if self.amount_mode else True
+
+
+def explain_right(
+    rules: RuleSet,
+    frame: Frame,
+    right: Right,
+    row: int,
+    person_ids: list[str] | None = None,
+) -> Explanation:
+    """Build the explanation of ``right`` for the person/household at ``row``."""
+    builder = _Builder(rules, frame, person_ids)
+    entitled = frame.values[right.entitled]
+    status = int(status_codes(entitled, frame.values[right.receives])[row])
+    conditions = builder.variable(right.entitled, row)
+    amount = amount_detail = unit = None
+    if right.amount is not None:
+        amount_variable = rules.variables[right.amount]
+        fact = builder.fact(amount_variable, row, None)
+        amount = fact.value
+        unit = (
+            f"{amount_variable.unit} per {'maand' if amount_variable.period == 'month' else 'jaar'}"
+        )
+        builder.amount_mode = True
+        amount_detail = builder.variable(right.amount, row)
+    subject = "het gezin" if right.entity == HOUSEHOLD else builder.person_name(row)
+    return Explanation(
+        right=right.name,
+        label=right.label,
+        subject=subject,
+        date=frame.date,
+        status=STATUS_NAMES[status],
+        entitled=builder.holds(entitled, row),
+        amount=amount,
+        amount_unit=unit,
+        auto_grantable=right.auto_grantable,
+        reference=right.reference,
+        description=right.explanation,
+        conditions=conditions,
+        amount_detail=amount_detail,
+    )
