@@ -1,0 +1,19 @@
+"""Start Django for a benchmark script: on DATABASE_URL when set, else on a fresh SQLite
+file in a temporary directory (never the demo database under var/)."""
+
+import os
+import tempfile
+
+
+def setup_django() -> str:
+    if "DATABASE_URL" not in os.environ:
+        os.environ["WELZIJN_VAR_DIR"] = tempfile.mkdtemp(prefix="welzijn-bench-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "welzijn.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    from django.db import connection
+
+    return connection.vendor
