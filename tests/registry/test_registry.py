@@ -1,4 +1,5 @@
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -181,3 +182,31 @@ def test_analist_cannot_register_people():
 
     with pytest.raises(AccessDenied):
         registry.person_create(actor=user(Role.ANALIST, None), **_person_fields())
+
+
+def test_a_status_belongs_to_a_person_or_a_household_not_both(worker):
+    from welzijn.registry.models import SocialStatus, StatusKind
+
+    member = person(worker)
+    hh = household(worker, member)
+    kind = StatusKind.objects.get(code="verhoogde-tegemoetkoming")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SocialStatus.objects.create(
+            kind=kind, person=member, household=hh, start_date=D(2023, 1, 1)
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SocialStatus.objects.create(kind=kind, start_date=D(2023, 1, 1))
+    SocialStatus.objects.create(kind=kind, person=member, start_date=D(2023, 1, 1))
+
+
+def test_income_cannot_be_negative(worker):
+    from welzijn.registry.models import Income
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Income.objects.create(
+            person=person(worker),
+            year=2022,
+            category="pensioen",
+            gross_taxable=Decimal("-1"),
+            net=Decimal("0"),
+        )

@@ -8,13 +8,20 @@ from welzijn.core.roles import Role
 BEHEERDER_EDITS = {
     "auth": ["user", "group"],
     "catalog": ["domain", "service", "outcome"],
-    "registry": ["wijk", "postcode", "organisation"],
+    "registry": ["wijk", "postcode", "organisation", "statuskind"],
     "casework": ["office", "staffassignment"],
 }
 # What a beheerder may look at (read-only and audited in the admin).
 BEHEERDER_VIEWS = {
     "core": ["auditevent"],
-    "registry": ["person", "household", "householdmembership", "address"],
+    "registry": [
+        "person",
+        "household",
+        "householdmembership",
+        "address",
+        "income",
+        "socialstatus",
+    ],
     "casework": ["dossier", "contact", "trajectory", "intervention", "decision"],
 }
 

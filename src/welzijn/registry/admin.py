@@ -5,9 +5,12 @@ from welzijn.registry.models import (
     Address,
     Household,
     HouseholdMembership,
+    Income,
     Organisation,
     Person,
     Postcode,
+    SocialStatus,
+    StatusKind,
     Wijk,
 )
 
@@ -64,3 +67,20 @@ class HouseholdAdmin(PersonalDataAdmin):
 class AddressAdmin(PersonalDataAdmin):
     list_display = ["street", "number", "postcode", "wijk"]
     list_filter = ["wijk"]
+
+
+@admin.register(StatusKind)
+class StatusKindAdmin(AuditedAdmin):
+    list_display = ["name", "code", "entity", "source"]
+
+
+@admin.register(SocialStatus)
+class SocialStatusAdmin(PersonalDataAdmin):
+    list_display = ["kind", "person", "household", "start_date", "end_date"]
+    list_filter = ["kind"]
+
+
+@admin.register(Income)
+class IncomeAdmin(PersonalDataAdmin):
+    list_display = ["person", "year", "category", "gross_taxable", "net"]
+    list_filter = ["year", "category"]

@@ -205,3 +205,115 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Income(models.Model):
+    """A person's income of a calendar year, as known to the social service (from the
+    tax return, the payer or the person's own statement)."""
+
+    class Category(models.TextChoices):
+        WORK = "beroepsinkomen", "beroepsinkomen"
+        REPLACEMENT = "vervangingsinkomen", "vervangingsinkomen (werkloosheid, ziekte)"
+        PENSION = "pensioen", "pensioen"
+        OTHER = "ander", "ander inkomen"
+
+    person = models.ForeignKey(
+        Person, models.CASCADE, related_name="incomes", verbose_name="persoon"
+    )
+    year = models.PositiveSmallIntegerField("jaar")
+    category = models.CharField("soort", max_length=20, choices=Category.choices)
+    gross_taxable = models.DecimalField(
+        "bruto belastbaar bedrag per jaar (EUR)", max_digits=12, decimal_places=2
+    )
+    net = models.DecimalField("netto bedrag per jaar (EUR)", max_digits=12, decimal_places=2)
+    source = models.CharField("bron", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "inkomen"
+        verbose_name_plural = "inkomens"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "year", "category"], name="income_unique_per_category"
+            ),
+            models.CheckConstraint(
+                condition=Q(gross_taxable__gte=0) & Q(net__gte=0),
+                name="income_not_negative",
+                violation_error_message="Een inkomen kan niet negatief zijn.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()} {self.year}"
+
+
+class StatusKind(models.Model):
+    """A status granted by another institution that rights depend on (reference data), e.g.
+    verhoogde tegemoetkoming (ziekenfonds), inkomensgarantie voor ouderen (FPD)."""
+
+    class Entity(models.TextChoices):
+        PERSON = "person", "persoon"
+        HOUSEHOLD = "household", "huishouden"
+
+    code = models.SlugField("code", max_length=60, unique=True)
+    name = models.CharField("naam", max_length=150)
+    entity = models.CharField("geldt voor", max_length=10, choices=Entity.choices)
+    source = models.CharField("toegekend door", max_length=150, blank=True)
+
+    objects = CodeManager()
+
+    class Meta:
+        verbose_name = "soort status"
+        verbose_name_plural = "soorten status"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+
+class SocialStatus(models.Model):
+    """A person or household holds a status during a period (end date inclusive)."""
+
+    kind = models.ForeignKey(StatusKind, models.PROTECT, verbose_name="soort")
+    person = models.ForeignKey(
+        Person,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="statuses",
+        verbose_name="persoon",
+    )
+    household = models.ForeignKey(
+        Household,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="statuses",
+        verbose_name="huishouden",
+    )
+    start_date = models.DateField("begindatum")
+    end_date = models.DateField("einddatum", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "status"
+        verbose_name_plural = "statussen"
+        indexes = [models.Index(fields=["kind", "start_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, household__isnull=True)
+                | Q(person__isnull=True, household__isnull=False),
+                name="status_person_xor_household",
+                violation_error_message="Een status hoort bij een persoon of bij een "
+                "huishouden, niet bij beide.",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="status_end_after_start",
+                violation_error_message="De einddatum mag niet voor de begindatum liggen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} vanaf {self.start_date}"
