@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "welzijn.registry",
     "welzijn.catalog",
     "welzijn.casework",
+    "welzijn.rights",
+    "welzijn.synth",
 ]
 
 MIDDLEWARE = [
