@@ -83,6 +83,19 @@ class RuleSet:
             stack.extend(self.variables[name].dependencies())
         return seen
 
+    def _needed_on(self, date: dt.date, targets: Iterable[str]) -> set[str]:
+        """Like `dependencies`, but only through the formulas in force on ``date``."""
+        seen: set[str] = set()
+        stack = list(targets)
+        while stack:
+            name = stack.pop()
+            if name not in seen:
+                seen.add(name)
+                formula = self.variables[name].formula_at(date)
+                if formula is not None:
+                    stack.extend(formula.variables())
+        return seen
+
     def plan(
         self, date: dt.date, targets: frozenset[str] | None = None
     ) -> tuple[tuple[Variable, Formula | None], ...]:
@@ -90,7 +103,7 @@ class RuleSet:
         key = (date, targets)
         found = self._plans.get(key)
         if found is None:
-            needed = self.dependencies(targets) if targets is not None else set(self.order)
+            needed = self._needed_on(date, targets) if targets is not None else set(self.order)
             found = tuple(
                 (self.variables[name], self.variables[name].formula_at(date))
                 for name in self.order

@@ -1,0 +1,96 @@
+"""Dependency graph (questionnaire order) and the Dutch explanation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from welzijn.rights.engine import RuleSet, evaluate_household, inputs_for
+
+
+def test_inputs_for_a_right_are_transitive_and_ordered(rules: RuleSet) -> None:
+    names = [v.name for v in inputs_for(rules, "uitpas_kansentarief")]
+    # decisive alone at the top of the tree first
+    assert names[0] == "woont_in_gent"
+    assert names.index("heeft_verhoogde_tegemoetkoming") < names.index("ontvangt_igo")
+    # transitive: through the verhoogde tegemoetkoming income test
+    assert "bruto_belastbaar_gezinsinkomen" in names
+    # never asks what the right does not need, nor the built-in role
+    assert "netto_bestaansmiddelen" not in names and "rol" not in names
+    assert all(rules.variables[n].question for n in names)
+
+
+def test_inputs_for_depend_on_the_date(rules: RuleSet) -> None:
+    before = {v.name for v in inputs_for(rules, "sociaal_tarief_energie", dt.date(2023, 6, 1))}
+    after = {v.name for v in inputs_for(rules, "sociaal_tarief_energie", dt.date(2023, 7, 1))}
+    assert before - after == {"heeft_verhoogde_tegemoetkoming"}
+
+
+def test_amount_inputs_come_after_entitlement_inputs(rules: RuleSet) -> None:
+    names = [v.name for v in inputs_for(rules, "leefloon")]
+    assert names[0] == "leeftijd"
+    assert set(names) == {
+        "leeftijd",
+        "ontvoogd",
+        "zwanger",
+        "verblijfsstatus",
+        "woont_in_belgie",
+        "werkbereid",
+        "netto_bestaansmiddelen",
+    }
+
+
+def test_dutch_explanation_names_conditions_values_parameters(rules: RuleSet) -> None:
+    household = {
+        "persons": {
+            "jan": {
+                "rol": "referentiepersoon",
+                "leeftijd": 40,
+                "netto_bestaansmiddelen": 1500,
+                "ontvangt_leefloon": False,
+            }
+        },
+    }
+    result = evaluate_household(rules, household, dt.date(2023, 12, 1), absent="default")
+    explanation = result.explain("leefloon", "jan")
+    text = explanation.as_text()
+    assert explanation.status == "geen_recht"
+    assert "Leefloon — jan, op 1 december 2023: geen recht." in text
+    assert (
+        "[✗] netto bestaansmiddelen lager dan het leefloonbedrag van de categorie: niet voldaan"
+        in text
+    )
+    assert "netto bestaansmiddelen per maand = 1.500,00 EUR" in text
+    assert "leefloonbedrag van de categorie, per maand = 1.263,17 EUR" in text
+    assert "indexcoëfficiënt = 1,6734 (van kracht sinds 1 november 2023" in text
+    assert "Wet 26 mei 2002" in text
+    data = explanation.as_dict()
+    json.dumps(data)  # structured form is JSON-serialisable
+    assert data["status"] == "geen_recht" and data["entitled"] is False
+
+
+def test_explanation_lists_missing_inputs_and_auto_grant(rules: RuleSet) -> None:
+    household = {
+        "persons": {"a": {"rol": "referentiepersoon"}},
+        "household": {"woont_in_gent": True},
+    }
+    result = evaluate_household(rules, household, dt.date(2023, 5, 1))
+    explanation = result.explain("ivago_tegemoetkoming")
+    text = explanation.as_text()
+    assert explanation.status == "onbekend"
+    assert "Ontbrekende gegevens:" in text and "in budgetbeheer" in text
+    assert "automatisch worden toegekend" in text
+    assert result.right("ivago_tegemoetkoming").auto_grantable is True
+    assert result.right("leefloon", "a").auto_grantable is False
+
+
+def test_onderbescherming_is_explained(rules: RuleSet) -> None:
+    household = {
+        "persons": {"a": {"rol": "referentiepersoon"}},
+        "household": {"heeft_verhoogde_tegemoetkoming": True, "heeft_uitpas_kansentarief": False},
+    }
+    result = evaluate_household(rules, household, dt.date(2023, 5, 1), absent="default")
+    outcome = result.right("uitpas_kansentarief")
+    assert outcome.status == "onderbescherming"
+    assert outcome.explanation is not None
+    assert "onderbescherming" in outcome.explanation.as_text()
