@@ -14,6 +14,7 @@ BEHEERDER_EDITS = {
 # What a beheerder may look at (read-only and audited in the admin).
 BEHEERDER_VIEWS = {
     "core": ["auditevent"],
+    "rights": ["screeningrun", "finding"],
     "registry": [
         "person",
         "household",

@@ -1,0 +1,123 @@
+"""Screening results: what the rules say about each household (or person) on a date, and
+what a caseworker or the system did with it."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from welzijn.casework.models import Intervention, Office
+from welzijn.registry.models import Household, Person
+
+
+class ScreeningRun(models.Model):
+    reference_date = models.DateField("peildatum")
+    started_at = models.DateTimeField("gestart")
+    finished_at = models.DateTimeField("klaar", null=True, blank=True)
+    summary = models.JSONField("samenvatting", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "screening"
+        verbose_name_plural = "screenings"
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Screening {self.reference_date}"
+
+
+class Finding(models.Model):
+    class Outcome(models.TextChoices):
+        # Values match the engine's STATUS_NAMES.
+        RECEIVES = "ontvangt", "ontvangt het recht"
+        UNDERPROTECTED = "onderbescherming", "heeft recht maar ontvangt het niet"
+        NOT_ENTITLED = "geen_recht", "geen recht"
+        UNKNOWN = "onbekend", "informatie ontbreekt"
+
+    class Review(models.TextChoices):
+        OPEN = "open", "te bekijken"
+        CONFIRMED = "bevestigd", "bevestigd, aanvraag gestart"
+        DISMISSED = "afgewezen", "afgewezen"
+        GRANTED = "toegekend", "automatisch toegekend"
+
+    REVIEW_TRANSITIONS = {
+        Review.OPEN: frozenset({Review.CONFIRMED, Review.DISMISSED, Review.GRANTED}),
+        Review.CONFIRMED: frozenset(),
+        Review.DISMISSED: frozenset({Review.OPEN}),
+        Review.GRANTED: frozenset(),
+    }
+
+    run = models.ForeignKey(ScreeningRun, models.CASCADE, related_name="findings")
+    reference_date = models.DateField("peildatum")
+    right = models.CharField("recht", max_length=60)
+    household = models.ForeignKey(
+        Household, models.CASCADE, related_name="findings", verbose_name="huishouden"
+    )
+    person = models.ForeignKey(
+        Person,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="findings",
+        verbose_name="persoon",
+    )
+    office = models.ForeignKey(
+        Office,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="findings",
+        verbose_name="welzijnsbureau of team",
+    )
+    outcome = models.CharField("uitkomst", max_length=20, choices=Outcome.choices)
+    amount = models.DecimalField(
+        "bedrag (EUR)", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    explanation = models.JSONField("uitleg", null=True, blank=True)
+    review = models.CharField(
+        "opvolging", max_length=12, choices=Review.choices, default=Review.OPEN
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="opgevolgd door",
+    )
+    reviewed_at = models.DateTimeField("opgevolgd op", null=True, blank=True)
+    review_reason = models.CharField("reden", max_length=300, blank=True)
+    intervention = models.ForeignKey(
+        Intervention,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="toekenning",
+    )
+
+    class Meta:
+        verbose_name = "bevinding"
+        verbose_name_plural = "bevindingen"
+        indexes = [
+            models.Index(fields=["office", "outcome", "review"]),
+            models.Index(fields=["household", "reference_date"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["household", "right", "reference_date"],
+                condition=Q(person__isnull=True),
+                name="finding_unique_household_right_date",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "right", "reference_date"],
+                condition=Q(person__isnull=False),
+                name="finding_unique_person_right_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(review="afgewezen") | ~Q(review_reason=""),
+                name="finding_dismissal_has_reason",
+                violation_error_message="Geef een reden om een bevinding af te wijzen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.right}: {self.get_outcome_display()}"

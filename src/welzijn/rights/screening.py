@@ -1,0 +1,134 @@
+"""Screening of the whole client base: evaluate every household, store the findings, grant
+what may be granted automatically.
+
+Stored per right: every household or person that receives the right, is entitled without
+receiving it (onderbescherming) or lacks information. "Not entitled" is recorded as a count
+per right on the run: storing hundreds of thousands of "no" rows per run would add noise,
+not information; the explanation of any single result can be computed on demand.
+
+Re-running for the same date is idempotent: open findings of that date are replaced,
+findings a caseworker (or the system) already acted on are kept as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from decimal import Decimal
+
+import numpy as np
+from django.db import transaction
+from django.utils import timezone
+
+from welzijn.casework.models import Dossier, Office
+from welzijn.core.audit import audit_record
+from welzijn.rights.engine import (
+    GEEN_RECHT,
+    ONBEKEND,
+    ONDERBESCHERMING,
+    STATUS_NAMES,
+    RuleSet,
+    evaluate,
+    load_rules,
+)
+from welzijn.rights.inputs import build_population
+from welzijn.rights.models import Finding, ScreeningRun
+from welzijn.rights.services import GRANT_SERVICES, finding_grant, rights_office, system_actor
+
+EXPLAINED = (ONDERBESCHERMING, ONBEKEND)
+
+
+@functools.cache
+def rules() -> RuleSet:
+    return load_rules()
+
+
+def _office_by_household(default: Office) -> dict[int, int]:
+    """The office whose worklist gets a household's findings: its open dossier at a
+    welzijnsbureau, else at a team, else the rights team."""
+    offices: dict[int, int] = {}
+    rows = Dossier.objects.filter(status=Dossier.Status.OPEN).order_by(
+        "-office__kind", "opened_on"
+    )  # "welzijnsbureau" sorts after "team": reversed, bureaus come first
+    for household_id, office_id in rows.values_list("household_id", "office_id"):
+        offices.setdefault(household_id, office_id)
+    return offices
+
+
+@transaction.atomic
+def _store(on: dt.date, actor) -> ScreeningRun:
+    ruleset = rules()
+    screened = build_population(on)
+    results = evaluate(ruleset, screened.population, on)
+    default_office = rights_office()
+    office_of = _office_by_household(default_office)
+    run = ScreeningRun.objects.create(reference_date=on, started_at=timezone.now())
+    Finding.objects.filter(reference_date=on, review=Finding.Review.OPEN).delete()
+    acted_on = set(
+        Finding.objects.filter(reference_date=on).values_list("right", "household_id", "person_id")
+    )
+    household_of_person = screened.household_ids[screened.population.household_index]
+    summary: dict[str, dict[str, int]] = {}
+    findings = []
+    for name, right in ruleset.rights.items():
+        status = results.status(name)
+        amounts = results[right.amount] if right.amount else None
+        summary[name] = {
+            STATUS_NAMES[code]: int(count)
+            for code, count in zip(*np.unique(status, return_counts=True), strict=True)
+        }
+        per_person = right.entity == "person"
+        for row in np.flatnonzero(status != GEEN_RECHT).tolist():
+            household_id = int(
+                household_of_person[row] if per_person else screened.household_ids[row]
+            )
+            person_id = int(screened.person_ids[row]) if per_person else None
+            if (name, household_id, person_id) in acted_on:
+                continue
+            code = int(status[row])
+            findings.append(
+                Finding(
+                    run=run,
+                    reference_date=on,
+                    right=name,
+                    household_id=household_id,
+                    person_id=person_id,
+                    office_id=office_of.get(household_id, default_office.pk),
+                    outcome=STATUS_NAMES[code],
+                    amount=Decimal(str(amounts[row]))
+                    if amounts is not None and code != ONBEKEND
+                    else None,
+                    explanation=results.explain(name, row).as_dict() if code in EXPLAINED else None,
+                )
+            )
+    Finding.objects.bulk_create(findings, batch_size=2000)
+    run.summary = {
+        "households": len(screened.household_ids),
+        "persons": len(screened.person_ids),
+        "rights": summary,
+    }
+    run.finished_at = timezone.now()
+    run.save(update_fields=["summary", "finished_at"])
+    audit_record(actor=actor, action="create", obj=run, detail=run.summary)
+    return run
+
+
+def rights_screen(*, on: dt.date, actor=None, grant: bool = True) -> ScreeningRun:
+    """Screen every household on a date; then grant the auto-grantable rights, each grant
+    in its own transaction with its own audit events."""
+    run = _store(on, actor)
+    granted = 0
+    if grant:
+        system = system_actor()
+        pending = Finding.objects.filter(
+            run=run,
+            right__in=list(GRANT_SERVICES),
+            outcome=Finding.Outcome.UNDERPROTECTED,
+            review=Finding.Review.OPEN,
+        ).values_list("pk", flat=True)
+        for finding_id in list(pending):
+            finding_grant(actor=system, finding_id=finding_id, on=on)
+            granted += 1
+    run.summary["granted"] = granted
+    run.save(update_fields=["summary"])
+    return run

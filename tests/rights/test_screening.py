@@ -1,0 +1,160 @@
+"""Screening of the registered data: inputs from the database, findings, grants, worklist."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from factories import dossier, household, person, user
+
+from welzijn.casework.models import Intervention
+from welzijn.core.access import AccessDenied
+from welzijn.core.models import AuditEvent
+from welzijn.core.roles import Role
+from welzijn.registry.models import Income, SocialStatus, StatusKind
+from welzijn.rights.models import Finding
+from welzijn.rights.screening import rights_screen
+from welzijn.rights.services import finding_confirm, finding_dismiss
+
+pytestmark = pytest.mark.django_db
+
+D = dt.date
+DEC = D(2023, 12, 1)
+
+
+def _status(code, *, person=None, household=None):
+    SocialStatus.objects.create(
+        kind=StatusKind.objects.get(code=code),
+        person=person,
+        household=household,
+        start_date=D(2020, 1, 1),
+    )
+
+
+def _income(member, year, gross, net):
+    Income.objects.create(
+        person=member,
+        year=year,
+        category="pensioen",
+        gross_taxable=Decimal(gross),
+        net=Decimal(net),
+    )
+
+
+@pytest.fixture
+def worker():
+    return user(Role.MAATSCHAPPELIJK_WERKER)
+
+
+@pytest.fixture
+def vt_household(worker):
+    """A pensioner with verhoogde tegemoetkoming, known incomes, no UiTPAS, no IVAGO."""
+    member = person(worker, born=D(1950, 5, 5))
+    hh = household(worker, member)
+    _status("verhoogde-tegemoetkoming", person=member)
+    _income(member, 2022, "14000", "13000")
+    _income(member, 2023, "14500", "13400")
+    return hh
+
+
+def _finding(right, hh, **filters):
+    return Finding.objects.get(right=right, household=hh, reference_date=DEC, **filters)
+
+
+def test_verhoogde_tegemoetkoming_gives_automatic_uitpas_and_ivago(vt_household):
+    run = rights_screen(on=DEC)
+    assert run.summary["granted"] == 2
+    uitpas = _finding("uitpas_kansentarief", vt_household)
+    assert uitpas.outcome == "onderbescherming" and uitpas.review == "toegekend"
+    assert uitpas.intervention.service.code == "uitpas-kansentarief"
+    assert uitpas.explanation is not None
+    ivago = _finding("ivago_tegemoetkoming", vt_household)
+    assert ivago.intervention.amount == Decimal("42.00")  # single person
+    assert ivago.intervention.dossier.office.code == "team-rechtendetectie"
+    grants = AuditEvent.objects.filter(object_type="casework.intervention", action="create")
+    assert grants.count() == 2
+    assert set(grants.values_list("actor_username", flat=True)) == {"rechtendetectie"}
+    assert _finding("verhoogde_tegemoetkoming", vt_household).outcome == "ontvangt"
+
+
+def test_rerunning_is_idempotent(vt_household):
+    rights_screen(on=DEC)
+    first = set(Finding.objects.values_list("right", "household_id", "person_id", "outcome"))
+    run = rights_screen(on=DEC)
+    assert run.summary["granted"] == 0
+    assert Intervention.objects.count() == 2
+    keys = list(Finding.objects.values_list("right", "household_id", "person_id"))
+    assert len(keys) == len(set(keys))
+    assert {k[:3] for k in first} == set(keys)
+
+
+def test_sociaal_tarief_through_vt_ended_on_1_july_2023(vt_household):
+    rights_screen(on=D(2023, 6, 1), grant=False)
+    before = Finding.objects.get(right="sociaal_tarief_energie", reference_date=D(2023, 6, 1))
+    assert before.outcome == "onderbescherming"
+    rights_screen(on=DEC, grant=False)
+    assert not Finding.objects.filter(
+        right="sociaal_tarief_energie", reference_date=DEC
+    ).exists()  # not entitled: counted on the run, not stored
+    run = rights_screen(on=DEC, grant=False)
+    assert run.summary["rights"]["sociaal_tarief_energie"]["geen_recht"] == 1
+
+
+def test_missing_income_gives_information_missing(worker):
+    member = person(worker, born=D(1980, 1, 1))
+    hh = household(worker, member)
+    rights_screen(on=DEC, grant=False)
+    assert _finding("verhoogde_tegemoetkoming", hh).outcome == "onbekend"
+    leefloon = _finding("leefloon", hh, person=member)
+    assert leefloon.outcome == "onbekend" and leefloon.amount is None
+
+
+def test_leefloon_receipt_comes_from_interventions(worker):
+    member = person(worker, born=D(1980, 1, 1))
+    file = dossier(worker, household(worker, member))
+    _income(member, 2023, "0", "0")
+    from welzijn.casework import services as casework
+
+    casework.intervention_register(
+        actor=worker,
+        dossier_id=file.pk,
+        service="leefloon",
+        date=D(2023, 11, 1),
+        amount=Decimal("1263.17"),
+        person=member,
+    )
+    rights_screen(on=DEC, grant=False)
+    assert _finding("leefloon", file.household, person=member).outcome == "ontvangt"
+
+
+def test_worklist_findings_go_to_the_household_office_and_need_access(worker):
+    member = person(worker, born=D(1980, 1, 1))
+    file = dossier(worker, household(worker, member))
+    _income(member, 2022, "0", "0")
+    _income(member, 2023, "0", "0")  # no means: entitled to leefloon, not receiving it
+    rights_screen(on=DEC, grant=False)
+    finding = _finding("leefloon", file.household, person=member)
+    assert finding.outcome == "onderbescherming" and finding.office == file.office
+    assert finding.amount == Decimal("1263.17")  # alleenstaande: 9,058.25 x 1.6734 / 12
+    outsider = user(Role.MAATSCHAPPELIJK_WERKER, "wb-rabot")
+    with pytest.raises(AccessDenied):
+        finding_dismiss(actor=outsider, finding_id=finding.pk, reason="niet van ons")
+    with pytest.raises(ValidationError):
+        finding_dismiss(actor=worker, finding_id=finding.pk, reason=" ")
+    dismissed = finding_dismiss(actor=worker, finding_id=finding.pk, reason="werkt sinds 1/12")
+    assert dismissed.review == "afgewezen" and dismissed.reviewed_by == worker
+    assert AuditEvent.objects.filter(object_type="rights.finding", action="transition").exists()
+
+
+def test_confirming_a_non_automatic_right(worker):
+    member = person(worker, born=D(1980, 1, 1))
+    file = dossier(worker, household(worker, member))
+    _income(member, 2022, "0", "0")
+    _income(member, 2023, "0", "0")
+    rights_screen(on=DEC, grant=False)
+    finding = _finding("verhoogde_tegemoetkoming", file.household)
+    assert finding.outcome == "onderbescherming"
+    confirmed = finding_confirm(actor=worker, finding_id=finding.pk, on=DEC, reason="aanvraag")
+    assert confirmed.review == "bevestigd"
+    with pytest.raises(ValidationError):
+        finding_confirm(actor=worker, finding_id=finding.pk, on=DEC)
