@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from welzijn.rights.engine import RuleSet, evaluate_household, inputs_for
 
 
@@ -94,3 +96,36 @@ def test_onderbescherming_is_explained(rules: RuleSet) -> None:
     assert outcome.status == "onderbescherming"
     assert outcome.explanation is not None
     assert "onderbescherming" in outcome.explanation.as_text()
+
+
+def test_evaluate_household_limited_to_rights_matches_full(rules: RuleSet) -> None:
+    from welzijn.rights.engine.synthetic import household_dict, random_population
+
+    date = dt.date(2023, 12, 1)
+    population = random_population(rules, 40, seed=11, missing_rate=0.1)
+    asked = ("leefloon", "verhoogde_tegemoetkoming")
+    for h in range(40):
+        household = household_dict(rules, population, h)
+        full = evaluate_household(rules, household, date)
+        limited = evaluate_household(rules, household, date, rights=asked)
+        assert {o.right for o in limited.outcomes} == set(asked)
+        for outcome in limited.outcomes:
+            same = full.right(outcome.right, outcome.subject)
+            assert outcome.status == same.status
+            assert outcome.amount == same.amount
+            assert outcome.explanation is not None and same.explanation is not None
+            assert outcome.explanation.as_dict() == same.explanation.as_dict()
+            subject = outcome.subject
+            assert limited.explain(outcome.right, subject).as_text() == (
+                full.explain(outcome.right, subject).as_text()
+            )
+        with pytest.raises(KeyError):
+            limited["recht_op_uitpas_kansentarief"]  # not computed: not needed by the asked rights
+
+
+def test_evaluate_household_unknown_right_is_refused(rules: RuleSet) -> None:
+    from welzijn.rights.engine import InputError
+
+    household = {"persons": {"a": {"rol": "referentiepersoon"}}}
+    with pytest.raises(InputError, match="onbestaand"):
+        evaluate_household(rules, household, dt.date(2023, 6, 1), rights=["onbestaand"])

@@ -7,7 +7,7 @@ it as Dutch text for a caseworker or a citizen.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -223,11 +223,22 @@ def _render(node: Node, depth: int, lines: list[str]) -> None:
 
 
 class _Builder:
+    """Builds explanation trees for one evaluated frame.
+
+    It memoises what does not depend on the right being explained (facts, parameter
+    facts, sub-trees of variables), so one builder can serve several explanations of
+    the same frame (see `HouseholdResult.explain`).
+    """
+
     def __init__(self, rules: RuleSet, frame: Frame, person_ids: list[str] | None):
         self.rules, self.frame = rules, frame
         self.person_ids = person_ids
         self.amount_mode = False
         self._open: set[str] = set()
+        self._facts: dict[tuple[str, int, str | None], Fact] = {}
+        self._parameter_facts: dict[str, ParameterFact] = {}
+        self._nodes: dict[tuple[str, int, str | None, bool], Node] = {}
+        self._members: dict[int, list[tuple[int, str | None]]] = {}
 
     def person_name(self, row: int) -> str:
         return self.person_ids[row] if self.person_ids else f"persoon {row + 1}"
@@ -259,6 +270,13 @@ class _Builder:
         return value.item() if hasattr(value, "item") else value
 
     def fact(self, variable: Variable, row: int, subject: str | None) -> Fact:
+        key = (variable.name, row, subject)
+        found = self._facts.get(key)
+        if found is None:
+            found = self._facts[key] = self._fact(variable, row, subject)
+        return found
+
+    def _fact(self, variable: Variable, row: int, subject: str | None) -> Fact:
         tri = self.frame.values[variable.name]
         known = bool(tri.known[row]) if tri.known is not None else True
         value = tri.values[row]
@@ -277,10 +295,20 @@ class _Builder:
         if variable.entity == entity:
             return [(row, None)]
         if variable.entity == PERSON:  # household looks at its members
-            return [(int(m), self.person_name(int(m))) for m in self.frame.members_of(row)]
+            members = self._members.get(row)
+            if members is None:
+                members = [(int(m), self.person_name(int(m))) for m in self.frame.members_of(row)]
+                self._members[row] = members
+            return members
         return [(int(self.frame.household_index[row]), None)]
 
     def parameter_fact(self, name: str) -> ParameterFact:
+        fact = self._parameter_facts.get(name)
+        if fact is None:
+            fact = self._parameter_facts[name] = self._parameter_fact(name)
+        return fact
+
+    def _parameter_fact(self, name: str) -> ParameterFact:
         found = self.frame.param(name)
         value = found.value
         if isinstance(value, dict):
@@ -302,19 +330,22 @@ class _Builder:
     def holds(self, tri: Tri | None, row: int) -> bool | None:
         if tri is None:
             return None
-        values = np.broadcast_to(tri.values, (row + 1,)) if tri.values.ndim == 0 else tri.values
-        if tri.known is not None:
-            known = np.broadcast_to(tri.known, values.shape)
-            if not known[row]:
-                return None
-        return bool(values[row])
+        if tri.known is not None and not (tri.known if tri.known.ndim == 0 else tri.known[row]):
+            return None
+        return bool(tri.values if tri.values.ndim == 0 else tri.values[row])
 
     def variable(self, name: str, row: int, subject: str | None = None) -> Node:
-        self._open.add(name)
-        try:
-            return self._variable(name, row, subject)
-        finally:
-            self._open.discard(name)
+        # The variable graph is acyclic, so a sub-tree does not depend on where it
+        # is reached from: build it once per (variable, row, subject, mode).
+        key = (name, row, subject, self.amount_mode)
+        node = self._nodes.get(key)
+        if node is None:
+            self._open.add(name)
+            try:
+                node = self._nodes[key] = self._variable(name, row, subject)
+            finally:
+                self._open.discard(name)
+        return node
 
     def _variable(self, name: str, row: int, subject: str | None) -> Node:
         variable = self.rules.variables[name]
@@ -349,20 +380,20 @@ class _Builder:
         assert isinstance(formula, ExpressionFormula)
         bare = formula.bare_variable
         if bare is not None and formula.label is None and self._expandable(bare):
-            return self.variable(bare, row)
+            return replace(self.variable(bare, row))  # a copy: the caller relabels it
         node = Node(
             label=formula.label or (owner.label if owner else formula.expr.text),
             holds=self.holds(result, row),
             expression=formula.expr.text,
             reference=formula.reference,
         )
-        for name in dict.fromkeys(formula.expr.variables()):
+        for name in formula.expr.variable_order():
             variable = self.rules.variables[name]
             for var_row, subject in self.rows_for(variable, entity, row):
                 node.facts.append(self.fact(variable, var_row, subject))
                 if self._expandable(name) and name not in self._open:
                     node.children.append(self.variable(name, var_row, subject))
-        node.parameters = [self.parameter_fact(p) for p in dict.fromkeys(formula.parameters())]
+        node.parameters = [self.parameter_fact(p) for p in formula.expr.parameter_order()]
         return node
 
     def _expandable(self, name: str) -> bool:
@@ -380,9 +411,15 @@ def explain_right(
     right: Right,
     row: int,
     person_ids: list[str] | None = None,
+    builder: _Builder | None = None,
 ) -> Explanation:
-    """Build the explanation of ``right`` for the person/household at ``row``."""
-    builder = _Builder(rules, frame, person_ids)
+    """Build the explanation of ``right`` for the person/household at ``row``.
+
+    ``builder`` (from `explanation_builder`) shares work between explanations of the
+    same frame."""
+    if builder is None:
+        builder = _Builder(rules, frame, person_ids)
+    builder.amount_mode = False
     entitled = frame.values[right.entitled]
     status = int(status_codes(entitled, frame.values[right.receives])[row])
     conditions = builder.variable(right.entitled, row)
@@ -412,3 +449,8 @@ def explain_right(
         conditions=conditions,
         amount_detail=amount_detail,
     )
+
+
+def explanation_builder(rules: RuleSet, frame: Frame, person_ids: list[str] | None) -> _Builder:
+    """A builder to pass to `explain_right` for several explanations of one frame."""
+    return _Builder(rules, frame, person_ids)

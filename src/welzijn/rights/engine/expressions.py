@@ -73,6 +73,21 @@ class Expr:
         for child in self.children():
             yield from child.parameters()
 
+    _variable_order: tuple[str, ...] | None = None
+    _parameter_order: tuple[str, ...] | None = None
+
+    def variable_order(self) -> tuple[str, ...]:
+        """Variables read, once each, in order of appearance (computed once)."""
+        if self._variable_order is None:
+            self._variable_order = tuple(dict.fromkeys(self.variables()))
+        return self._variable_order
+
+    def parameter_order(self) -> tuple[str, ...]:
+        """Parameters read, once each, in order of appearance (computed once)."""
+        if self._parameter_order is None:
+            self._parameter_order = tuple(dict.fromkeys(self.parameters()))
+        return self._parameter_order
+
 
 class Const(Expr):
     def __init__(self, value: Any, kind: str):

@@ -7,7 +7,7 @@ building a few tiny arrays and walking the formulas once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +15,7 @@ import numpy as np
 
 from .entities import PERSON, ROLE_CODES, ROLE_VARIABLE
 from .errors import InputError
-from .explanation import Explanation, explain_right
+from .explanation import Explanation, _Builder, explain_right, explanation_builder
 from .expressions import round_cents
 from .ruleset import RuleSet
 from .simulation import STATUS_NAMES, Absent, run, status_codes
@@ -35,10 +35,19 @@ class RightOutcome:
 
 
 class HouseholdResult:
-    def __init__(self, rules: RuleSet, frame: Frame, person_ids: list[str], explain: bool):
+    def __init__(
+        self,
+        rules: RuleSet,
+        frame: Frame,
+        person_ids: list[str],
+        explain: bool,
+        rights: tuple[str, ...] | None = None,
+    ):
         self.rules, self.frame, self.person_ids = rules, frame, person_ids
         self.outcomes: list[RightOutcome] = []
-        for right in rules.rights.values():
+        self._builder: _Builder | None = None
+        selected = rules.rights.values() if rights is None else [rules.rights[r] for r in rights]
+        for right in selected:
             tri = frame.values[right.entitled]
             status = status_codes(tri, frame.values[right.receives])
             rows = range(len(person_ids)) if right.entity == PERSON else range(1)
@@ -54,7 +63,9 @@ class HouseholdResult:
                         amount=amount,
                         auto_grantable=right.auto_grantable,
                         explanation=(
-                            explain_right(rules, frame, right, row, person_ids) if explain else None
+                            explain_right(rules, frame, right, row, person_ids, self.builder)
+                            if explain
+                            else None
                         ),
                     )
                 )
@@ -84,9 +95,17 @@ class HouseholdResult:
                 return outcome
         raise KeyError((name, person))
 
+    @property
+    def builder(self) -> _Builder:
+        """One explanation builder per result: explanations share their sub-trees."""
+        if self._builder is None:
+            self._builder = explanation_builder(self.rules, self.frame, self.person_ids)
+        return self._builder
+
     def explain(self, name: str, person: str | None = None) -> Explanation:
+        right = self.rules.rights[name]
         row = self.person_ids.index(person) if person is not None else 0
-        return explain_right(self.rules, self.frame, self.rules.rights[name], row, self.person_ids)
+        return explain_right(self.rules, self.frame, right, row, self.person_ids, self.builder)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -133,13 +152,27 @@ def evaluate_household(
     *,
     absent: Absent = "missing",
     explain: bool = True,
+    rights: Iterable[str] | None = None,
 ) -> HouseholdResult:
     """Evaluate every right for one household.
 
     ``household = {"persons": {id: {"rol": "referentiepersoon", var: value, ...}},
     "household": {var: value}}``. A value ``None`` is unknown; a variable left out is
     unknown too, unless ``absent="default"``.
+
+    ``rights`` limits the work to those rights: only the variables they need are
+    computed (reading another variable then raises `KeyError`), and the outcomes (and,
+    with ``explain``, the explanations) cover those rights only.
     """
+    selected: tuple[str, ...] | None = None
+    targets: frozenset[str] | None = None
+    if rights is not None:
+        selected = tuple(rights)
+        unknown = [name for name in selected if name not in rules.rights]
+        if unknown:
+            raise InputError(f"unknown right(s): {', '.join(map(repr, unknown))}")
+        targets = rules.right_variables(selected)
+    plan = rules.plan(date, targets)
     persons = _persons(household)
     if not persons:
         raise InputError("a household has at least one person")
@@ -153,33 +186,45 @@ def evaluate_household(
         parameters=rules.parameters,
     )
     roles = []
+    encoded: list[dict[str, Any]] = []
     for pid, values in persons:
         role = values.get(ROLE_VARIABLE)
         if role not in ROLE_CODES:
             raise InputError(f"person {pid!r}: 'rol' must be one of {list(ROLE_CODES)}")
         roles.append(ROLE_CODES[role])
-        for name in values:
-            if name != ROLE_VARIABLE and values[name] is not None:
-                _encode(rules, name, values[name])  # validates name and type
+        encoded.append(
+            {  # validates name and type
+                name: _encode(rules, name, value)
+                for name, value in values.items()
+                if name != ROLE_VARIABLE and value is not None
+            }
+        )
     frame.values[ROLE_VARIABLE] = Tri(np.array(roles, dtype=np.int16))
-    for name in household_values:
-        if household_values[name] is not None:
-            _encode(rules, name, household_values[name])
+    encoded_household = {
+        name: _encode(rules, name, value)
+        for name, value in household_values.items()
+        if value is not None
+    }
+    needed = None if targets is None else {v.name for v, _ in plan if v.is_input}
     for variable in rules.inputs:
+        if variable.entity != PERSON and any(variable.name in p for _, p in persons):
+            raise InputError(f"{variable.name!r} is a household variable, not a person one")
+        if needed is not None and variable.name not in needed:
+            continue
         rows: list[Mapping[str, Any]] = (
             [values for _, values in persons] if variable.entity == PERSON else [household_values]
         )
-        if variable.entity != PERSON and any(variable.name in p for _, p in persons):
-            raise InputError(f"{variable.name!r} is a household variable, not a person one")
+        codes = encoded if variable.entity == PERSON else [encoded_household]
         data = []
         known = []
-        for row in rows:
-            given = row.get(variable.name)
+        for row, code in zip(rows, codes, strict=True):
+            given = code.get(variable.name)
             known.append(given is not None or (absent == "default" and variable.name not in row))
-            data.append(variable.default if given is None else variable.encode(given))
+            data.append(variable.default if given is None else given)
         frame.values[variable.name] = Tri(
             np.array(data, dtype=variable.dtype),
             None if all(known) else np.array(known, dtype=bool),
         )
-    run(rules, frame, None)  # every variable: a household is small, and YAML tests read any
-    return HouseholdResult(rules, frame, person_ids, explain)
+    # without ``rights``: every variable (a household is small, and YAML tests read any)
+    run(rules, frame, targets)
+    return HouseholdResult(rules, frame, person_ids, explain, selected)

@@ -112,9 +112,11 @@ class RuleSet:
             self._plans[key] = found
         return found
 
-    def right_variables(self) -> frozenset[str]:
+    def right_variables(self, rights: Iterable[str] | None = None) -> frozenset[str]:
+        """Entitled, amount and receives variables of the given rights (default: all)."""
         names: set[str] = set()
-        for right in self.rights.values():
+        selected = self.rights.values() if rights is None else [self.rights[r] for r in rights]
+        for right in selected:
             names.update(n for n in (right.entitled, right.amount, right.receives) if n)
         return frozenset(names)
 

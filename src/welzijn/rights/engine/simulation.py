@@ -108,8 +108,13 @@ def run(rules: RuleSet, frame: Frame, targets: frozenset[str] | None) -> None:
             frame.values[variable.name] = Tri(np.full(size, variable.default, variable.dtype))
             continue
         result = formula.evaluate(frame)
-        values = np.broadcast_to(result.values, (size,)).astype(variable.dtype)
-        known = None if result.known is None else np.broadcast_to(result.known, (size,))
+        values = result.values
+        if values.shape != (size,):
+            values = np.broadcast_to(values, (size,))
+        values = values.astype(variable.dtype, copy=False)
+        known = result.known
+        if known is not None and known.shape != (size,):
+            known = np.broadcast_to(known, (size,))
         frame.values[variable.name] = Tri(values, known)
 
 

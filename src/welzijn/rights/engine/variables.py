@@ -139,6 +139,9 @@ class Variable:
         return VariableInfo(self.name, self.entity, self.kind, self.enum_values)
 
     def formula_at(self, date: dt.date) -> Formula | None:
+        if len(self.formulas) == 1:
+            start, only = self.formulas[0]
+            return only if start <= date else None
         starts = [start for start, _ in self.formulas]
         pos = bisect.bisect_right(starts, date) - 1
         return self.formulas[pos][1] if pos >= 0 else None
