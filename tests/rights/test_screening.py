@@ -67,7 +67,7 @@ def test_verhoogde_tegemoetkoming_gives_automatic_uitpas_and_ivago(vt_household)
     uitpas = _finding("uitpas_kansentarief", vt_household)
     assert uitpas.outcome == "onderbescherming" and uitpas.review == "toegekend"
     assert uitpas.intervention.service.code == "uitpas-kansentarief"
-    assert uitpas.explanation is not None
+    assert "verhoogde tegemoetkoming" in uitpas.explanation["text"]
     ivago = _finding("ivago_tegemoetkoming", vt_household)
     assert ivago.intervention.amount == Decimal("42.00")  # single person
     assert ivago.intervention.dossier.office.code == "team-rechtendetectie"

@@ -1,9 +1,12 @@
 """Reads from casework. Reads of a dossier by a user are access-checked and audited."""
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.db import transaction
 
-from welzijn.casework.access import access_dossier
-from welzijn.casework.models import Dossier
+from welzijn.casework.access import access_dossier, dossiers_visible_to
+from welzijn.casework.models import Dossier, Trajectory
 from welzijn.core.audit import audit_record
 
 
@@ -14,3 +17,111 @@ def dossier_get(*, user, dossier_id: int, reason: str = "") -> Dossier:
     )
     audit_record(actor=user, action="view", obj=dossier, reason=reason)
     return dossier
+
+
+@dataclass
+class TimelineItem:
+    date: dt.date
+    kind: str  # contact | traject | tussenkomst | beslissing
+    record: object
+
+
+@dataclass
+class DossierOverview:
+    dossier: Dossier
+    memberships: list
+    timeline: list[TimelineItem]
+    findings: list
+    other_dossiers: list
+
+
+@transaction.atomic
+def dossier_overview(*, user, dossier_id: int) -> DossierOverview:
+    """Everything the dossier page shows, in a fixed number of queries whatever the
+    dossier's size; the read is audited."""
+    from welzijn.registry.models import HouseholdMembership
+    from welzijn.rights.models import Finding
+
+    dossier = access_dossier(
+        user,
+        Dossier.objects.select_related(
+            "household__address__wijk", "household__address__postcode", "office", "caseworker"
+        ).get(pk=dossier_id),
+    )
+    household = dossier.household
+    memberships = list(
+        HouseholdMembership.objects.filter(household=household)
+        .select_related("person")
+        .order_by("end_date", "start_date")
+    )
+    timeline = [
+        TimelineItem(c.occurred_on, "contact", c)
+        for c in dossier.contacts.select_related("outcome", "service", "person")
+    ]
+    timeline += [
+        TimelineItem(t.start_date, "traject", t)
+        for t in dossier.trajectories.select_related("service", "outcome", "person")
+    ]
+    timeline += [
+        TimelineItem(i.date, "tussenkomst", i)
+        for i in dossier.interventions.select_related("service", "person")
+    ]
+    timeline += [
+        TimelineItem(d.decided_on, "beslissing", d)
+        for d in dossier.decisions.select_related("service", "person")
+    ]
+    timeline.sort(key=lambda item: item.date, reverse=True)
+    findings = list(
+        Finding.objects.filter(household=household)
+        .exclude(outcome=Finding.Outcome.NOT_ENTITLED)
+        .select_related("person")
+        .order_by("-reference_date", "right")
+    )
+    latest = findings[0].reference_date if findings else None
+    other_dossiers = list(
+        dossiers_visible_to(user)
+        .filter(household=household)
+        .exclude(pk=dossier.pk)
+        .select_related("office")
+    )
+    audit_record(actor=user, action="view", obj=dossier, reason="dossier ingekeken")
+    return DossierOverview(
+        dossier,
+        memberships,
+        timeline,
+        [f for f in findings if f.reference_date == latest],
+        other_dossiers,
+    )
+
+
+def my_dossiers(user, limit: int = 50):
+    """Open dossiers the user is responsible for, else those of their offices."""
+    visible = dossiers_visible_to(user).filter(status=Dossier.Status.OPEN)
+    return list(
+        visible.filter(caseworker=user)
+        .select_related("household", "office")
+        .order_by("-opened_on")[:limit]
+    )
+
+
+def trajectories_ending_soon(user, *, today: dt.date, days: int = 30, limit: int = 50):
+    return list(
+        Trajectory.objects.filter(
+            dossier__in=dossiers_visible_to(user).values("pk"),
+            status=Trajectory.Status.RUNNING,
+            planned_end_date__gte=today,
+            planned_end_date__lte=today + dt.timedelta(days=days),
+        )
+        .select_related("dossier__household", "service")
+        .order_by("planned_end_date")[:limit]
+    )
+
+
+def dossiers_of_households(user, household_ids) -> list[Dossier]:
+    """The dossiers of these households that the user may see."""
+    return list(
+        dossiers_visible_to(user)
+        .filter(household_id__in=household_ids)
+        .select_related("office")
+        .order_by("status", "-opened_on")
+    )

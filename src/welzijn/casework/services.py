@@ -142,7 +142,7 @@ def contact_register(
     occurred_on: dt.date,
     channel: str,
     reason: str,
-    outcome: str,
+    outcome: str = "",
     person: Person | None = None,
     household: Household | None = None,
     service: str | Service | None = None,
@@ -164,6 +164,7 @@ def contact_register(
     if open_dossier:
         outcome = CONTACT_OUTCOME_DOSSIER_OPENED
         require(household is not None, "household", "Kies het huishouden voor het dossier.")
+    require(bool(outcome), "outcome", "Kies de uitkomst van het contact.")
     outcome_obj = _outcome(outcome, Outcome.AppliesTo.CONTACT)
     if outcome == CONTACT_OUTCOME_REFERRED:
         require(referred_to is not None, "referred_to", "Kies naar wie doorverwezen werd.")

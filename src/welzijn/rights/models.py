@@ -120,4 +120,10 @@ class Finding(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.right}: {self.get_outcome_display()}"
+        return f"{self.right_label}: {self.get_outcome_display()}"
+
+    @property
+    def right_label(self) -> str:
+        from welzijn.rights.active_rules import right_label
+
+        return right_label(self.right)

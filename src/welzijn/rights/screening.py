@@ -13,7 +13,6 @@ findings a caseworker (or the system) already acted on are kept as they are.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from decimal import Decimal
 
 import numpy as np
@@ -22,25 +21,19 @@ from django.utils import timezone
 
 from welzijn.casework.models import Dossier, Office
 from welzijn.core.audit import audit_record
+from welzijn.rights.active_rules import rules
 from welzijn.rights.engine import (
     GEEN_RECHT,
     ONBEKEND,
     ONDERBESCHERMING,
     STATUS_NAMES,
-    RuleSet,
     evaluate,
-    load_rules,
 )
 from welzijn.rights.inputs import build_population
 from welzijn.rights.models import Finding, ScreeningRun
 from welzijn.rights.services import GRANT_SERVICES, finding_grant, rights_office, system_actor
 
 EXPLAINED = (ONDERBESCHERMING, ONBEKEND)
-
-
-@functools.cache
-def rules() -> RuleSet:
-    return load_rules()
 
 
 def _office_by_household(default: Office) -> dict[int, int]:
@@ -53,6 +46,12 @@ def _office_by_household(default: Office) -> dict[int, int]:
     for household_id, office_id in rows.values_list("household_id", "office_id"):
         offices.setdefault(household_id, office_id)
     return offices
+
+
+def _explanation(results, right: str, row: int) -> dict:
+    """The structured explanation, with its Dutch text for the worklist."""
+    explanation = results.explain(right, row)
+    return {**explanation.as_dict(), "text": explanation.as_text()}
 
 
 @transaction.atomic
@@ -98,7 +97,7 @@ def _store(on: dt.date, actor) -> ScreeningRun:
                     amount=Decimal(str(amounts[row]))
                     if amounts is not None and code != ONBEKEND
                     else None,
-                    explanation=results.explain(name, row).as_dict() if code in EXPLAINED else None,
+                    explanation=_explanation(results, name, row) if code in EXPLAINED else None,
                 )
             )
     Finding.objects.bulk_create(findings, batch_size=2000)

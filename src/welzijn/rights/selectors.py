@@ -1,0 +1,20 @@
+"""The rights worklist of a user's offices."""
+
+from welzijn.casework.access import office_ids_of
+from welzijn.core.roles import CASEWORK_ROLES, roles_of
+from welzijn.rights.models import Finding
+
+
+def worklist(user, limit: int = 200) -> list[Finding]:
+    """Open 'entitled but does not receive' findings of the user's offices."""
+    if not roles_of(user) & CASEWORK_ROLES:
+        return []
+    return list(
+        Finding.objects.filter(
+            office_id__in=office_ids_of(user),
+            outcome=Finding.Outcome.UNDERPROTECTED,
+            review=Finding.Review.OPEN,
+        )
+        .select_related("household", "person", "office")
+        .order_by("-reference_date", "right", "household_id")[:limit]
+    )

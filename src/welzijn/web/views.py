@@ -1,0 +1,386 @@
+"""Pages of the caseworker's workplace. Every read and write goes through selectors and
+service functions, so access checks and the audit trail apply as everywhere else."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from welzijn.casework import selectors as casework_selectors
+from welzijn.casework import services as casework
+from welzijn.casework.access import access_dossier, office_ids_of
+from welzijn.casework.models import Dossier, Office, Trajectory
+from welzijn.core.access import AccessDenied, Intent
+from welzijn.core.audit import audit_record
+from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
+from welzijn.registry.models import Household
+from welzijn.registry.selectors import household_members_on, person_get, person_search
+from welzijn.rights import selectors as rights_selectors
+from welzijn.rights.models import Finding
+from welzijn.rights.services import finding_confirm, finding_dismiss
+from welzijn.web import forms
+from welzijn.web.forms import submit, today
+
+
+def _casework_user(user) -> None:
+    if not roles_of(user) & CASEWORK_ROLES:
+        raise AccessDenied("Deze pagina is er voor medewerkers van een welzijnsbureau of team.")
+
+
+def _my_offices(user):
+    return Office.objects.filter(pk__in=office_ids_of(user))
+
+
+@login_required
+def home(request):
+    roles = roles_of(request.user)
+    if not roles & CASEWORK_ROLES:
+        return render(request, "web/home_other.html", {"is_analist": Role.ANALIST in roles})
+    with transaction.atomic():
+        context = {
+            "dossiers": casework_selectors.my_dossiers(request.user),
+            "ending": casework_selectors.trajectories_ending_soon(request.user, today=today()),
+            "worklist": rights_selectors.worklist(request.user, limit=10),
+        }
+        audit_record(
+            actor=request.user, action="list", object_type="web.home", reason="startpagina"
+        )
+    return render(request, "web/home.html", context)
+
+
+@login_required
+def search(request):
+    _casework_user(request.user)
+    query = request.GET.get("q", "")
+    people = person_search(user=request.user, query=query, on=today()) if query else []
+    visible = {}
+    if people:
+        households = [p.current_membership.household_id for p in people if p.current_membership]
+        for d in casework_selectors.dossiers_of_households(request.user, households):
+            visible.setdefault(d.household_id, []).append(d)
+    context = {"query": query, "people": people, "dossiers": visible}
+    template = "web/partials/search_results.html" if request.htmx else "web/search.html"
+    return render(request, template, context)
+
+
+@login_required
+def person_detail(request, person_id):
+    _casework_user(request.user)
+    person = person_get(user=request.user, person_id=person_id, reason="persoonsfiche")
+    memberships = list(person.memberships.select_related("household__address__wijk"))
+    households = [m.household_id for m in memberships]
+    dossiers = casework_selectors.dossiers_of_households(request.user, households)
+    return render(
+        request,
+        "web/person.html",
+        {"person": person, "memberships": memberships, "dossiers": dossiers},
+    )
+
+
+@login_required
+def dossier_detail(request, dossier_id):
+    overview = casework_selectors.dossier_overview(user=request.user, dossier_id=dossier_id)
+    may_edit = _may_edit(request.user, overview.dossier)
+    return render(request, "web/dossier.html", {"o": overview, "may_edit": may_edit})
+
+
+def _may_edit(user, dossier) -> bool:
+    try:
+        access_dossier(user, dossier, Intent.EDIT)
+    except AccessDenied:
+        return False
+    return True
+
+
+def _form_page(request, template, form, **context):
+    return render(request, template, {"form": form, **context}, status=400 if form.errors else 200)
+
+
+@login_required
+def contact_new(request):
+    _casework_user(request.user)
+    offices = _my_offices(request.user)
+    household = None
+    if request.GET.get("household") or request.POST.get("household"):
+        household = Household.objects.get(
+            pk=request.GET.get("household") or request.POST["household"]
+        )
+    form = forms.ContactForm(request.POST or None, offices=offices)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        contact = submit(
+            form,
+            casework.contact_register,
+            actor=request.user,
+            office=data["office"],
+            occurred_on=data["occurred_on"],
+            channel=data["channel"],
+            reason=data["reason"],
+            outcome=data["outcome"].code if data["outcome"] else "",
+            household=household,
+            service=data["service"],
+            referred_to=data["referred_to"],
+            open_dossier=data["open_dossier"],
+        )
+        if contact is not None:
+            return (
+                redirect("web:dossier", contact.dossier_id)
+                if contact.dossier_id
+                else redirect("web:home")
+            )
+    return _form_page(
+        request, "web/form.html", form, title="Onthaalcontact registreren", household=household
+    )
+
+
+def _dossier_for_edit(request, dossier_id) -> Dossier:
+    dossier = Dossier.objects.select_related("household").get(pk=dossier_id)
+    return access_dossier(request.user, dossier, Intent.EDIT)
+
+
+@login_required
+def dossier_open(request, household_id):
+    _casework_user(request.user)
+    household = Household.objects.get(pk=household_id)
+    form = forms.DossierOpenForm(request.POST or None, offices=_my_offices(request.user))
+    if request.method == "POST" and form.is_valid():
+        dossier = submit(
+            form,
+            casework.dossier_open,
+            {"household": "office"},
+            actor=request.user,
+            household=household,
+            office=form.cleaned_data["office"],
+            opened_on=form.cleaned_data["opened_on"],
+            caseworker=request.user,
+        )
+        if dossier is not None:
+            return redirect("web:dossier", dossier.pk)
+    return _form_page(request, "web/form.html", form, title=f"Dossier openen voor {household}")
+
+
+@login_required
+def dossier_transition(request, dossier_id, to):
+    dossier = _dossier_for_edit(request, dossier_id)
+    if to not in Dossier.Status.values:
+        raise Http404
+    form = forms.DossierTransitionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = submit(
+            form,
+            casework.dossier_transition,
+            {"close_reason": "reason", "closed_on": "on"},
+            actor=request.user,
+            dossier_id=dossier.pk,
+            to=to,
+            on=form.cleaned_data["on"],
+            reason=form.cleaned_data["reason"],
+        )
+        if done is not None:
+            return redirect("web:dossier", dossier.pk)
+    title = "Dossier sluiten" if to == Dossier.Status.CLOSED else "Dossier heropenen"
+    return _form_page(request, "web/form.html", form, title=title, dossier=dossier)
+
+
+def _members(dossier):
+    return list(household_members_on(dossier.household, today()))
+
+
+@login_required
+def trajectory_new(request, dossier_id):
+    dossier = _dossier_for_edit(request, dossier_id)
+    form = forms.TrajectoryStartForm(request.POST or None)
+    form.set_members(_members(dossier))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        trajectory = submit(
+            form,
+            casework.trajectory_start,
+            actor=request.user,
+            dossier_id=dossier.pk,
+            service=data["service"],
+            start_date=data["start_date"],
+            person=form.cleaned_person(),
+            planned_end_date=data["planned_end_date"],
+            planned=data["planned"],
+        )
+        if trajectory is not None:
+            return redirect("web:dossier", dossier.pk)
+    return _form_page(request, "web/form.html", form, title="Traject starten", dossier=dossier)
+
+
+@login_required
+def trajectory_end(request, trajectory_id):
+    trajectory = Trajectory.objects.select_related("dossier", "service").get(pk=trajectory_id)
+    access_dossier(request.user, trajectory.dossier, Intent.EDIT)
+    form = forms.TrajectoryEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = submit(
+            form,
+            casework.trajectory_transition,
+            {"end_date": "on", "status": "to"},
+            actor=request.user,
+            trajectory_id=trajectory.pk,
+            to=data["to"],
+            on=data["on"],
+            outcome=data["outcome"].code if data["outcome"] else None,
+        )
+        if done is not None:
+            return redirect("web:dossier", trajectory.dossier_id)
+    return _form_page(
+        request,
+        "web/form.html",
+        form,
+        title=f"{trajectory.service} afsluiten",
+        dossier=trajectory.dossier,
+    )
+
+
+@login_required
+def intervention_new(request, dossier_id):
+    dossier = _dossier_for_edit(request, dossier_id)
+    form = forms.InterventionForm(request.POST or None, dossier=dossier)
+    form.set_members(_members(dossier))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        intervention = submit(
+            form,
+            casework.intervention_register,
+            actor=request.user,
+            dossier_id=dossier.pk,
+            service=data["service"],
+            date=data["date"],
+            amount=data["amount"],
+            quantity=data["quantity"],
+            person=form.cleaned_person(),
+            decision=data["decision"],
+        )
+        if intervention is not None:
+            return redirect("web:dossier", dossier.pk)
+    return _form_page(
+        request, "web/form.html", form, title="Tussenkomst registreren", dossier=dossier
+    )
+
+
+@login_required
+def decision_new(request, dossier_id):
+    dossier = _dossier_for_edit(request, dossier_id)
+    form = forms.DecisionForm(request.POST or None)
+    form.set_members(_members(dossier))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        decision = submit(
+            form,
+            casework.decision_record,
+            actor=request.user,
+            dossier_id=dossier.pk,
+            service=data["service"],
+            outcome=data["outcome"],
+            motivation=data["motivation"],
+            decided_on=data["decided_on"],
+            person=form.cleaned_person(),
+        )
+        if decision is not None:
+            return redirect("web:dossier", dossier.pk)
+    return _form_page(
+        request, "web/form.html", form, title="Beslissing BCSD registreren", dossier=dossier
+    )
+
+
+@login_required
+def decision_hearing(request, decision_id):
+    from welzijn.casework.models import Decision
+
+    decision = Decision.objects.select_related("dossier").get(pk=decision_id)
+    access_dossier(request.user, decision.dossier, Intent.EDIT)
+    form = forms.HearingForm(
+        request.POST or None,
+        initial={
+            "requested_on": decision.hearing_requested_on,
+            "held_on": decision.hearing_held_on,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        done = submit(
+            form,
+            casework.decision_hearing_record,
+            {"hearing_requested_on": "requested_on", "hearing_held_on": "held_on"},
+            actor=request.user,
+            decision_id=decision.pk,
+            **form.cleaned_data,
+        )
+        if done is not None:
+            return redirect("web:dossier", decision.dossier_id)
+    return _form_page(
+        request, "web/form.html", form, title="Hoorzitting registreren", dossier=decision.dossier
+    )
+
+
+@login_required
+def worklist(request):
+    _casework_user(request.user)
+    with transaction.atomic():
+        findings = rights_selectors.worklist(request.user)
+        audit_record(
+            actor=request.user,
+            action="list",
+            object_type="rights.finding",
+            reason="werklijst rechten",
+            detail={"results": len(findings)},
+        )
+    return render(
+        request, "web/worklist.html", {"findings": findings, "dismiss_form": forms.DismissForm()}
+    )
+
+
+@login_required
+@require_POST
+def finding_accept(request, finding_id):
+    try:
+        finding_confirm(
+            actor=request.user,
+            finding_id=finding_id,
+            on=today(),
+            reason="bevestigd op de werklijst",
+        )
+    except ValidationError as exc:
+        return _finding_row(request, finding_id, error=" ".join(exc.messages), status=409)
+    return _finding_row(request, finding_id)
+
+
+@login_required
+@require_POST
+def finding_reject(request, finding_id):
+    form = forms.DismissForm(request.POST)
+    if form.is_valid():
+        submit(
+            form,
+            finding_dismiss,
+            {"review_reason": "reason"},
+            actor=request.user,
+            finding_id=finding_id,
+            reason=form.cleaned_data["reason"],
+        )
+    if form.errors:
+        finding = Finding.objects.select_related("household", "person").get(pk=finding_id)
+        return render(
+            request,
+            "web/partials/finding_row.html",
+            {"f": finding, "dismiss_form": form},
+            status=400,
+        )
+    return _finding_row(request, finding_id)
+
+
+def _finding_row(request, finding_id, error: str = "", status: int = 200):
+    finding = Finding.objects.select_related("household", "person", "intervention").get(
+        pk=finding_id
+    )
+    if request.htmx:
+        return render(
+            request, "web/partials/finding_row.html", {"f": finding, "error": error}, status=status
+        )
+    return redirect("web:worklist")
