@@ -22,7 +22,13 @@ from .errors import (
 )
 from .explanation import Explanation
 from .graph import input_dependencies, inputs_for
-from .household import HouseholdResult, RightOutcome, evaluate_household
+from .household import (
+    FrameHouseholdResult,
+    HouseholdResult,
+    RightOutcome,
+    evaluate_household,
+    evaluate_household_frame,
+)
 from .ruleset import DEFAULT_RULES_DIR, Right, RuleSet, load_rules
 from .simulation import (
     GEEN_RECHT,
@@ -45,6 +51,7 @@ __all__ = [
     "CycleError",
     "EntityMismatchError",
     "Explanation",
+    "FrameHouseholdResult",
     "HouseholdResult",
     "InputError",
     "ParameterValueMissingError",
@@ -60,6 +67,7 @@ __all__ = [
     "UnknownVariableError",
     "evaluate",
     "evaluate_household",
+    "evaluate_household_frame",
     "input_dependencies",
     "inputs_for",
     "load_rules",

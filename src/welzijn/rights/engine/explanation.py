@@ -51,6 +51,12 @@ class Fact:
     known: bool
     is_input: bool
     subject: str | None = None
+    #: how the Dutch text shows this fact (derived, not compared)
+    text: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        name = f"{self.label} ({self.subject})" if self.subject else self.label
+        object.__setattr__(self, "text", f"{name} = {self.display}")
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,15 @@ class ParameterFact:
     start: dt.date
     reference: str
     file: str
+    #: how the Dutch text shows this parameter (derived, not compared)
+    text: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        text = (
+            f"{self.label} = {self.display} "
+            f"(van kracht sinds {dutch_date(self.start)}; {self.reference})"
+        )
+        object.__setattr__(self, "text", text)
 
 
 @dataclass
@@ -142,13 +157,17 @@ class Explanation:
         """Input facts that are unknown, once each, in order of appearance."""
         seen: set[tuple[str, str | None]] = set()
         out: list[Fact] = []
-        nodes = self.conditions.walk() + (self.amount_detail.walk() if self.amount_detail else [])
-        for node in nodes:
+        stack = [self.amount_detail, self.conditions] if self.amount_detail else [self.conditions]
+        while stack:  # pre-order, as `Node.walk`
+            node = stack.pop()
             for fact in node.facts:
-                key = (fact.name, fact.subject)
-                if fact.is_input and not fact.known and key not in seen:
-                    seen.add(key)
-                    out.append(fact)
+                if fact.is_input and not fact.known:
+                    key = (fact.name, fact.subject)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(fact)
+            if node.children:
+                stack.extend(reversed(node.children))
         return out
 
     def as_dict(self) -> dict[str, Any]:
@@ -203,16 +222,14 @@ _HOLDS = {True: "voldaan", False: "niet voldaan", None: "onbekend"}
 def _render(node: Node, depth: int, lines: list[str]) -> None:
     indent = "  " * depth
     who = f" ({node.subject})" if node.subject else ""
-    if node.holds is None and node.value is not None:
+    holds = node.holds
+    if holds is None and node.value is not None:
         head = f"{indent}- {node.label}{who}: {node.value}"
     else:
-        head = f"{indent}{_MARK[node.holds]} {node.label}{who}: {_HOLDS[node.holds]}"
-    details = [f"{_fact_name(f)} = {f.display}" for f in node.facts]
-    details += [
-        f"{p.label} = {p.display} (van kracht sinds {dutch_date(p.start)}; {p.reference})"
-        for p in node.parameters
-    ]
-    if details:
+        head = f"{indent}{_MARK[holds]} {node.label}{who}: {_HOLDS[holds]}"
+    if node.facts or node.parameters:
+        details = [f.text for f in node.facts]
+        details += [p.text for p in node.parameters]
         head += " — " + "; ".join(details)
     lines.append(head)
     for child in node.children:

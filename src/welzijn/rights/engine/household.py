@@ -1,7 +1,12 @@
 """Fast path for one household: a dict in, values and explained rights out.
 
-It reuses the precompiled plan of the rule set (cached per date), so a call costs
-building a few tiny arrays and walking the formulas once.
+`evaluate_household` runs the scalar plan of the rule set (`scalar.ScalarPlan`,
+compiled once per date and targets): plain Python values, no arrays, and the
+explanations built from those values (`scalar_explanation`).
+
+`evaluate_household_frame` is the same evaluation on numpy arrays of one household
+(the vectorised formulas on a frame of one household); it is kept as the reference
+the scalar path is tested against, value for value and explanation for explanation.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from .errors import InputError
 from .explanation import Explanation, _Builder, explain_right, explanation_builder
 from .expressions import round_cents
 from .ruleset import RuleSet
+from .scalar import ENCODE_BOOL, ENCODE_NUMBER, Nodes, ScalarPlan, Values, caster
+from .scalar_explanation import ScalarBuilder, python_value, status_code
 from .simulation import STATUS_NAMES, Absent, run, status_codes
 from .values import Frame, Tri
 
@@ -34,7 +41,9 @@ class RightOutcome:
     explanation: Explanation | None
 
 
-class HouseholdResult:
+class FrameHouseholdResult:
+    """Result of `evaluate_household_frame` (numpy arrays of one household)."""
+
     def __init__(
         self,
         rules: RuleSet,
@@ -145,7 +154,7 @@ def _encode(rules: RuleSet, name: str, value: Any) -> Any:
         raise InputError(f"{name}: {exc}") from exc
 
 
-def evaluate_household(
+def evaluate_household_frame(
     rules: RuleSet,
     household: Mapping[str, Any],
     date: dt.date,
@@ -153,8 +162,8 @@ def evaluate_household(
     absent: Absent = "missing",
     explain: bool = True,
     rights: Iterable[str] | None = None,
-) -> HouseholdResult:
-    """Evaluate every right for one household.
+) -> FrameHouseholdResult:
+    """`evaluate_household` on numpy arrays (the reference implementation).
 
     ``household = {"persons": {id: {"rol": "referentiepersoon", var: value, ...}},
     "household": {var: value}}``. A value ``None`` is unknown; a variable left out is
@@ -227,4 +236,210 @@ def evaluate_household(
         )
     # without ``rights``: every variable (a household is small, and YAML tests read any)
     run(rules, frame, targets)
-    return HouseholdResult(rules, frame, person_ids, explain, selected)
+    return FrameHouseholdResult(rules, frame, person_ids, explain, selected)
+
+
+class HouseholdResult:
+    """Values and explained rights of one household (the scalar fast path)."""
+
+    def __init__(
+        self,
+        rules: RuleSet,
+        plan: ScalarPlan,
+        values: Values,
+        nodes: Nodes,
+        person_ids: list[str],
+        explain: bool,
+        rights: tuple[str, ...] | None = None,
+    ):
+        self.rules, self.plan, self.person_ids = rules, plan, person_ids
+        self.date = plan.date
+        self.values, self.nodes = values, nodes
+        self.outcomes: list[RightOutcome] = []
+        self._builder: ScalarBuilder | None = None
+        selected = rules.rights.values() if rights is None else [rules.rights[r] for r in rights]
+        variables = rules.variables
+        for right in selected:
+            is_person = right.entity == PERSON
+            entitled_values = values[right.entitled]
+            receives_values = values[right.receives]
+            amounts = None
+            amount_variable = None
+            if right.amount:
+                amount_variable = variables[right.amount]
+                amounts = values[right.amount]
+            for row in range(len(person_ids)) if is_person else range(1):
+                entitled = entitled_values[row] if is_person else entitled_values
+                receives = receives_values[row] if is_person else receives_values
+                amount = None
+                if amount_variable is not None:
+                    raw = amounts[row] if is_person else amounts  # type: ignore[index]
+                    amount = python_value(amount_variable, raw)
+                self.outcomes.append(
+                    RightOutcome(
+                        right=right.name,
+                        label=right.label,
+                        subject=person_ids[row] if is_person else None,
+                        status=STATUS_NAMES[status_code(entitled, receives)],
+                        entitled=entitled,
+                        amount=amount,
+                        auto_grantable=right.auto_grantable,
+                        explanation=self.builder.explain(right, row) if explain else None,
+                    )
+                )
+
+    def value(self, name: str, row: int = 0) -> Any:
+        """Value of a variable for one row (None when unknown); amounts in cents."""
+        variable = self.rules.variables[name]
+        found = self.values[name]
+        if variable.entity == PERSON:
+            found = found[row]
+        elif row not in (0, -1):
+            raise IndexError(f"{name!r} is a household variable: row 0 only")
+        return python_value(variable, found)
+
+    def __getitem__(self, name: str) -> Any:
+        """Household value, or ``{person_id: value}`` for a person variable."""
+        if self.rules.variables[name].entity == PERSON:
+            return {pid: self.value(name, i) for i, pid in enumerate(self.person_ids)}
+        return self.value(name)
+
+    def right(self, name: str, person: str | None = None) -> RightOutcome:
+        for outcome in self.outcomes:
+            if outcome.right == name and outcome.subject == person:
+                return outcome
+        raise KeyError((name, person))
+
+    @property
+    def builder(self) -> ScalarBuilder:
+        """One explanation builder per result: explanations share their sub-trees."""
+        if self._builder is None:
+            self._builder = ScalarBuilder(
+                self.rules, self.plan, self.values, self.nodes, self.person_ids
+            )
+        return self._builder
+
+    def explain(self, name: str, person: str | None = None) -> Explanation:
+        right = self.rules.rights[name]
+        row = self.person_ids.index(person) if person is not None else 0
+        return self.builder.explain(right, row)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "rights": [
+                {
+                    "right": o.right,
+                    "label": o.label,
+                    "subject": o.subject,
+                    "status": o.status,
+                    "entitled": o.entitled,
+                    "amount": o.amount,
+                    "auto_grantable": o.auto_grantable,
+                    "explanation": o.explanation.as_dict() if o.explanation else None,
+                }
+                for o in self.outcomes
+            ],
+        }
+
+
+def evaluate_household(
+    rules: RuleSet,
+    household: Mapping[str, Any],
+    date: dt.date,
+    *,
+    absent: Absent = "missing",
+    explain: bool = True,
+    rights: Iterable[str] | None = None,
+) -> HouseholdResult:
+    """Evaluate every right for one household.
+
+    ``household = {"persons": {id: {"rol": "referentiepersoon", var: value, ...}},
+    "household": {var: value}}``. A value ``None`` is unknown; a variable left out is
+    unknown too, unless ``absent="default"``.
+
+    ``rights`` limits the work to those rights: only the variables they need are
+    computed (reading another variable then raises `KeyError`), and the outcomes (and,
+    with ``explain``, the explanations) cover those rights only.
+
+    Plain Python values throughout (see `scalar`); gives exactly what
+    `evaluate_household_frame` gives on numpy arrays.
+    """
+    selected: tuple[str, ...] | None = None
+    targets: frozenset[str] | None = None
+    if rights is not None:
+        selected = tuple(rights)
+        unknown = [name for name in selected if name not in rules.rights]
+        if unknown:
+            raise InputError(f"unknown right(s): {', '.join(map(repr, unknown))}")
+        targets = rules.right_variables(selected)
+    plan = rules.scalar_plan(date, targets)
+    persons = _persons(household)
+    if not persons:
+        raise InputError("a household has at least one person")
+    person_ids = [pid for pid, _ in persons]
+    household_values = household.get("household") or {}
+    encoders = plan.encoders
+
+    def encode(name: str, value: Any) -> Any:
+        """`_encode`, then cast as stored; the common types without detour."""
+        spec = encoders.get(name)
+        if spec is None:
+            return _encode(rules, name, value)  # raises: not an input variable
+        _, kind, cast, codes = spec
+        given = type(value)
+        if kind == ENCODE_NUMBER:
+            if given is int or given is float:
+                return cast(value)
+        elif kind == ENCODE_BOOL:
+            if given is bool:
+                return value
+        elif given is str and value in codes:
+            return codes[value]
+        return cast(_encode(rules, name, value))
+
+    roles = []
+    encoded: list[dict[str, Any]] = []
+    for pid, given in persons:
+        role = given.get(ROLE_VARIABLE)
+        if role not in ROLE_CODES:
+            raise InputError(f"person {pid!r}: 'rol' must be one of {list(ROLE_CODES)}")
+        roles.append(ROLE_CODES[role])
+        encoded.append(
+            {  # validates name and type
+                name: encode(name, value)
+                for name, value in given.items()
+                if name != ROLE_VARIABLE and value is not None
+            }
+        )
+    encoded_household = {
+        name: encode(name, value) for name, value in household_values.items() if value is not None
+    }
+    household_names = plan.household_input_names
+    for _, given in persons:
+        if not household_names.isdisjoint(given):
+            first = next(
+                v
+                for v in plan.all_inputs
+                if v.entity != PERSON and any(v.name in p for _, p in persons)
+            )
+            raise InputError(f"{first.name!r} is a household variable, not a person one")
+    values: Values = {ROLE_VARIABLE: roles}
+    use_default = absent == "default"
+    for variable in plan.inputs:
+        name = variable.name
+        if variable.entity != PERSON:
+            found = encoded_household.get(name)
+            if found is None and use_default and name not in household_values:
+                found = caster(variable)(variable.default)
+            values[name] = found
+            continue
+        column = []
+        for (_, given), code in zip(persons, encoded, strict=True):
+            found = code.get(name)
+            if found is None and use_default and name not in given:
+                found = caster(variable)(variable.default)
+            column.append(found)
+        values[name] = column
+    nodes = plan.run(values, len(person_ids))
+    return HouseholdResult(rules, plan, values, nodes, person_ids, explain, selected)

@@ -16,6 +16,7 @@ from .entities import PERSON, ROLE_VARIABLE, ROLES
 from .errors import CycleError, RuleSyntaxError, UnknownVariableError
 from .expressions import VariableInfo
 from .parameters import ParameterTree, load_parameters
+from .scalar import ScalarPlan
 from .variables import Formula, Variable, compile_formula, declare
 from .yamlsource import LineDict, load_yaml
 
@@ -58,6 +59,7 @@ class RuleSet:
         self._plans: dict[
             tuple[dt.date, frozenset[str] | None], tuple[tuple[Variable, Formula | None], ...]
         ] = {}
+        self._scalar_plans: dict[tuple[dt.date, frozenset[str] | None], ScalarPlan] = {}
 
     # -- scope used by the compiler
     def variable(self, name: str) -> VariableInfo | None:
@@ -110,6 +112,16 @@ class RuleSet:
                 if name in needed
             )
             self._plans[key] = found
+        return found
+
+    def scalar_plan(self, date: dt.date, targets: frozenset[str] | None = None) -> ScalarPlan:
+        """`plan` compiled to plain-Python closures for one household (cached)."""
+        key = (date, targets)
+        found = self._scalar_plans.get(key)
+        if found is None:
+            found = self._scalar_plans[key] = ScalarPlan(
+                date, self.plan(date, targets), self.parameters, self.inputs
+            )
         return found
 
     def right_variables(self, rights: Iterable[str] | None = None) -> frozenset[str]:

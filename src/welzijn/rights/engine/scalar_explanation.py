@@ -1,0 +1,332 @@
+"""Explanations built from a scalar evaluation (`scalar.ScalarPlan.run`).
+
+The same trees as `explanation._Builder` builds from a numpy frame, node for node
+and fact for fact; only the reading of values differs (Python scalars, ``None`` for
+unknown). What does not depend on the household (parameter facts of the date, the
+static parts of each formula node) is computed once per plan and shared.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .entities import HOUSEHOLD, PERSON
+from .explanation import (
+    Explanation,
+    Fact,
+    Node,
+    ParameterFact,
+    dutch_date,
+    dutch_number,
+)
+from .ruleset import Right, RuleSet
+from .scalar import Nodes, ScalarPlan, Values, round_cents_scalar
+from .simulation import GEEN_RECHT, ONBEKEND, ONDERBESCHERMING, ONTVANGT, STATUS_NAMES
+from .variables import Condition, ExpressionFormula, Formula, Variable
+
+
+def status_code(entitled: Any, receives: Any) -> int:
+    """`simulation.status_codes` for one row (``None`` = unknown)."""
+    if receives is not None and receives:
+        return ONTVANGT
+    if entitled is None:
+        return ONBEKEND
+    if not entitled:
+        return GEEN_RECHT
+    if receives is not None:
+        return ONDERBESCHERMING
+    return ONBEKEND
+
+
+def python_value(variable: Variable, value: Any) -> Any:
+    """Value as a caller sees it (``None`` when unknown); amounts rounded to cents."""
+    if value is None:
+        return None
+    kind = variable.value_type
+    if kind == "enum":
+        return variable.enum_values[value]
+    if kind == "amount":
+        return round_cents_scalar(value)
+    return value
+
+
+def display(variable: Variable, value: Any) -> str:
+    if value is None:
+        return "onbekend"
+    kind = variable.value_type
+    if kind == "bool":
+        return "ja" if value else "nee"
+    if kind == "enum":
+        code = variable.enum_values[value]
+        return str(variable.enum_labels.get(code, code))
+    if kind == "amount":
+        unit = f" {variable.unit}" if variable.unit else ""
+        return f"{dutch_number(round_cents_scalar(value))}{unit}"
+    if kind == "int":
+        return str(int(value))
+    return dutch_number(float(value), 4).rstrip("0").rstrip(",")
+
+
+def parameter_fact(plan: ScalarPlan, rules: RuleSet, name: str) -> ParameterFact:
+    """Parameter fact of the plan's date (frozen, shared by every household)."""
+    fact = plan.parameter_facts.get(name)
+    if fact is None:
+        found = rules.parameters.at(name, plan.date)
+        value = found.value
+        if isinstance(value, dict):
+            shown = ", ".join(f"{k}: {dutch_number(v)}" for k, v in sorted(value.items()))
+        elif found.unit and "EUR" in found.unit:
+            shown = f"{dutch_number(value)} EUR"
+        else:
+            shown = dutch_number(value, 4).rstrip("0").rstrip(",")
+        fact = plan.parameter_facts[name] = ParameterFact(
+            name=name,
+            label=found.label,
+            value=value,
+            display=shown,
+            start=found.start,
+            reference=found.reference,
+            file=found.file,
+        )
+    return fact
+
+
+#: static part of an expression node: label, text, reference, parameter facts and,
+#: per variable read, (variable, where its rows are, expandable)
+_Static = tuple[str, str, str | None, list[ParameterFact], list[tuple[Variable, int, bool]]]
+_SAME_ROW, _MEMBERS, _HOUSEHOLD_ROW = 0, 1, 2
+
+
+def _static(
+    plan: ScalarPlan, rules: RuleSet, formula: ExpressionFormula, entity: str, amount_mode: bool
+) -> _Static:
+    key = (formula.id, amount_mode)
+    found: _Static | None = plan.explanation_statics.get(key)
+    if found is None:
+        expr = formula.expr
+        reads = []
+        for name in expr.variable_order():
+            variable = rules.variables[name]
+            if variable.entity == entity:
+                where = _SAME_ROW
+            elif variable.entity == PERSON:
+                where = _MEMBERS
+            else:
+                where = _HOUSEHOLD_ROW
+            reads.append((variable, where, _expandable(variable, amount_mode)))
+        found = plan.explanation_statics[key] = (
+            formula.label or expr.text,
+            expr.text,
+            formula.reference,
+            [parameter_fact(plan, rules, p) for p in expr.parameter_order()],
+            reads,
+        )
+    return found
+
+
+def _expandable(variable: Variable, amount_mode: bool) -> bool:
+    """Computed variables get their own sub-explanation (bool ones only in
+    amount mode would repeat the conditions, so there only numbers)."""
+    if variable.is_input:
+        return False
+    return variable.kind != "bool" if amount_mode else True
+
+
+_FACT_CACHE_SIZE = 50_000
+
+
+def shared_fact(plan: ScalarPlan, variable: Variable, value: Any, subject: str | None) -> Fact:
+    """The fact of a variable with this value: facts are frozen, so households with
+    the same value share one (per plan, bounded). A negative float zero is never
+    shared: ``-0.0 == 0.0``, but a float shows its sign."""
+    key = (variable.name, value, subject)
+    cache = plan.fact_cache
+    found: Fact | None = cache.get(key)
+    negative_zero = value == 0 and type(value) is float and math.copysign(1.0, value) < 0
+    if found is None or negative_zero:
+        found = Fact(
+            variable.name,
+            variable.label,
+            python_value(variable, value),
+            display(variable, value),
+            value is not None,
+            variable.is_input and not variable.builtin,
+            subject,
+        )
+        if not negative_zero:
+            if len(cache) >= _FACT_CACHE_SIZE:
+                cache.clear()
+            cache[key] = found
+    return found
+
+
+class ScalarBuilder:
+    """Builds explanation trees of one scalar evaluation (memoised, like `_Builder`).
+
+    `_Builder` also skips variables still being built (``_open``); the variable graph
+    is acyclic (`load_rules` refuses cycles), so that never happens and is not checked.
+    """
+
+    def __init__(
+        self,
+        rules: RuleSet,
+        plan: ScalarPlan,
+        values: Values,
+        nodes: Nodes,
+        person_ids: list[str],
+    ):
+        self.rules, self.plan, self.values, self.nodes = rules, plan, values, nodes
+        self.person_ids = person_ids
+        self.variables = rules.variables
+        self.amount_mode = False
+        self._facts: dict[tuple[str, int, str | None], Fact] = {}
+        self._nodes: dict[tuple[str, int, str | None, bool], Node] = {}
+        self._members: list[tuple[int, str | None]] = list(enumerate(person_ids))
+
+    def value(self, variable: Variable, row: int) -> Any:
+        found = self.values[variable.name]
+        return found[row] if variable.entity == PERSON else found
+
+    def fact(self, variable: Variable, row: int, subject: str | None) -> Fact:
+        key = (variable.name, row, subject)
+        found = self._facts.get(key)
+        if found is None:
+            value = self.values[variable.name]
+            if variable.entity == PERSON:
+                value = value[row]
+            found = self._facts[key] = shared_fact(self.plan, variable, value, subject)
+        return found
+
+    def holds(self, formula: Formula, row: int) -> bool | None:
+        results = self.nodes.get(formula.id)
+        if not results:
+            return None
+        value = results[row]
+        return None if value is None else bool(value)
+
+    def variable(self, name: str, row: int, subject: str | None = None) -> Node:
+        key = (name, row, subject, self.amount_mode)
+        node = self._nodes.get(key)
+        if node is None:
+            node = self._nodes[key] = self._variable(name, row, subject)
+        return node
+
+    def _variable(self, name: str, row: int, subject: str | None) -> Node:
+        variable = self.variables[name]
+        formula = self.plan.formulas[name]
+        if formula is None:
+            is_bool = variable.kind == "bool"
+            value = self.value(variable, row)
+            return Node(
+                label=variable.label,
+                holds=(None if value is None else bool(value)) if is_bool else None,
+                value=None if is_bool else self.fact(variable, row, None).display,
+                reference=variable.reference,
+                subject=subject,
+                expression=f"geen regel van toepassing op {dutch_date(self.plan.date)}",
+            )
+        node = self.formula(formula, variable.entity, row)
+        node.label = variable.label
+        node.reference = variable.reference or node.reference
+        node.subject = subject
+        if variable.value_type != "bool":
+            node.holds = None
+            node.value = self.fact(variable, row, None).display
+        return node
+
+    def formula(self, formula: Formula, entity: str, row: int) -> Node:
+        if isinstance(formula, Condition):
+            return Node(
+                formula.label or ("alle voorwaarden" if formula.conjunction else "één van"),
+                self.holds(formula, row),
+                None,
+                None,
+                formula.reference,
+                None,
+                [],
+                [],
+                [self.formula(c, entity, row) for c in formula.children],
+            )
+        assert isinstance(formula, ExpressionFormula)
+        bare = formula.bare_variable
+        if (
+            bare is not None
+            and formula.label is None
+            and _expandable(self.variables[bare], self.amount_mode)
+        ):
+            n = self.variable(bare, row)  # a copy: the caller relabels it
+            return Node(
+                n.label,
+                n.holds,
+                n.expression,
+                n.value,
+                n.reference,
+                n.subject,
+                n.facts,
+                n.parameters,
+                n.children,
+            )
+        label, text, reference, parameters, reads = _static(
+            self.plan, self.rules, formula, entity, self.amount_mode
+        )
+        facts: list[Fact] = []
+        children: list[Node] = []
+        fact, variable_node = self.fact, self.variable
+        for variable, where, expandable in reads:
+            if where == _SAME_ROW:
+                facts.append(fact(variable, row, None))
+                if expandable:
+                    children.append(variable_node(variable.name, row, None))
+            elif where == _MEMBERS:
+                for var_row, subject in self._members:
+                    facts.append(fact(variable, var_row, subject))
+                    if expandable:
+                        children.append(variable_node(variable.name, var_row, subject))
+            else:
+                facts.append(fact(variable, 0, None))
+                if expandable:
+                    children.append(variable_node(variable.name, 0, None))
+        return Node(
+            label,
+            self.holds(formula, row),
+            text,
+            None,
+            reference,
+            None,
+            facts,
+            list(parameters),
+            children,
+        )
+
+    def explain(self, right: Right, row: int) -> Explanation:
+        """`explanation.explain_right` on the scalar values."""
+        self.amount_mode = False
+        entitled_variable = self.variables[right.entitled]
+        entitled = self.value(entitled_variable, row)
+        receives = self.value(self.variables[right.receives], row)
+        conditions = self.variable(right.entitled, row)
+        amount = amount_detail = unit = None
+        if right.amount is not None:
+            amount_variable = self.variables[right.amount]
+            amount = self.fact(amount_variable, row, None).value
+            period = "maand" if amount_variable.period == "month" else "jaar"
+            unit = f"{amount_variable.unit} per {period}"
+            self.amount_mode = True
+            amount_detail = self.variable(right.amount, row)
+        subject = "het gezin" if right.entity == HOUSEHOLD else self.person_ids[row]
+        return Explanation(
+            right=right.name,
+            label=right.label,
+            subject=subject,
+            date=self.plan.date,
+            status=STATUS_NAMES[status_code(entitled, receives)],
+            entitled=None if entitled is None else bool(entitled),
+            amount=amount,
+            amount_unit=unit,
+            auto_grantable=right.auto_grantable,
+            reference=right.reference,
+            description=right.explanation,
+            conditions=conditions,
+            amount_detail=amount_detail,
+        )
