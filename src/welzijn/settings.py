@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "welzijn.casework",
     "welzijn.rights",
     "welzijn.synth",
+    "welzijn.reporting",
     "welzijn.web",
     "django_htmx",
     "axes",

@@ -7,5 +7,6 @@ admin.site.index_title = "Beheer van Welzijn en Samenleving"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("rapportage/", include("welzijn.reporting.urls")),
     path("", include("welzijn.web.urls")),
 ]
