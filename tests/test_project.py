@@ -77,6 +77,7 @@ def test_demo_setup_creates_one_user_per_role_and_demo_data(capsys):
     from django.contrib.auth import get_user_model
 
     from welzijn.casework.models import Dossier, Intervention
+    from welzijn.synth.models import SynthRun
 
     call_command("demo_setup")
     out = capsys.readouterr().out
@@ -84,8 +85,19 @@ def test_demo_setup_creates_one_user_per_role_and_demo_data(capsys):
         assert role.value in out
     users = get_user_model().objects.filter(username__in=["onthaal", "mw", "analist"])
     assert users.count() == 3
-    assert Dossier.objects.count() == 3
-    assert Intervention.objects.filter(service__code="leefloon").count() == 11
+    # synthetic Ghent at a small scale, plus the three hand-made households
+    run = SynthRun.objects.get()
+    assert run.scale == 0.01
+    synth_dossiers = run.row_counts["casework_dossier"]
+    assert Dossier.objects.count() == synth_dossiers + 3
+    first, last = run.id_ranges["casework_intervention"]
+    hand_made = Intervention.objects.filter(service__code="leefloon").exclude(
+        id__range=(first, last)
+    )
+    assert hand_made.count() == 11
+    # the demo users' offices have synthetic clients to work on
+    for office in ("wb-brugse-poort", "wb-rabot"):
+        assert Dossier.objects.filter(office__code=office, status="open").count() > 3
     call_command("audit_verify")
     call_command("demo_setup")  # a second run adds nothing
-    assert Dossier.objects.count() == 3
+    assert Dossier.objects.count() == synth_dossiers + 3

@@ -24,9 +24,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         bar = None
         if sys.stderr.isatty() and options["verbosity"] > 0:
-            from tqdm import tqdm
-
-            bar = tqdm(total=None, unit=" rijen", unit_scale=True, desc="synth")
+            try:
+                from tqdm import tqdm
+            except ImportError:  # the progress bar is a nicety, not a requirement
+                tqdm = None
+            if tqdm is not None:
+                bar = tqdm(total=None, unit=" rijen", unit_scale=True, desc="synth")
         started = time.perf_counter()
         try:
             result = synth_load(
