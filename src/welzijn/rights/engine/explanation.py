@@ -197,12 +197,17 @@ class Explanation:
             self.description,
             "Voorwaarden:",
         ]
-        _render(self.conditions, 1, lines)
-        if self.amount_detail is not None and self.amount is not None:
-            unit = f" {self.amount_unit}" if self.amount_unit else ""
-            lines.append(f"Bedrag: {dutch_number(self.amount)}{unit}.")
-            _render(self.amount_detail, 1, lines)
-        missing = self.missing_inputs
+        # one pass renders the tree and collects the missing inputs (as `missing_inputs`)
+        seen: set[tuple[str, str | None]] = set()
+        missing: list[Fact] = []
+        _render(self.conditions, 1, lines, seen, missing)
+        if self.amount_detail is not None:
+            if self.amount is not None:
+                unit = f" {self.amount_unit}" if self.amount_unit else ""
+                lines.append(f"Bedrag: {dutch_number(self.amount)}{unit}.")
+                _render(self.amount_detail, 1, lines, seen, missing)
+            else:
+                _render(self.amount_detail, 1, [], seen, missing)
         if missing:
             names = ", ".join(_fact_name(f) for f in missing)
             lines.append(f"Ontbrekende gegevens: {names}.")
@@ -219,21 +224,41 @@ _MARK = {True: "[✓]", False: "[✗]", None: "[?]"}
 _HOLDS = {True: "voldaan", False: "niet voldaan", None: "onbekend"}
 
 
-def _render(node: Node, depth: int, lines: list[str]) -> None:
-    indent = "  " * depth
+_INDENTS = tuple("  " * depth for depth in range(64))
+
+
+def _render(
+    node: Node,
+    depth: int,
+    lines: list[str],
+    seen: set[tuple[str, str | None]],
+    missing: list[Fact],
+) -> None:
+    """Render ``node`` and its children; collect unknown input facts into ``missing``."""
+    indent = _INDENTS[depth] if depth < 64 else "  " * depth
     who = f" ({node.subject})" if node.subject else ""
     holds = node.holds
     if holds is None and node.value is not None:
         head = f"{indent}- {node.label}{who}: {node.value}"
     else:
         head = f"{indent}{_MARK[holds]} {node.label}{who}: {_HOLDS[holds]}"
-    if node.facts or node.parameters:
-        details = [f.text for f in node.facts]
-        details += [p.text for p in node.parameters]
-        head += " — " + "; ".join(details)
+    facts = node.facts
+    if facts:
+        for fact in facts:
+            if fact.is_input and not fact.known:
+                key = (fact.name, fact.subject)
+                if key not in seen:
+                    seen.add(key)
+                    missing.append(fact)
+        details = [f.text for f in facts]
+        if node.parameters:
+            details += [p.text for p in node.parameters]
+        head = f"{head} — {'; '.join(details)}"
+    elif node.parameters:
+        head = f"{head} — {'; '.join([p.text for p in node.parameters])}"
     lines.append(head)
     for child in node.children:
-        _render(child, depth + 1, lines)
+        _render(child, depth + 1, lines, seen, missing)
 
 
 # -- building ------------------------------------------------------------------

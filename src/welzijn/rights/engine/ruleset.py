@@ -60,6 +60,7 @@ class RuleSet:
             tuple[dt.date, frozenset[str] | None], tuple[tuple[Variable, Formula | None], ...]
         ] = {}
         self._scalar_plans: dict[tuple[dt.date, frozenset[str] | None], ScalarPlan] = {}
+        self._right_variables: dict[tuple[str, ...] | None, frozenset[str]] = {}
 
     # -- scope used by the compiler
     def variable(self, name: str) -> VariableInfo | None:
@@ -126,6 +127,13 @@ class RuleSet:
 
     def right_variables(self, rights: Iterable[str] | None = None) -> frozenset[str]:
         """Entitled, amount and receives variables of the given rights (default: all)."""
+        key = tuple(rights) if rights is not None else None
+        found = self._right_variables.get(key)
+        if found is None:
+            found = self._right_variables[key] = self._compute_right_variables(key)
+        return found
+
+    def _compute_right_variables(self, rights: tuple[str, ...] | None) -> frozenset[str]:
         names: set[str] = set()
         selected = self.rights.values() if rights is None else [self.rights[r] for r in rights]
         for right in selected:

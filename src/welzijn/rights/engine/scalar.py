@@ -56,7 +56,6 @@ from .variables import Condition, ExpressionFormula, Formula, Variable
 Values = dict[str, Any]
 Nodes = dict[int, list[Any]]
 ExprFn = Callable[[Values, int], Any]
-FormulaFn = Callable[[Values, Nodes, int], Any]
 
 _INF = math.inf
 _NAN = math.nan
@@ -366,29 +365,30 @@ class _Compiler:
 
         return lookup
 
-    def formula(self, formula: Formula) -> FormulaFn:
+    def formula(self, formula: Formula) -> tuple[Any, int | None]:
+        """``(fn, fid)``: an expression closure and the node id to record its results
+        under, or ``(fn, None)`` for a condition closure that records its own."""
+        if isinstance(formula, ExpressionFormula):
+            return self.expr(formula.expr), formula.id
+        assert isinstance(formula, Condition)
         fid = formula.id
-        if isinstance(formula, Condition):
-            children = [self.formula(child) for child in formula.children]
-            conjunction = formula.conjunction
+        parts = [self.formula(child) for child in formula.children]
+        conjunction = formula.conjunction
 
-            def condition(values: Values, nodes: Nodes, row: int) -> Any:
-                result = kleene_scalar(
-                    [child(values, nodes, row) for child in children], conjunction
-                )
-                nodes[fid].append(result)
-                return result
-
-            return condition
-        assert isinstance(formula, ExpressionFormula)
-        expr = self.expr(formula.expr)
-
-        def expression(values: Values, nodes: Nodes, row: int) -> Any:
-            result = expr(values, row)
+        def condition(values: Values, nodes: Nodes, row: int) -> Any:
+            results = []
+            for fn, part_id in parts:
+                if part_id is None:
+                    results.append(fn(values, nodes, row))
+                else:
+                    result = fn(values, row)
+                    nodes[part_id].append(result)
+                    results.append(result)
+            result = kleene_scalar(results, conjunction)
             nodes[fid].append(result)
             return result
 
-        return expression
+        return condition, None
 
 
 def _add(a: Any, b: Any) -> Any:
@@ -470,8 +470,8 @@ class ScalarPlan:
             )
             for v in all_inputs
         }
-        #: (name, is_person, formula closure or None, cast, default)
-        self.steps: list[tuple[str, bool, FormulaFn | None, Callable[[Any], Any], Any]] = []
+        #: (name, is_person, closure or None, node id (see `_Compiler.formula`), cast, default)
+        self.steps: list[tuple[str, bool, Any, int | None, Callable[[Any], Any], Any]] = []
         self.formulas: dict[str, Formula | None] = {}
         node_ids: list[int] = []
         compiler = _Compiler(parameters, date)
@@ -480,17 +480,27 @@ class ScalarPlan:
             if variable.is_input:
                 continue
             cast = caster(variable)
-            compiled = None if formula is None else compiler.formula(formula)
+            compiled, fid = None, None
             if formula is not None:
+                compiled, fid = compiler.formula(formula)
                 node_ids.extend(_formula_ids(formula))
             self.steps.append(
-                (variable.name, variable.entity == PERSON, compiled, cast, cast(variable.default))
+                (
+                    variable.name,
+                    variable.entity == PERSON,
+                    compiled,
+                    fid,
+                    cast,
+                    cast(variable.default),
+                )
             )
         self.node_ids = tuple(node_ids)
         #: parameter facts of the date for explanations, filled on first use
         self.parameter_facts: dict[str, Any] = {}
         #: static parts of explanation nodes, by (formula id, amount mode)
         self.explanation_statics: dict[tuple[int, bool], Any] = {}
+        #: per amount mode: formula id → static description of its explanation node
+        self.explanation_nodes: dict[bool, dict[int, tuple[Any, ...]]] = {False: {}, True: {}}
         #: frozen facts shared by households with the same value (bounded)
         self.fact_cache: dict[tuple[str, Any, str | None], Any] = {}
         self.error: Exception | None = compiler.errors[0] if compiler.errors else None
@@ -501,16 +511,31 @@ class ScalarPlan:
             raise self.error
         nodes: Nodes = {fid: [] for fid in self.node_ids}
         rows = range(n_persons)
-        for name, is_person, compiled, cast, default in self.steps:
+        for name, is_person, compiled, fid, cast, default in self.steps:
             if compiled is None:
                 values[name] = [default] * n_persons if is_person else default
-            elif is_person:
+                continue
+            if fid is None:  # a condition tree: records its nodes itself
+                if is_person:
+                    out = []
+                    for row in rows:
+                        result = compiled(values, nodes, row)
+                        out.append(None if result is None else cast(result))
+                    values[name] = out
+                else:
+                    result = compiled(values, nodes, 0)
+                    values[name] = None if result is None else cast(result)
+                continue
+            recorded = nodes[fid]
+            if is_person:
                 out = []
                 for row in rows:
-                    result = compiled(values, nodes, row)
+                    result = compiled(values, row)
+                    recorded.append(result)
                     out.append(None if result is None else cast(result))
                 values[name] = out
             else:
-                result = compiled(values, nodes, 0)
+                result = compiled(values, 0)
+                recorded.append(result)
                 values[name] = None if result is None else cast(result)
         return nodes

@@ -93,9 +93,10 @@ def parameter_fact(plan: ScalarPlan, rules: RuleSet, name: str) -> ParameterFact
 
 
 #: static part of an expression node: label, text, reference, parameter facts and,
-#: per variable read, (variable, where its rows are, expandable)
-_Static = tuple[str, str, str | None, list[ParameterFact], list[tuple[Variable, int, bool]]]
+#: per variable read, (variable, its name, where its rows are, expandable)
+_Static = tuple[str, str, str | None, list[ParameterFact], list[tuple[Variable, str, int, bool]]]
 _SAME_ROW, _MEMBERS, _HOUSEHOLD_ROW = 0, 1, 2
+_EXPRESSION, _CONDITION, _BARE = 0, 1, 2
 
 
 def _static(
@@ -114,7 +115,7 @@ def _static(
                 where = _MEMBERS
             else:
                 where = _HOUSEHOLD_ROW
-            reads.append((variable, where, _expandable(variable, amount_mode)))
+            reads.append((variable, name, where, _expandable(variable, amount_mode)))
         found = plan.explanation_statics[key] = (
             formula.label or expr.text,
             expr.text,
@@ -183,6 +184,11 @@ class ScalarBuilder:
         self._facts: dict[tuple[str, int, str | None], Fact] = {}
         self._nodes: dict[tuple[str, int, str | None, bool], Node] = {}
         self._members: list[tuple[int, str | None]] = list(enumerate(person_ids))
+        self._statics: dict[int, tuple[Any, ...]] = plan.explanation_nodes[False]
+
+    def set_amount_mode(self, amount_mode: bool) -> None:
+        self.amount_mode = amount_mode
+        self._statics = self.plan.explanation_nodes[amount_mode]
 
     def value(self, variable: Variable, row: int) -> Any:
         found = self.values[variable.name]
@@ -236,72 +242,108 @@ class ScalarBuilder:
         return node
 
     def formula(self, formula: Formula, entity: str, row: int) -> Node:
-        if isinstance(formula, Condition):
+        fid = formula.id
+        desc = self._statics.get(fid)
+        if desc is None:
+            desc = self._describe(formula, entity)
+        kind = desc[0]
+        if kind == _EXPRESSION:
+            _, label, text, reference, parameters, reads = desc
+            facts: list[Fact] = []
+            children: list[Node] = []
+            fact_memo = self._facts
+            node_memo = self._nodes
+            amount_mode = self.amount_mode
+            for variable, name, where, expandable in reads:
+                if where == _MEMBERS:
+                    for var_row, subject in self._members:
+                        found = fact_memo.get((name, var_row, subject))
+                        if found is None:
+                            found = self.fact(variable, var_row, subject)
+                        facts.append(found)
+                        if expandable:
+                            child = node_memo.get((name, var_row, subject, amount_mode))
+                            if child is None:
+                                child = self.variable(name, var_row, subject)
+                            children.append(child)
+                    continue
+                var_row = row if where == _SAME_ROW else 0
+                found = fact_memo.get((name, var_row, None))
+                if found is None:
+                    found = self.fact(variable, var_row, None)
+                facts.append(found)
+                if expandable:
+                    child = node_memo.get((name, var_row, None, amount_mode))
+                    if child is None:
+                        child = self.variable(name, var_row, None)
+                    children.append(child)
+            results = self.nodes.get(fid)
+            value = results[row] if results else None
             return Node(
-                formula.label or ("alle voorwaarden" if formula.conjunction else "één van"),
-                self.holds(formula, row),
+                label,
+                None if value is None else bool(value),
+                text,
+                None,
+                reference,
+                None,
+                facts,
+                parameters[:],
+                children,
+            )
+        if kind == _CONDITION:
+            _, label, reference, parts = desc
+            results = self.nodes.get(fid)
+            value = results[row] if results else None
+            return Node(
+                label,
+                None if value is None else bool(value),
                 None,
                 None,
-                formula.reference,
+                reference,
                 None,
                 [],
                 [],
-                [self.formula(c, entity, row) for c in formula.children],
+                [self.formula(c, entity, row) for c in parts],
             )
-        assert isinstance(formula, ExpressionFormula)
-        bare = formula.bare_variable
-        if (
-            bare is not None
-            and formula.label is None
-            and _expandable(self.variables[bare], self.amount_mode)
-        ):
-            n = self.variable(bare, row)  # a copy: the caller relabels it
-            return Node(
-                n.label,
-                n.holds,
-                n.expression,
-                n.value,
-                n.reference,
-                n.subject,
-                n.facts,
-                n.parameters,
-                n.children,
-            )
-        label, text, reference, parameters, reads = _static(
-            self.plan, self.rules, formula, entity, self.amount_mode
-        )
-        facts: list[Fact] = []
-        children: list[Node] = []
-        fact, variable_node = self.fact, self.variable
-        for variable, where, expandable in reads:
-            if where == _SAME_ROW:
-                facts.append(fact(variable, row, None))
-                if expandable:
-                    children.append(variable_node(variable.name, row, None))
-            elif where == _MEMBERS:
-                for var_row, subject in self._members:
-                    facts.append(fact(variable, var_row, subject))
-                    if expandable:
-                        children.append(variable_node(variable.name, var_row, subject))
-            else:
-                facts.append(fact(variable, 0, None))
-                if expandable:
-                    children.append(variable_node(variable.name, 0, None))
+        n = self.variable(desc[1], row)  # a copy: the caller relabels it
         return Node(
-            label,
-            self.holds(formula, row),
-            text,
-            None,
-            reference,
-            None,
-            facts,
-            list(parameters),
-            children,
+            n.label,
+            n.holds,
+            n.expression,
+            n.value,
+            n.reference,
+            n.subject,
+            n.facts,
+            n.parameters,
+            n.children,
         )
+
+    def _describe(self, formula: Formula, entity: str) -> tuple[Any, ...]:
+        """What of a formula node does not depend on the household (cached per plan)."""
+        desc: tuple[Any, ...]
+        if isinstance(formula, Condition):
+            label = formula.label or ("alle voorwaarden" if formula.conjunction else "één van")
+            desc = (_CONDITION, label, formula.reference, formula.children)
+        else:
+            assert isinstance(formula, ExpressionFormula)
+            bare = formula.bare_variable
+            if (
+                bare is not None
+                and formula.label is None
+                and _expandable(self.variables[bare], self.amount_mode)
+            ):
+                desc = (_BARE, bare)
+            else:
+                desc = (
+                    _EXPRESSION,
+                    *_static(self.plan, self.rules, formula, entity, self.amount_mode),
+                )
+        self._statics[formula.id] = desc
+        return desc
 
     def explain(self, right: Right, row: int) -> Explanation:
         """`explanation.explain_right` on the scalar values."""
-        self.amount_mode = False
+        self.set_amount_mode(False)
         entitled_variable = self.variables[right.entitled]
         entitled = self.value(entitled_variable, row)
         receives = self.value(self.variables[right.receives], row)
@@ -312,7 +354,7 @@ class ScalarBuilder:
             amount = self.fact(amount_variable, row, None).value
             period = "maand" if amount_variable.period == "month" else "jaar"
             unit = f"{amount_variable.unit} per {period}"
-            self.amount_mode = True
+            self.set_amount_mode(True)
             amount_detail = self.variable(right.amount, row)
         subject = "het gezin" if right.entity == HOUSEHOLD else self.person_ids[row]
         return Explanation(
