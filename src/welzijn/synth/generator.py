@@ -617,7 +617,7 @@ class Generator:
         client = self.hh_client
         u = rng.random(n_hh)
         cls[client & (u < 0.65)] = 1
-        cls[~client & (u < 0.12)] = 1
+        cls[~client & (u < 0.10)] = 1
         hi = 0.90 * limit * 0.92  # highest net of class B (gross <= 90% of the VT limit)
         cls[(cls == 1) & (need > hi)] = 2
         cls[self.hh_leefloon | self.hh_planted_leefloon] = 0
