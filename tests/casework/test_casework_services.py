@@ -8,6 +8,7 @@ from factories import dossier, household, office, person, user
 
 from welzijn.casework import services as casework
 from welzijn.casework.models import Contact, Decision, Dossier, Intervention, Trajectory
+from welzijn.core.access import AccessDenied
 from welzijn.core.models import AuditEvent
 from welzijn.core.roles import Role
 
@@ -361,3 +362,43 @@ def test_one_open_dossier_per_household_and_office(worker):
         dossier(worker, hh)
     other = user(Role.MAATSCHAPPELIJK_WERKER, "team-energiecel")
     assert dossier(other, hh, office_code="team-energiecel").office.code == "team-energiecel"
+
+
+def test_bulk_grants_validate_open_dossiers_and_audit_each(worker):
+    from welzijn.core.audit import audit_verify
+
+    team = user(Role.MAATSCHAPPELIJK_WERKER, "team-energiecel")
+    households = [household(worker, person(worker)) for _ in range(3)]
+    existing = dossier(team, households[0], office_code="team-energiecel")
+    with pytest.raises(ValidationError, match="niet negatief"):
+        casework.interventions_grant(
+            actor=team,
+            office=office("team-energiecel"),
+            service="tussenkomst-energie",
+            on=D(2023, 12, 1),
+            reason="test",
+            grants=[casework.Grant(households[1].pk, amount=Decimal("-1"))],
+        )
+    granted = casework.interventions_grant(
+        actor=team,
+        office=office("team-energiecel"),
+        service="tussenkomst-energie",
+        on=D(2023, 12, 1),
+        reason="winterpremie",
+        grants=[casework.Grant(hh.pk, amount=Decimal("150")) for hh in households],
+    )
+    assert [i.dossier.household_id for i in granted] == [hh.pk for hh in households]
+    assert granted[0].dossier_id == existing.pk  # the open dossier is reused
+    assert Dossier.objects.filter(office__code="team-energiecel").count() == 3
+    events = AuditEvent.objects.filter(object_type="casework.intervention", action="create")
+    assert events.count() == 3
+    assert audit_verify() is None
+    with pytest.raises(AccessDenied):
+        casework.interventions_grant(
+            actor=worker,
+            office=office("team-energiecel"),
+            service="tussenkomst-energie",
+            on=D(2023, 12, 1),
+            reason="x",
+            grants=[casework.Grant(households[0].pk, Decimal(1))],
+        )

@@ -46,6 +46,46 @@ def object_label(obj: models.Model | type[models.Model]) -> str:
     return obj._meta.label_lower
 
 
+@dataclass(frozen=True)
+class _Entry:
+    action: str
+    object_type: str
+    object_id: str
+    reason: str
+    detail: dict[str, Any] | None
+
+
+def _append(actor: Any, entries: list[_Entry]) -> list[AuditEvent]:
+    """Chain the entries onto the end of the trail, holding the lock on its head."""
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    with transaction.atomic():
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(
+            pk=1, defaults={"last_seq": 0, "last_hash": GENESIS_HASH}
+        )
+        now, seq, prev = timezone.now(), head.last_seq, head.last_hash
+        events = []
+        for entry in entries:
+            seq += 1
+            event = AuditEvent(
+                seq=seq,
+                occurred_at=now,
+                actor_id=actor.pk if is_user else None,
+                actor_username=actor.get_username() if is_user else "",
+                action=entry.action,
+                object_type=entry.object_type,
+                object_id=entry.object_id,
+                reason=entry.reason[:300],
+                detail=_canonical_detail(entry.detail),
+                prev_hash=prev,
+            )
+            event.hash = prev = compute_hash(event)
+            events.append(event)
+        AuditEvent.objects.bulk_create(events, batch_size=2000)
+        head.last_seq, head.last_hash = seq, prev
+        head.save(update_fields=["last_seq", "last_hash"])
+    return events
+
+
 def audit_record(
     *,
     actor: Any,
@@ -59,28 +99,25 @@ def audit_record(
     """Append an event. Call it inside the transaction of the change or read it records."""
     if obj is not None:
         object_type, object_id = object_label(obj), str(obj.pk)
-    with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(
-            pk=1, defaults={"last_seq": 0, "last_hash": GENESIS_HASH}
-        )
-        is_user = actor is not None and getattr(actor, "is_authenticated", False)
-        event = AuditEvent(
-            seq=head.last_seq + 1,
-            occurred_at=timezone.now(),
-            actor_id=actor.pk if is_user else None,
-            actor_username=actor.get_username() if is_user else "",
-            action=action,
-            object_type=object_type,
-            object_id=str(object_id),
-            reason=reason[:300],
-            detail=_canonical_detail(detail),
-            prev_hash=head.last_hash,
-        )
-        event.hash = compute_hash(event)
-        event.save(force_insert=True)
-        head.last_seq, head.last_hash = event.seq, event.hash
-        head.save(update_fields=["last_seq", "last_hash"])
-    return event
+    return _append(actor, [_Entry(action, object_type, str(object_id), reason, detail)])[0]
+
+
+def audit_record_many(
+    *,
+    actor: Any,
+    action: str,
+    objects: list[models.Model],
+    reason: str = "",
+    details: list[dict[str, Any]] | None = None,
+) -> int:
+    """One event per object, appended in one go (bulk grants): the same chain as calling
+    audit_record for each, at a fraction of the round trips."""
+    details = details or [{} for _ in objects]
+    entries = [
+        _Entry(action, object_label(obj), str(obj.pk), reason, detail)
+        for obj, detail in zip(objects, details, strict=True)
+    ]
+    return len(_append(actor, entries)) if entries else 0
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ findings a caseworker (or the system) already acted on are kept as they are.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import numpy as np
@@ -21,6 +22,7 @@ from django.utils import timezone
 
 from welzijn.casework.models import Dossier, Office
 from welzijn.core.audit import audit_record
+from welzijn.core.bulk import bulk_insert
 from welzijn.rights.active_rules import rules
 from welzijn.rights.engine import (
     GEEN_RECHT,
@@ -31,9 +33,22 @@ from welzijn.rights.engine import (
 )
 from welzijn.rights.inputs import build_population
 from welzijn.rights.models import Finding, ScreeningRun
-from welzijn.rights.services import GRANT_SERVICES, finding_grant, rights_office, system_actor
+from welzijn.rights.services import GRANT_SERVICES, findings_grant, rights_office
 
 EXPLAINED = (ONDERBESCHERMING, ONBEKEND)
+FINDING_COLUMNS = (
+    "run_id",
+    "reference_date",
+    "right",
+    "household_id",
+    "person_id",
+    "office_id",
+    "outcome",
+    "amount",
+    "explanation",
+    "review",
+    "review_reason",
+)
 
 
 def _office_by_household(default: Office) -> dict[int, int]:
@@ -68,7 +83,7 @@ def _store(on: dt.date, actor) -> ScreeningRun:
     )
     household_of_person = screened.household_ids[screened.population.household_index]
     summary: dict[str, dict[str, int]] = {}
-    findings = []
+    rows = []
     for name, right in ruleset.rights.items():
         status = results.status(name)
         amounts = results[right.amount] if right.amount else None
@@ -85,22 +100,25 @@ def _store(on: dt.date, actor) -> ScreeningRun:
             if (name, household_id, person_id) in acted_on:
                 continue
             code = int(status[row])
-            findings.append(
-                Finding(
-                    run=run,
-                    reference_date=on,
-                    right=name,
-                    household_id=household_id,
-                    person_id=person_id,
-                    office_id=office_of.get(household_id, default_office.pk),
-                    outcome=STATUS_NAMES[code],
-                    amount=Decimal(str(amounts[row]))
+            explanation = _explanation(results, name, row) if code in EXPLAINED else None
+            rows.append(
+                (
+                    run.pk,
+                    on,
+                    name,
+                    household_id,
+                    person_id,
+                    office_of.get(household_id, default_office.pk),
+                    STATUS_NAMES[code],
+                    Decimal(str(amounts[row]))
                     if amounts is not None and code != ONBEKEND
                     else None,
-                    explanation=_explanation(results, name, row) if code in EXPLAINED else None,
+                    None if explanation is None else json.dumps(explanation, ensure_ascii=False),
+                    Finding.Review.OPEN.value,
+                    "",
                 )
             )
-    Finding.objects.bulk_create(findings, batch_size=2000)
+    bulk_insert(Finding._meta.db_table, FINDING_COLUMNS, rows)
     run.summary = {
         "households": len(screened.household_ids),
         "persons": len(screened.person_ids),
@@ -113,21 +131,18 @@ def _store(on: dt.date, actor) -> ScreeningRun:
 
 
 def rights_screen(*, on: dt.date, actor=None, grant: bool = True) -> ScreeningRun:
-    """Screen every household on a date; then grant the auto-grantable rights, each grant
-    in its own transaction with its own audit events."""
+    """Screen every household on a date; then grant the auto-grantable rights (one audit
+    event per grant)."""
     run = _store(on, actor)
     granted = 0
     if grant:
-        system = system_actor()
         pending = Finding.objects.filter(
             run=run,
             right__in=list(GRANT_SERVICES),
             outcome=Finding.Outcome.UNDERPROTECTED,
             review=Finding.Review.OPEN,
         ).values_list("pk", flat=True)
-        for finding_id in list(pending):
-            finding_grant(actor=system, finding_id=finding_id, on=on)
-            granted += 1
+        granted = findings_grant(finding_ids=list(pending), on=on)
     run.summary["granted"] = granted
     run.save(update_fields=["summary"])
     return run

@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from welzijn.casework import services as casework
-from welzijn.casework.models import Dossier, Office, StaffAssignment
+from welzijn.casework.models import Office, StaffAssignment
 from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
+from welzijn.core.bulk import bulk_update
 from welzijn.core.roles import Role
 from welzijn.core.transitions import lock_for_transition
 from welzijn.core.validation import require, validate_and_save
@@ -31,6 +32,7 @@ def rights_office() -> Office:
     return Office.objects.get(code=RIGHTS_OFFICE)
 
 
+@transaction.atomic
 def system_actor():
     """The account automatic grants are registered under: a caseworker of the rights team
     that cannot log in, so the grants pass the same access checks and audit as any other."""
@@ -40,8 +42,8 @@ def system_actor():
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
-        user.groups.add(Group.objects.get(name=Role.MAATSCHAPPELIJK_WERKER.value))
-        StaffAssignment.objects.create(user=user, office=rights_office())
+    user.groups.add(Group.objects.get(name=Role.MAATSCHAPPELIJK_WERKER.value))
+    StaffAssignment.objects.get_or_create(user=user, office=rights_office())
     return user
 
 
@@ -71,37 +73,58 @@ def _lock(finding_id: int, to: str) -> Finding:
 
 
 @transaction.atomic
-def finding_grant(*, actor, finding_id: int, on: dt.date) -> Finding:
-    """Grant an auto-grantable right as an Intervention in the household's dossier at the
-    rights team (opened when needed)."""
-    finding = _lock(finding_id, Finding.Review.GRANTED)
-    require(finding.right in GRANT_SERVICES, "right", "Dit recht wordt niet automatisch toegekend.")
+def findings_grant(*, finding_ids: list[int], on: dt.date) -> int:
+    """Grant the auto-grantable rights of these open 'entitled but does not receive'
+    findings, as Interventions in each household's dossier at the rights team, registered
+    under the system account. Returns how many were granted."""
+    actor = system_actor()
+    findings = list(
+        Finding.objects.select_for_update()
+        .filter(
+            pk__in=finding_ids,
+            review=Finding.Review.OPEN,
+            outcome=Finding.Outcome.UNDERPROTECTED,
+            right__in=list(GRANT_SERVICES),
+        )
+        .order_by("pk")
+    )
     require(
-        finding.outcome == Finding.Outcome.UNDERPROTECTED,
-        "outcome",
-        "Enkel een recht dat nog niet ontvangen wordt, kan toegekend worden.",
+        len(findings) == len(set(finding_ids)),
+        "review",
+        "Enkel open bevindingen van een automatisch toe te kennen recht dat nog niet "
+        "ontvangen wordt, kunnen toegekend worden.",
     )
-    office = rights_office()
-    dossier = Dossier.objects.filter(
-        household_id=finding.household_id, office=office, status=Dossier.Status.OPEN
-    ).first() or casework.dossier_open(
-        actor=actor,
-        household=finding.household,
-        office=office,
-        opened_on=on,
-        reason="automatische toekenning van rechten",
+    now = timezone.now()
+    updates = []
+    for right, service in GRANT_SERVICES.items():
+        of_right = [f for f in findings if f.right == right]
+        if not of_right:
+            continue
+        interventions = casework.interventions_grant(
+            actor=actor,
+            office=rights_office(),
+            service=service,
+            on=on,
+            grants=[
+                casework.Grant(
+                    f.household_id,
+                    amount=f.amount,
+                    quantity=None if f.amount is not None else Decimal(1),
+                )
+                for f in of_right
+            ],
+            reason=f"automatische toekenning na screening van {on:%d/%m/%Y}",
+        )
+        updates += [
+            (Finding.Review.GRANTED.value, "automatisch", actor.pk, now, i.pk, f.pk)
+            for f, i in zip(of_right, interventions, strict=True)
+        ]
+    bulk_update(
+        Finding._meta.db_table,
+        ["review", "review_reason", "reviewed_by_id", "reviewed_at", "intervention_id"],
+        updates,
     )
-    intervention = casework.intervention_register(
-        actor=actor,
-        dossier_id=dossier.pk,
-        service=GRANT_SERVICES[finding.right],
-        date=on,
-        amount=finding.amount,
-        quantity=None if finding.amount else Decimal(1),
-        reason=f"automatische toekenning na screening van {finding.reference_date:%d/%m/%Y}",
-    )
-    finding.intervention = intervention
-    return _review(finding, actor=actor, to=Finding.Review.GRANTED, reason="automatisch")
+    return len(updates)
 
 
 @transaction.atomic
@@ -110,7 +133,9 @@ def finding_confirm(*, actor, finding_id: int, on: dt.date, reason: str = "") ->
     rights are granted, the others move on as an application started by the caseworker."""
     finding = access_finding(actor, Finding.objects.get(pk=finding_id), Intent.EDIT)
     if finding.right in GRANT_SERVICES:
-        return finding_grant(actor=system_actor(), finding_id=finding.pk, on=on)
+        findings_grant(finding_ids=[finding.pk], on=on)
+        finding.refresh_from_db()
+        return finding
     return _review(
         _lock(finding.pk, Finding.Review.CONFIRMED),
         actor=actor,

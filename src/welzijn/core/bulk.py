@@ -1,0 +1,38 @@
+"""Bulk writes for large loads: COPY on PostgreSQL, executemany elsewhere.
+
+For the paths that write tens of thousands of rows at once (synthetic data, screening
+findings), where one ORM object per row would cost more than the work itself. Callers
+validate first and run inside a transaction.
+"""
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import connection
+
+CHUNK = 20_000
+
+
+def bulk_insert(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Insert rows (tuples in the order of columns); return how many."""
+    rows = list(rows)
+    names = ", ".join(f'"{c}"' for c in columns)
+    with connection.cursor() as cursor:
+        raw = cursor.cursor
+        if connection.vendor == "postgresql":
+            with raw.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join("?" if connection.vendor == "sqlite" else "%s" for _ in columns)
+            sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
+            for start in range(0, len(rows), CHUNK):
+                raw.executemany(sql, rows[start : start + CHUNK])
+    return len(rows)
+
+
+def bulk_update(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Update by id: each row is (*values in the order of columns, id)."""
+    assignments = ", ".join(f'"{c}" = %s' for c in columns)
+    with connection.cursor() as cursor:
+        cursor.executemany(f'UPDATE "{table}" SET {assignments} WHERE id = %s', list(rows))
