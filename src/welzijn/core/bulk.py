@@ -5,7 +5,7 @@ findings), where one ORM object per row would cost more than the work itself. Ca
 validate first and run inside a transaction.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.db import connection
@@ -13,21 +13,31 @@ from django.db import connection
 CHUNK = 20_000
 
 
-def bulk_insert(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """Insert rows (tuples in the order of columns); return how many."""
+def bulk_insert(
+    table: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    progress: Callable[[int], Any] | None = None,
+) -> int:
+    """Insert rows (tuples in the order of columns); return how many. `progress(n)` is
+    called after each chunk of n rows."""
     rows = list(rows)
+    tick = progress or (lambda n: None)
     names = ", ".join(f'"{c}"' for c in columns)
     with connection.cursor() as cursor:
         raw = cursor.cursor
         if connection.vendor == "postgresql":
             with raw.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
-                for row in rows:
-                    copy.write_row(row)
+                for start in range(0, len(rows), CHUNK):
+                    for row in rows[start : start + CHUNK]:
+                        copy.write_row(row)
+                    tick(len(rows[start : start + CHUNK]))
         else:
             marks = ", ".join("?" if connection.vendor == "sqlite" else "%s" for _ in columns)
             sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
             for start in range(0, len(rows), CHUNK):
                 raw.executemany(sql, rows[start : start + CHUNK])
+                tick(len(rows[start : start + CHUNK]))
     return len(rows)
 
 

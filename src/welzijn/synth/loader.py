@@ -13,6 +13,7 @@ from django.db import connection
 
 from welzijn.casework.models import Contact, Dossier, Office
 from welzijn.catalog.models import Outcome, Service
+from welzijn.core.bulk import bulk_insert
 from welzijn.registry.models import Household, Person, Postcode, StatusKind, Wijk
 
 from .generator import Refs, Tables
@@ -32,7 +33,6 @@ TABLES = [
     "synth_activityvolume",
     "synth_groundtruth",
 ]
-CHUNK = 20_000
 
 
 def model_for(table: str):
@@ -75,24 +75,8 @@ def reference_refs() -> Refs:
 
 def insert(tables: Tables, progress: Callable[[int], Any] | None = None) -> None:
     """Write every table; call ``progress(rows)`` after each chunk."""
-    tick = progress or (lambda rows: None)
-    with connection.cursor() as cursor:
-        raw = cursor.cursor
-        for table, columns in tables.columns.items():
-            rows = tables.rows[table]
-            cols = ", ".join(f'"{c}"' for c in columns)
-            if connection.vendor == "postgresql":
-                with raw.copy(f'COPY "{table}" ({cols}) FROM STDIN') as copy:
-                    for start in range(0, len(rows), CHUNK):
-                        for row in rows[start : start + CHUNK]:
-                            copy.write_row(row)
-                        tick(len(rows[start : start + CHUNK]))
-            else:
-                marks = ", ".join("?" if connection.vendor == "sqlite" else "%s" for _ in columns)
-                sql = f'INSERT INTO "{table}" ({cols}) VALUES ({marks})'
-                for start in range(0, len(rows), CHUNK):
-                    raw.executemany(sql, rows[start : start + CHUNK])
-                    tick(len(rows[start : start + CHUNK]))
+    for table, columns in tables.columns.items():
+        bulk_insert(table, columns, tables.rows[table], progress)
     reset_sequences(list(tables.columns))
 
 
