@@ -1,0 +1,605 @@
+"""The indicator registry: one named indicator per figure of the annual report.
+
+An indicator is a small declarative spec. Its ``kind`` names one generic, set-based query
+(see `welzijn.reporting.compute`) and its ``services`` are codes of the service catalogue, so
+one query shape serves many indicators and a figure is never a hard-coded value.
+
+Kinds and where their figures come from:
+
+* ``persons``: distinct persons with an intervention dated in the year, or a trajectory of
+  those services active in the year (casework records).
+* ``persons_started``: distinct persons whose trajectory of those services started in the year.
+* ``persons_minor``: as ``persons``, only persons younger than 18 on 31 December.
+* ``households``: distinct households (through the dossier) with an intervention in the year
+  or a trajectory active in the year.
+* ``records``: number of interventions in the year plus trajectories active in the year.
+* ``outcome_share`` / ``outcome_count``: of the trajectories that ended in the year, the
+  share / number with outcome ``detail``.
+* ``hearings``: BCSD decisions whose hearing was held in the year.
+* ``contact_outcome``: distinct persons with an onthaal contact in the year with outcome
+  ``detail``.
+* ``client_*``: the client base of the Sociale Dienst: households with a trajectory
+  ``maatschappelijke-begeleiding`` active in the year and their members on 31 December.
+* ``volume``: the sum of ActivityVolume rows of those services in the year with unit
+  ``detail``; for services that have no record model (yet) the service registers its own
+  yearly figure there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    PERSONS = "persons"
+    PERSONS_STARTED = "persons_started"
+    PERSONS_MINOR = "persons_minor"
+    HOUSEHOLDS = "households"
+    RECORDS = "records"
+    OUTCOME_SHARE = "outcome_share"
+    OUTCOME_COUNT = "outcome_count"
+    HEARINGS = "hearings"
+    CONTACT_OUTCOME = "contact_outcome"
+    CLIENT_HOUSEHOLDS = "client_households"
+    CLIENT_PERSONS = "client_persons"
+    CLIENT_SHARE_SINGLE = "client_share_single"
+    CLIENT_SHARE_WITH_MINORS = "client_share_with_minors"
+    CLIENT_SHARE_MINORS = "client_share_minors"
+    CLIENT_SHARE_UNDER30 = "client_share_under30"
+    VOLUME = "volume"
+
+
+CHAPTERS: tuple[tuple[str, str], ...] = (
+    ("missie-en-aanpak", "Missie en aanpak"),
+    ("hulp-op-maat", "Hulp op maat van de Gentenaar"),
+    ("stad-in-verbinding", "Gent, stad in verbinding"),
+    ("gelijke-kansen", "Gelijke kansen voor elke Gentenaar"),
+    ("aan-het-werk", "Meer Gentenaars aan het werk"),
+    ("samen-voor-de-gentenaar", "Samen voor de Gentenaar"),
+)
+CHAPTER_NAMES = dict(CHAPTERS)
+
+#: Units whose counts are not about people: they are never suppressed as small counts.
+THING_UNITS = frozenset(
+    {
+        "restaurants", "mobiele kruideniers", "scholen", "scholen met zitdag",
+        "scholen met consult", "sessies", "plaatsen", "landen van herkomst", "bedden",
+        "leefstraten", "trajecten", "Repair Cafés", "wijken", "ontmoetingsactiviteiten",
+        "Open Huizen", "incidenten", "organisaties", "partners", "acties (2020-2025)",
+        "praktijktesten", "adviezen", "taxicheques", "ritten", "formulieren", "bedrijven",
+        "aankopers", "workshops", "sectoren", "ton", "opdrachten", "adviesraden (samen)",
+        "afspraken in het charter", "verenigingen", "projecten", "diensten en partners",
+        "tolkopdrachten", "documenten", "vertalingen", "vormingen", "maaltijden",
+        "tienuurtjes", "aanvullingen", "verslagen", "verslagen sluikstorten",
+        "gemiddeld aantal bezoekers", "aansluitingen", "gesprekken", "vragen",
+    }
+)  # fmt: skip
+
+SHARE_KINDS = frozenset(
+    {
+        Kind.OUTCOME_SHARE,
+        Kind.CLIENT_SHARE_SINGLE,
+        Kind.CLIENT_SHARE_WITH_MINORS,
+        Kind.CLIENT_SHARE_MINORS,
+        Kind.CLIENT_SHARE_UNDER30,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: str
+    chapter: str
+    section: str
+    kind: Kind
+    services: tuple[str, ...] = ()
+    detail: str = ""  # unit of a volume, outcome code of an outcome kind
+    unit: str = ""
+    base: str = ""  # code of the indicator whose value is the denominator of a share
+    compare_previous: bool = False  # the seed compares this figure with the year before
+    note: str = ""
+
+    @property
+    def is_share(self) -> bool:
+        return self.kind in SHARE_KINDS or self.detail.startswith("%")
+
+    @property
+    def is_count_of_people(self) -> bool:
+        """Small counts of people (persons, households, their records) are suppressed."""
+        if self.is_share:
+            return False
+        return not (self.kind == Kind.VOLUME and self.detail in THING_UNITS)
+
+    @property
+    def chapter_name(self) -> str:
+        return CHAPTER_NAMES[self.chapter]
+
+    @property
+    def definition(self) -> str:
+        """How the figure is computed, in plain Dutch."""
+        svc = ", ".join(f"‘{s}’" for s in self.services)
+        diensten = f"de dienst {svc}" if len(self.services) == 1 else f"de diensten {svc}"
+        records = (
+            f"een tussenkomst van {diensten} met een datum in het jaar, of een traject "
+            f"van {diensten} dat in het jaar liep"
+        )
+        client = (
+            "Cliënten van de Sociale Dienst zijn de huishoudens met een traject "
+            "‘maatschappelijke-begeleiding’ dat in het jaar liep, en hun leden op 31 december"
+        )
+        src = " Bron: registraties in de casework (dossiers, trajecten, tussenkomsten)."
+        k = self.kind
+        if k == Kind.PERSONS:
+            text = f"Aantal verschillende personen met {records}." + src
+        elif k == Kind.PERSONS_STARTED:
+            text = (
+                f"Aantal verschillende personen van wie een traject van {diensten} "
+                "in het jaar begon." + src
+            )
+        elif k == Kind.PERSONS_MINOR:
+            text = (
+                f"Aantal verschillende personen jonger dan 18 op 31 december met {records}." + src
+            )
+        elif k == Kind.HOUSEHOLDS:
+            text = f"Aantal verschillende huishoudens (via het dossier) met {records}." + src
+        elif k == Kind.RECORDS:
+            text = (
+                f"Aantal tussenkomsten van {diensten} in het jaar plus het aantal trajecten "
+                f"van {diensten} dat in het jaar liep; elke registratie telt." + src
+            )
+        elif k == Kind.OUTCOME_SHARE:
+            text = (
+                f"Van de trajecten van {diensten} die in het jaar eindigden: het aandeel "
+                f"met uitkomst ‘{self.detail}’. Niet getoond als er minder dan 20 "
+                "trajecten eindigden." + src
+            )
+        elif k == Kind.OUTCOME_COUNT:
+            text = (
+                f"Aantal trajecten van {diensten} dat in het jaar eindigde met uitkomst "
+                f"‘{self.detail}’." + src
+            )
+        elif k == Kind.HEARINGS:
+            text = (
+                "Aantal beslissingen van het BCSD waarvoor in het jaar een hoorzitting "
+                "werd gehouden." + " Bron: beslissingen BCSD in de casework."
+            )
+        elif k == Kind.CONTACT_OUTCOME:
+            text = (
+                "Aantal verschillende personen met een onthaalcontact in het jaar met "
+                f"uitkomst ‘{self.detail}’." + " Bron: onthaalcontacten in de casework."
+            )
+        elif k == Kind.CLIENT_HOUSEHOLDS:
+            text = f"Aantal cliënthuishoudens. {client}." + src
+        elif k == Kind.CLIENT_PERSONS:
+            text = f"Aantal verschillende personen in cliënthuishoudens. {client}." + src
+        elif k == Kind.CLIENT_SHARE_SINGLE:
+            text = (
+                "Aandeel van de cliënthuishoudens met precies één lid op 31 december. "
+                f"{client}." + src
+            )
+        elif k == Kind.CLIENT_SHARE_WITH_MINORS:
+            text = (
+                "Aandeel van de cliënthuishoudens met minstens één lid jonger dan 18 op "
+                f"31 december. {client}." + src
+            )
+        elif k == Kind.CLIENT_SHARE_MINORS:
+            text = (
+                "Aandeel van de personen in cliënthuishoudens dat op 31 december jonger "
+                f"is dan 18. {client}." + src
+            )
+        elif k == Kind.CLIENT_SHARE_UNDER30:
+            text = (
+                "Aandeel van de personen in cliënthuishoudens dat op 31 december jonger "
+                f"is dan 30. {client}." + src
+            )
+        else:
+            what = "percentage" if self.detail.startswith("%") else "jaarcijfer"
+            text = (
+                f"Som van de activiteitsvolumes van {diensten} voor het jaar met eenheid "
+                f"‘{self.detail}’. Bron: het {what} dat de dienst zelf registreert "
+                "(activiteitsvolume), omdat er voor deze dienst geen registratie per "
+                "persoon of dossier is."
+            )
+        if self.note:
+            text += " " + self.note
+        return text
+
+
+def _spec(chapter: str, section: str, rows: list[tuple]) -> list[Indicator]:
+    out = []
+    for row in rows:
+        code, label, kind, services, *rest = row
+        detail = rest[0] if rest else ""
+        extra = rest[1] if len(rest) > 1 else {}
+        unit = extra.pop("unit", "") if extra else ""
+        if not unit:
+            unit = _default_unit(Kind(kind), detail)
+        out.append(
+            Indicator(
+                code=code,
+                label=label,
+                chapter=chapter,
+                section=section,
+                kind=Kind(kind),
+                services=tuple(services.split("+")) if services else (),
+                detail=detail,
+                unit=unit,
+                **(extra or {}),
+            )
+        )
+    return out
+
+
+def _default_unit(kind: Kind, detail: str) -> str:
+    if kind in SHARE_KINDS or detail.startswith("%"):
+        return "%"
+    return {
+        Kind.PERSONS: "personen",
+        Kind.PERSONS_STARTED: "personen",
+        Kind.PERSONS_MINOR: "personen",
+        Kind.HOUSEHOLDS: "huishoudens",
+        Kind.RECORDS: "registraties",
+        Kind.OUTCOME_COUNT: "personen",
+        Kind.HEARINGS: "hoorzittingen",
+        Kind.CONTACT_OUTCOME: "personen",
+        Kind.CLIENT_HOUSEHOLDS: "huishoudens",
+        Kind.CLIENT_PERSONS: "personen",
+    }.get(kind, detail)
+
+
+P, PS, PM, H, R = "persons", "persons_started", "persons_minor", "households", "records"
+V, OS, OC = "volume", "outcome_share", "outcome_count"
+MB = "maatschappelijke-begeleiding"
+
+_HULP = "hulp-op-maat"
+_VERB = "stad-in-verbinding"
+_GK = "gelijke-kansen"
+_WERK = "aan-het-werk"
+_SAMEN = "samen-voor-de-gentenaar"
+
+INDICATORS: tuple[Indicator, ...] = tuple(
+    _spec(_HULP, "Proactief en vindplaatsgericht", [
+        ("kinderen_eerst", "Kinderen Eerst: bereikte personen", P, "kinderen-eerst"),
+        ("kinderen_eerst_scholen_zitdag", "Kinderen Eerst: scholen met zitdag", V,
+         "kinderen-eerst", "scholen met zitdag"),
+        ("kinderen_eerst_scholen_consult", "Kinderen Eerst: scholen met consult", V,
+         "kinderen-eerst", "scholen met consult"),
+    ])
+    + _spec(_HULP, "Zo hielp de Sociale Dienst", [
+        ("clienten_huishoudens", "Huishoudens geholpen door de Sociale Dienst",
+         "client_households", MB),
+        ("clienten_personen", "Personen in die huishoudens", "client_persons", MB),
+        ("onthaal_zonder_vervolg", "Geholpen in het welzijnsonthaal zonder vervolgtraject",
+         "contact_outcome", "welzijnsonthaal", "geen-vervolgtraject"),
+        ("clienten_alleenstaand", "Cliënthuishoudens: alleenstaand", "client_share_single",
+         MB, "", {"base": "clienten_huishoudens"}),
+        ("clienten_met_kinderen", "Cliënthuishoudens: met één of meer kinderen (-18j)",
+         "client_share_with_minors", MB, "", {"base": "clienten_huishoudens"}),
+        ("clienten_minderjarig", "Cliënten: minderjarig", "client_share_minors", MB, "",
+         {"base": "clienten_personen"}),
+        ("clienten_jonger_dan_30", "Cliënten: jonger dan 30", "client_share_under30", MB, "",
+         {"base": "clienten_personen"}),
+        ("leefloon_personen", "Personen met (equivalent) leefloon", P,
+         "leefloon+equivalent-leefloon+leefloon-studenten"),
+        ("leefloon_studenten", "Leefloonstudenten", P, "leefloon-studenten"),
+    ])
+    + _spec(_HULP, "Brede aanpak", [
+        ("psychologische_hulp", "Gratis psychologische hulp", P, "psychologische-hulp"),
+        ("dringende_medische_hulp", "Dringende medische hulp (zonder wettig verblijf)", P,
+         "dringende-medische-hulp"),
+        ("budget_schuldhulp", "Gezinnen in budget- en schuldhulpverlening", H,
+         "budget-en-schuldhulpverlening"),
+        ("juridisch_advies", "Juridische adviezen voor OCMW-cliënten", R, "juridisch-advies",
+         "", {"unit": "adviezen"}),
+        ("juridisch_advies_wb", "Adviezen aan de welzijnsbureaus (leefloon, financiële hulp)",
+         R, "juridisch-advies-welzijnsbureaus", "", {"unit": "adviezen"}),
+        ("hoorzittingen", "Hoorzittingen rond OCMW-steun", "hearings", "hoorzitting"),
+        ("controlecel_dossiers", "Controlecel: dossiers sociaal onderzoek", V,
+         "controlecel-sociaal-onderzoek", "dossiers"),
+        ("controlecel_helpdesk", "Controlecel: tussenkomsten als helpdesk", V,
+         "controlecel-helpdesk", "adviezen"),
+    ])
+    + _spec(_HULP, "Respijtlek", [
+        ("respijtlek", "Respijtlek De Moester: personen", P, "respijtlek-de-moester"),
+    ])
+    + _spec(_HULP, "Beter leven", [
+        ("sport_personen", "Sport & vrije tijd: personen", P, "sport-en-vrije-tijd"),
+        ("sport_tussenkomsten", "Sport & vrije tijd: tussenkomsten", R, "sport-en-vrije-tijd",
+         "", {"unit": "tussenkomsten"}),
+        ("mobiele_kruideniers", "Mobiele sociale kruideniers", V, "mobiele-kruideniers",
+         "mobiele kruideniers"),
+        ("sociale_restaurants", "Sociale restaurants", V, "sociale-restaurants", "restaurants"),
+        ("sociale_restaurants_maaltijden", "Maaltijden aan sociaal tarief", V,
+         "sociale-restaurants", "maaltijden"),
+    ])
+    + _spec(_HULP, "Lekker(s) op school", [
+        ("lekkers_scholen", "Kleuterscholen in het onderzoek", V, "lekkers-op-school",
+         "scholen"),
+        ("lekkers_kleuters", "Kleuters", V, "lekkers-op-school", "kleuters"),
+        ("lekkers_maaltijden", "Warme maaltijden", V, "lekkers-op-school", "maaltijden"),
+        ("lekkers_tienuurtjes", "Tienuurtjes", V, "lekkers-op-school-tienuurtjes",
+         "tienuurtjes"),
+        ("lekkers_brooddoos", "Aanvullingen op de brooddoos", V,
+         "lekkers-op-school-brooddoos", "aanvullingen"),
+    ])
+    + _spec(_HULP, "Hulp voor Oekraïners", [
+        ("oekraine_personen", "Oekraïners geholpen door OCMW Gent", P, "cel-oekraine"),
+        ("oekraine_gastgezin", "Oekraïners bij een gastgezin", P, "gastgezinnen-oekraine"),
+        ("oekraine_collectief", "Oekraïners in kleinschalige collectieve opvang", P,
+         "collectieve-opvang-oekraine"),
+        ("oekraine_infosessies", "Infosessies voor Oekraïners", V, "infosessies-oekraine",
+         "sessies"),
+    ])
+    + _spec(_HULP, "Nooddorp", [
+        ("nooddorp_bewoners", "Nooddorp: bewoners", P, "nooddorp"),
+        ("nooddorp_kinderen", "Nooddorp: waarvan kinderen", PM, "nooddorp"),
+    ])
+    + _spec(_HULP, "De straat op", [
+        ("dak_thuislozentelling", "Dak- en thuislozen geteld (telling 20 oktober)", V,
+         "dak-en-thuislozentelling", "personen"),
+        ("straathoekwerk", "Straathoekwerk: volwassenen bereikt", P, "straathoekwerk"),
+        ("jeugdstraathoekwerk", "Jeugdstraathoekwerk: jongeren (12-26 jaar) bereikt", P,
+         "jeugdstraathoekwerk"),
+        ("schoolspotters", "Schoolspotters: jongeren geholpen", P, "schoolspotters"),
+        ("buurtstewards", "Buurtstewards: mensen geholpen", P, "buurtstewards"),
+        ("opstap", "OpStap: mensen met een drugsverslaving of in herstel", P, "opstap"),
+    ])
+    + _spec(_HULP, "Opvang en begeleiding", [
+        ("nachtopvang", "Nachtopvang: unieke gebruikers", P, "nachtopvang"),
+        ("dak_thuislozen_naar_woning", "Dak- en thuislozen met leefloon naar een duurzame thuis",
+         P, "begeleiding-dak-en-thuislozen-naar-woning"),
+        ("housing_first_nieuw", "Housing First: daklozen met een nieuwe woning", PS,
+         "housing-first"),
+        ("housing_first_behouden", "Housing First: woning behouden", OS, "housing-first",
+         "woning-behouden"),
+        ("soi_plaatsen", "Plaatsen in het Stedelijk Opvanginitiatief (SOI)", V, "soi",
+         "plaatsen"),
+        ("reno_plaatsen", "Plaatsen in opvangcentrum Reno", V, "reno", "plaatsen"),
+        ("reno_landen", "Landen van herkomst in de opvang", V, "reno", "landen van herkomst"),
+        ("doortrekkersterrein", "Gezinnen op het doortrekkersterrein", V, "doortrekkersterrein",
+         "gezinnen"),
+        ("oo_verblijf", "Opvang & Oriëntatie: volwassenen zonder wettig verblijf (verblijf)",
+         P, "opvang-en-orientatie"),
+        ("oo_begeleiding", "Opvang & Oriëntatie: intensieve begeleiding", P,
+         "opvang-en-orientatie-begeleiding"),
+        ("oo_wettig_verblijf", "Opvang & Oriëntatie: uitgestroomd naar wettig verblijf", OC,
+         "opvang-en-orientatie-begeleiding", "uitgestroomd-naar-wettig-verblijf"),
+        ("jongerentrajecten", "Jongeren met een traject naar zelfstandig wonen", P,
+         "jongerentrajecten"),
+        ("leeuwenhof_bewoners", "Leeuwenhof: nieuwe bewoners", P,
+         "opvang-en-orientatie-leeuwenhof"),
+        ("leeuwenhof_duurzaam", "Leeuwenhof: nadien een duurzame woonst", V,
+         "opvang-en-orientatie-leeuwenhof", "% duurzame woonst nadien",
+         {"base": "leeuwenhof_bewoners"}),
+        ("leegstand", "Project Leegstand: huishoudens", H, "leegstand"),
+        ("leegstand_vertrokken", "Project Leegstand: gezinnen vertrokken", V, "leegstand",
+         "gezinnen vertrokken"),
+        ("leegstand_woonoplossing", "Project Leegstand: vertrokken met een woonoplossing", V,
+         "leegstand", "% woonoplossing", {"base": "leegstand_vertrokken"}),
+        ("instapwonen", "Instapwonen: gezinnen met een eigen woning", H, "instapwonen"),
+        ("postmobiel_wonen", "Postmobiel wonen: personen", P, "postmobiel-wonen"),
+        ("postmobiel_duurzaam", "Postmobiel wonen: duurzame woonsituatie", V,
+         "postmobiel-wonen", "% duurzame woonsituatie", {"base": "postmobiel_wonen"}),
+    ])
+    + _spec(_HULP, "Herstelbedden", [
+        ("herstelbedden_bedden", "Herstelbedden in het Leeuwenhof", V,
+         "herstelbedden-leeuwenhof", "bedden"),
+        ("herstelbedden_personen", "Herstelbedden: daklozen die er revalideerden", P,
+         "herstelbedden-leeuwenhof"),
+    ])
+    + _spec(_HULP, "Energie", [
+        ("energie", "Huishoudens met een tussenkomst voor energie", H, "tussenkomst-energie",
+         "", {"compare_previous": True}),
+        ("energiepremie_toestellen", "Premie energiezuinig toestel of ingreep", H,
+         "energiepremie-toestellen"),
+        ("energiescan", "Huishoudens met een energiescan", H, "energiescan"),
+        ("lac_energie", "LAC: Fluviusdossiers", R, "lac-dossiers-energie", "",
+         {"unit": "dossiers"}),
+        ("lac_energie_voorkomen", "LAC: afsluiting voorkomen", OS, "lac-dossiers-energie",
+         "afsluiting-voorkomen"),
+        ("lac_water", "LAC: dossiers over water", R, "lac-dossiers-water", "",
+         {"unit": "dossiers"}),
+        ("winterpremie", "Gezinnen met een winterpremie (verwarmingskosten)", H,
+         "winterpremie"),
+    ])
+    + _spec(_HULP, "Energieschulden", [
+        ("energieschulden", "Gezinnen met energieschulden ten laste genomen", H,
+         "energieschulden-ten-laste", "", {"compare_previous": True}),
+    ])
+    + _spec(_HULP, "Beter wonen", [
+        ("wooncoaches", "Wooncoaches: huishoudens geholpen", H, "wooncoaches"),
+        ("huurachterstal", "Meldingen van huurachterstal", V, "huurachterstal-meldingen",
+         "meldingen"),
+        ("huurwaarborg", "Gentenaars geholpen met hun huurwaarborg", P, "huurwaarborg"),
+        ("gent_knapt_op", "Nieuwe Gent Knapt Op-trajecten", PS, "gent-knapt-op"),
+    ])
+    + _spec(_VERB, "Buurt in verbinding", [
+        ("leefstraten", "Leefstraten", V, "leefstraten", "leefstraten"),
+        ("leefstraten_trajecten", "Leefstraten: trajecten", V, "leefstraten", "trajecten"),
+        ("repair_cafes", "Repair Cafés", V, "repair-cafes", "Repair Cafés"),
+        ("repair_cafes_bezoekers", "Repair Cafés: gemiddeld aantal bezoekers", V,
+         "repair-cafes", "gemiddeld aantal bezoekers"),
+        ("repair_cafes_hersteld", "Repair Cafés: met succes hersteld", V, "repair-cafes",
+         "% hersteld"),
+        ("samen_aan_zet", "Samen aan zet: gesubsidieerde initiatieven", V, "samen-aan-zet",
+         "initiatieven"),
+        ("dag_van_de_buren", "Dag van de Buren: wijken met extra inzet", V, "dag-van-de-buren",
+         "wijken"),
+        ("zeg_het_met_koffie", "Zeg het met koffie: ontmoetingsactiviteiten", V,
+         "zeg-het-met-koffie", "ontmoetingsactiviteiten"),
+        ("open_huizen", "Open Huizen overgedragen", V, "open-huizen", "Open Huizen"),
+    ])
+    + _spec(_VERB, "Aangenaam en veilig samenleven", [
+        ("conflicten", "Conflicten en spanningen tussen burgers", V, "conflicten-en-spanningen",
+         "meldingen"),
+        ("conflicten_geluid", "Conflicten: over geluidsoverlast", V, "conflicten-en-spanningen",
+         "% geluidsoverlast", {"base": "conflicten"}),
+        ("conflicten_geholpen", "Conflicten: burgers die zeggen geholpen te zijn", V,
+         "conflicten-en-spanningen", "% zegt geholpen te zijn", {"base": "conflicten"}),
+        ("bestuurlijke_verslagen", "Gemeenschapswachten: bestuurlijke verslagen", V,
+         "bestuurlijke-verslagen", "verslagen"),
+        ("bestuurlijke_verslagen_sluikstort", "Bestuurlijke verslagen voor sluikstorten", V,
+         "bestuurlijke-verslagen", "verslagen sluikstorten"),
+        ("meldingen_vervuiling", "Meldingen van vervuiling of defect", V,
+         "meldingen-vervuiling-defect", "meldingen"),
+    ])
+    + _spec(_VERB, "Noodplanning", [
+        ("crisisbeheer", "Crisisbeheer: incidenten", V, "noodplanning-crisisbeheer",
+         "incidenten"),
+        ("be_alert", "Gentenaars aangesloten op BE-Alert", V, "be-alert", "aansluitingen"),
+    ])
+    + _spec(_GK, "Diversiteit en inclusie", [
+        ("regenboognetwerk", "Regenboognetwerk: organisaties", V, "regenboognetwerk",
+         "organisaties"),
+        ("casa_rosa", "Casa Rosa: gesprekken", V, "casa-rosa", "gesprekken"),
+        ("homo_transfobie", "Voorstelling rond intersekse: toeschouwers", V,
+         "dag-tegen-homo-en-transfobie", "deelnemers"),
+        ("microagressies", "Lezing microagressies: deelnemers", V, "lezing-microagressies",
+         "deelnemers"),
+        ("participatietraject", "Inburgeraars in een participatietraject", P,
+         "participatietraject-inburgeraars"),
+        ("stageplekken", "Partners met een stageplek voor nieuwkomers", V,
+         "stageplekken-nieuwkomers", "partners"),
+        ("amal_nederlands", "Amal: deelnemers die Nederlands oefenden", V,
+         "amal-nederlands-oefenen", "deelnemers"),
+        ("taalcafe", "Taalcafé Mundial: bezoekers", V, "taalcafe-mundial", "bezoekers"),
+        ("taalkampen", "Taalkampen: minderjarige anderstalige nieuwkomers", V, "taalkampen",
+         "deelnemers"),
+    ])
+    + _spec(_GK, "Acties en samenwerking", [
+        ("actieplan_acties", "Actieplan Antidiscriminatie: acties 2020-2025", V,
+         "actieplan-antidiscriminatie", "acties (2020-2025)"),
+        ("omstaandertrainingen", "Omstaandertrainingen: deelnemers", V, "omstaandertrainingen",
+         "deelnemers"),
+        ("praktijktesten", "Praktijktesten op de private huurmarkt", V, "praktijktesten",
+         "praktijktesten"),
+        ("haatspraak_trainers", "Online haatspraak: opgeleide trainers", V,
+         "opleiding-trainers-haatspraak", "trainers"),
+        ("haatspraak_deelnemers", "Online haatspraak: deelnemers", V,
+         "online-haatspraak-trainingen", "deelnemers"),
+    ])
+    + _spec(_GK, "Politie", [
+        ("haatmisdrijven", "Gemelde haatmisdrijven", V, "haatmisdrijven-meldingen",
+         "meldingen"),
+    ])
+    + _spec(_GK, "Toegankelijkheid", [
+        ("universal_design", "Universal Design: opgeleide stadsmedewerkers", V,
+         "universal-design-opleidingen", "deelnemers"),
+        ("advies_openbaar_domein", "Adviezen toegankelijk openbaar domein", V,
+         "toegankelijkheidsadvies-openbaar-domein", "adviezen"),
+        ("advies_gebouwen", "Adviezen publiek toegankelijke gebouwen", V,
+         "toegankelijkheidsadvies-gebouwen", "adviezen"),
+        ("taxicheques", "Gebruikte taxicheques", V, "taxicheques", "taxicheques"),
+        ("rolstoelvervoer", "Ritten aangepast rolstoelvervoer", V, "aangepast-rolstoelvervoer",
+         "ritten"),
+        ("vrijwilligersvervoer", "Ritten vrijwilligersvervoer", V, "vrijwilligersvervoer",
+         "ritten"),
+        ("genderinclusief", "Gescreende formulieren (genderinclusieve registratie)", V,
+         "genderinclusieve-registratie", "formulieren"),
+    ])
+    + _spec(_WERK, "Werk en activering", [
+        ("werk_vragen", "Ondersteuningsvragen rond werk, opleiding en activering", V,
+         "dienst-werk-en-activering", "vragen"),
+        ("activering", "OCMW-cliënten in een activeringstraject", P, "activeringstraject"),
+        ("werkervaring_bedrijven", "Bedrijven voor werkervaring", V, "werkervaring-bedrijven",
+         "bedrijven"),
+        ("jobteam_sinds_2020", "Jobteam: bereikt sinds 2020", V, "jobteam",
+         "personen bereikt sinds 2020"),
+        ("jobteam_intensief", "Jobteam: intensief begeleid sinds 2020", V, "jobteam",
+         "personen intensief begeleid sinds 2020"),
+        ("sociale_activering", "Sociale activering: personen", P, "sociale-activering"),
+        ("taalcoaches", "Taalcoaches: mensen in een activeringstraject", P, "taalcoaches"),
+        ("groepswerkingen", "Thematische groepswerkingen: deelnemers", V, "groepswerkingen",
+         "deelnemers"),
+        ("arbeidszorg", "Cliënten in een arbeidszorgtraject", P, "arbeidszorg"),
+        ("wijkwerken", "Wijkwerken: werkzoekenden per maand", V, "wijkwerken",
+         "werkzoekenden per maand"),
+        ("koop_sociaal", "Koop Sociaal: aankopers", V, "koop-sociaal", "aankopers"),
+        ("artikel_60", "Mensen met een artikel 60-contract", P, "artikel-60"),
+    ])
+    + _spec(_WERK, "Iedereen digitaal", [
+        ("digitale_toestellen", "Refurbished digitale toestellen", R, "digitale-toestellen",
+         "", {"unit": "toestellen"}),
+        ("internetkosten", "Tussenkomsten internetkosten of basissoftware", R,
+         "tussenkomst-internetkosten", "", {"unit": "tussenkomsten"}),
+        ("u_connect", "U-Connect: Gentenaars begeleid naar werk en activering", P,
+         "digicoaches-u-connect"),
+        ("u_connect_individueel", "U-Connect: individueel geholpen", V,
+         "digicoaches-u-connect", "personen individueel geholpen"),
+        ("u_connect_workshops", "U-Connect: workshops voor groepen", V,
+         "digicoaches-u-connect-workshops", "workshops"),
+    ])
+    + _spec(_WERK, "Digihulp nabij", [
+        ("digihulp_clienten", "Digicoaches welzijnsbureaus: cliënten", P,
+         "digihulp-welzijnsbureaus"),
+        ("digihulp_vragen", "Digicoaches welzijnsbureaus: digivragen", R,
+         "digihulp-welzijnsbureaus", "", {"unit": "digivragen"}),
+    ])
+    + _spec(_WERK, "Dienstenbedrijf Sociale Economie", [
+        ("dbse_medewerkers", "DBSE: medewerkers in begeleide tewerkstelling", P, "dbse"),
+        ("dbse_doorstroom", "DBSE: doorgestroomd naar een job", OS, "dbse", "werk-gevonden"),
+        ("dbse_sectoren", "DBSE: sectoren", V, "dbse", "sectoren"),
+        ("dbse_zwerfvuil", "DBSE: zwerfvuil opgeruimd", V, "dbse-zwerfvuil", "ton"),
+        ("dbse_materieel", "DBSE: opdrachten materiële dienstverlening", V,
+         "dbse-materiele-dienstverlening", "opdrachten"),
+        ("foodsavers", "Foodsavers: voedseloverschotten gered", V, "foodsavers", "ton"),
+    ])
+    + _spec(_SAMEN, "Samen met de doelgroep", [
+        ("getuigen_workshops", "Workshops door getuigen met armoede-ervaring", V,
+         "getuigen-armoede-ervaring", "workshops"),
+        ("getuigen_deelnemers", "Workshops armoede-ervaring: deelnemers", V,
+         "getuigen-armoede-ervaring", "deelnemers"),
+        ("adviesraden", "Adviesraden", V, "adviesraad-ouderen", "adviesraden (samen)",
+         {"note": "De drie adviesraden registreren hun aantal samen onder ‘adviesraad-ouderen’."}),
+        ("nightlife_charter", "Charter veilig nachtleven: afspraken", V, "nightlife-council",
+         "afspraken in het charter"),
+        ("doelgroepverenigingen", "Erkende doelgroepverenigingen", V,
+         "erkenning-doelgroepverenigingen", "verenigingen"),
+        ("doelgroepverenigingen_subsidie", "Gesubsidieerde doelgroepverenigingen", V,
+         "subsidie-doelgroepverenigingen", "verenigingen"),
+        ("sociale_gidsen", "Sociale gidsen", P, "sociale-gidsen"),
+    ])
+    + _spec(_SAMEN, "Samen met het middenveld", [
+        ("verenigingswijzer", "Verenigingswijzer: verenigingen met advies op maat", V,
+         "verenigingswijzer", "verenigingen"),
+        ("sociaal_innovatiefonds", "Sociaal Innovatiefonds: gesteunde projecten", V,
+         "sociaal-innovatiefonds", "projecten"),
+        ("traject_middenveld", "Traject Middenveld: organisaties", V, "traject-middenveld",
+         "organisaties"),
+        ("netwerkdag", "Netwerkdag: middenveldpartners", V, "netwerkdag-middenveld",
+         "deelnemers"),
+        ("amal_diensten", "Amal: ondersteunde diensten en partners", V, "amal-sociaal-tolken",
+         "diensten en partners"),
+        ("amal_informatief", "Amal: informatieve vertalingen", V,
+         "amal-informatieve-vertalingen", "vertalingen"),
+        ("amal_documenten", "Amal: vertaalde officiële documenten", V,
+         "amal-vertaling-officiele-documenten", "documenten"),
+        ("amal_tolk", "Amal: tolkopdrachten", V, "amal-sociaal-tolken", "tolkopdrachten"),
+    ])
+    + _spec(_SAMEN, "Samen met vrijwilligers", [
+        ("vrijwilligerspunt", "Vrijwilligerspunt: organisaties", V, "vrijwilligerspunt",
+         "organisaties"),
+        ("vrijwilligersloket", "Vrijwilligersloket: vrijwilligers met een match", P,
+         "vrijwilligersloket"),
+        ("vormingen_vrijwilligers", "Vormingen voor vrijwilligers en partners", V,
+         "vormingen-vrijwilligers", "vormingen"),
+        ("vormingen_vrijwilligers_deelnemers", "Vormingen: deelnemers", V,
+         "vormingen-vrijwilligers", "deelnemers"),
+        ("dag_van_de_vrijwilliger_org", "Dag van de Vrijwilliger: organisaties", V,
+         "dag-van-de-vrijwilliger", "organisaties"),
+        ("dag_van_de_vrijwilliger", "Dag van de Vrijwilliger: vrijwilligers bedankt", V,
+         "dag-van-de-vrijwilliger", "vrijwilligers"),
+    ])
+)  # fmt: skip
+
+BY_CODE: dict[str, Indicator] = {i.code: i for i in INDICATORS}
+assert len(BY_CODE) == len(INDICATORS), "indicator codes must be unique"
+
+
+def by_chapter() -> dict[str, list[Indicator]]:
+    out: dict[str, list[Indicator]] = {code: [] for code, _ in CHAPTERS}
+    for ind in INDICATORS:
+        out[ind.chapter].append(ind)
+    return out

@@ -1,0 +1,24 @@
+"""On Synthetic Ghent (smallest scale) the indicators reproduce the seed's figures within the
+calibration tolerances, scaled as the synth tests do."""
+
+import pytest
+
+from welzijn.reporting.compute import compute
+from welzijn.reporting.indicators import BY_CODE
+from welzijn.reporting.reproduction import compare
+from welzijn.synth.generator import MIN_SCALE
+from welzijn.synth.services import synth_load
+
+pytestmark = pytest.mark.django_db
+
+
+def test_indicators_reproduce_the_calibration_targets_at_the_smallest_scale():
+    synth_load(seed=42, scale=MIN_SCALE, year=2023)
+    results = compute(2023)
+    rows = compare(results, MIN_SCALE, 2023)
+    assert len(rows) >= 160
+    assert {r.code for r in rows} == set(BY_CODE)
+    failures = [r for r in rows if not r.ok]
+    assert not failures, [(r.name, r.expected, r.value) for r in failures]
+    energie = results["energie"]
+    assert energie.previous is not None and energie.previous < energie.value
