@@ -499,8 +499,8 @@ class ScalarPlan:
         self.parameter_facts: dict[str, Any] = {}
         #: static parts of explanation nodes, by (formula id, amount mode)
         self.explanation_statics: dict[tuple[int, bool], Any] = {}
-        #: per amount mode: formula id → static description of its explanation node
-        self.explanation_nodes: dict[bool, dict[int, tuple[Any, ...]]] = {False: {}, True: {}}
+        #: per amount mode: variable name → closure building its explanation node
+        self.explanation_nodes: dict[bool, dict[str, Any]] = {False: {}, True: {}}
         #: frozen facts shared by households with the same value (bounded)
         self.fact_cache: dict[tuple[str, Any, str | None], Any] = {}
         self.error: Exception | None = compiler.errors[0] if compiler.errors else None

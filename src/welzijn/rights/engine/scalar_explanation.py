@@ -9,6 +9,7 @@ static parts of each formula node) is computed once per plan and shared.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from .entities import HOUSEHOLD, PERSON
@@ -93,10 +94,12 @@ def parameter_fact(plan: ScalarPlan, rules: RuleSet, name: str) -> ParameterFact
 
 
 #: static part of an expression node: label, text, reference, parameter facts and,
-#: per variable read, (variable, its name, where its rows are, expandable)
-_Static = tuple[str, str, str | None, list[ParameterFact], list[tuple[Variable, str, int, bool]]]
+#: per variable read, (variable, its name, is a person variable, where its rows are,
+#: expandable)
+_Static = tuple[
+    str, str, str | None, list[ParameterFact], list[tuple[Variable, str, bool, int, bool]]
+]
 _SAME_ROW, _MEMBERS, _HOUSEHOLD_ROW = 0, 1, 2
-_EXPRESSION, _CONDITION, _BARE = 0, 1, 2
 
 
 def _static(
@@ -115,7 +118,15 @@ def _static(
                 where = _MEMBERS
             else:
                 where = _HOUSEHOLD_ROW
-            reads.append((variable, name, where, _expandable(variable, amount_mode)))
+            reads.append(
+                (
+                    variable,
+                    name,
+                    variable.entity == PERSON,
+                    where,
+                    _expandable(variable, amount_mode),
+                )
+            )
         found = plan.explanation_statics[key] = (
             formula.label or expr.text,
             expr.text,
@@ -146,7 +157,7 @@ def shared_fact(plan: ScalarPlan, variable: Variable, value: Any, subject: str |
     found: Fact | None = cache.get(key)
     negative_zero = value == 0 and type(value) is float and math.copysign(1.0, value) < 0
     if found is None or negative_zero:
-        found = Fact(
+        found = Fact.make(
             variable.name,
             variable.label,
             python_value(variable, value),
@@ -162,11 +173,160 @@ def shared_fact(plan: ScalarPlan, variable: Variable, value: Any, subject: str |
     return found
 
 
+FormulaBuilder = Callable[["ScalarBuilder", int], Node]
+VariableBuilder = Callable[["ScalarBuilder", int, "str | None"], Node]
+
+
+def _compile_variable(
+    plan: ScalarPlan, rules: RuleSet, name: str, amount_mode: bool
+) -> VariableBuilder:
+    """A closure building the node of variable ``name`` (as `_Builder._variable`)."""
+    variable = rules.variables[name]
+    formula = plan.formulas[name]
+    label = variable.label
+    is_bool = variable.value_type == "bool"
+    if formula is None:
+        expression = f"geen regel van toepassing op {dutch_date(plan.date)}"
+
+        def no_rule(b: ScalarBuilder, row: int, subject: str | None) -> Node:
+            value = b.value(variable, row)
+            return Node(
+                label,
+                (None if value is None else bool(value)) if is_bool else None,
+                expression,
+                None if is_bool else b.fact(variable, row, None).display,
+                variable.reference,
+                subject,
+                [],
+                [],
+                [],
+            )
+
+        return no_rule
+    inner = _compile_formula(plan, rules, formula, variable.entity, amount_mode)
+    reference = variable.reference
+
+    def build(b: ScalarBuilder, row: int, subject: str | None) -> Node:
+        node = inner(b, row)
+        node.label = label
+        node.reference = reference or node.reference
+        node.subject = subject
+        if not is_bool:
+            node.holds = None
+            node.value = b.fact(variable, row, None).display
+        return node
+
+    return build
+
+
+def _compile_formula(
+    plan: ScalarPlan, rules: RuleSet, formula: Formula, entity: str, amount_mode: bool
+) -> FormulaBuilder:
+    """A closure building the node of one formula (as `_Builder.formula`)."""
+    fid = formula.id
+    if isinstance(formula, Condition):
+        label = formula.label or ("alle voorwaarden" if formula.conjunction else "één van")
+        reference = formula.reference
+        parts = [
+            _compile_formula(plan, rules, child, entity, amount_mode) for child in formula.children
+        ]
+
+        def condition(b: ScalarBuilder, row: int) -> Node:
+            value = b.nodes[fid][row]
+            return Node(
+                label,
+                None if value is None else bool(value),
+                None,
+                None,
+                reference,
+                None,
+                [],
+                [],
+                [part(b, row) for part in parts],
+            )
+
+        return condition
+    assert isinstance(formula, ExpressionFormula)
+    bare = formula.bare_variable
+    if (
+        bare is not None
+        and formula.label is None
+        and _expandable(rules.variables[bare], amount_mode)
+    ):
+        bare_name = bare
+
+        def bare_copy(b: ScalarBuilder, row: int) -> Node:
+            n = b.variable(bare_name, row)  # a copy: the caller relabels it
+            return Node(
+                n.label,
+                n.holds,
+                n.expression,
+                n.value,
+                n.reference,
+                n.subject,
+                n.facts,
+                n.parameters,
+                n.children,
+            )
+
+        return bare_copy
+    label, text, reference, parameters, reads = _static(plan, rules, formula, entity, amount_mode)
+
+    def expression(b: ScalarBuilder, row: int) -> Node:
+        facts: list[Fact] = []
+        children: list[Node] = []
+        values = b.values
+        cache = b.fact_cache
+        node_memo = b._nodes
+        for variable, name, is_person, where, expandable in reads:
+            column = values[name]
+            if where == _MEMBERS:
+                for var_row, subject in b._members:
+                    value = column[var_row]
+                    found = cache.get((name, value, subject))
+                    if found is None or (value == 0 and type(value) is float):
+                        found = shared_fact(b.plan, variable, value, subject)
+                    facts.append(found)
+                    if expandable:
+                        child = node_memo.get((name, var_row, subject, amount_mode))
+                        if child is None:
+                            child = b.variable(name, var_row, subject)
+                        children.append(child)
+                continue
+            var_row = row if where == _SAME_ROW else 0
+            value = column[var_row] if is_person else column
+            found = cache.get((name, value, None))
+            if found is None or (value == 0 and type(value) is float):
+                found = shared_fact(b.plan, variable, value, None)
+            facts.append(found)
+            if expandable:
+                child = node_memo.get((name, var_row, None, amount_mode))
+                if child is None:
+                    child = b.variable(name, var_row, None)
+                children.append(child)
+        value = b.nodes[fid][row]
+        return Node(
+            label,
+            None if value is None else bool(value),
+            text,
+            None,
+            reference,
+            None,
+            facts,
+            parameters[:],
+            children,
+        )
+
+    return expression
+
+
 class ScalarBuilder:
     """Builds explanation trees of one scalar evaluation (memoised, like `_Builder`).
 
-    `_Builder` also skips variables still being built (``_open``); the variable graph
-    is acyclic (`load_rules` refuses cycles), so that never happens and is not checked.
+    The node builders are closures compiled once per plan and amount mode
+    (`_compile_variable`). `_Builder` also skips variables still being built
+    (``_open``); the variable graph is acyclic (`load_rules` refuses cycles), so that
+    never happens and is not checked.
     """
 
     def __init__(
@@ -181,165 +341,36 @@ class ScalarBuilder:
         self.person_ids = person_ids
         self.variables = rules.variables
         self.amount_mode = False
-        self._facts: dict[tuple[str, int, str | None], Fact] = {}
+        self.fact_cache = plan.fact_cache
         self._nodes: dict[tuple[str, int, str | None, bool], Node] = {}
         self._members: list[tuple[int, str | None]] = list(enumerate(person_ids))
-        self._statics: dict[int, tuple[Any, ...]] = plan.explanation_nodes[False]
+        self._builders: dict[str, VariableBuilder] = plan.explanation_nodes[False]
 
     def set_amount_mode(self, amount_mode: bool) -> None:
         self.amount_mode = amount_mode
-        self._statics = self.plan.explanation_nodes[amount_mode]
+        self._builders = self.plan.explanation_nodes[amount_mode]
 
     def value(self, variable: Variable, row: int) -> Any:
         found = self.values[variable.name]
         return found[row] if variable.entity == PERSON else found
 
     def fact(self, variable: Variable, row: int, subject: str | None) -> Fact:
-        key = (variable.name, row, subject)
-        found = self._facts.get(key)
-        if found is None:
-            value = self.values[variable.name]
-            if variable.entity == PERSON:
-                value = value[row]
-            found = self._facts[key] = shared_fact(self.plan, variable, value, subject)
-        return found
-
-    def holds(self, formula: Formula, row: int) -> bool | None:
-        results = self.nodes.get(formula.id)
-        if not results:
-            return None
-        value = results[row]
-        return None if value is None else bool(value)
+        value = self.values[variable.name]
+        if variable.entity == PERSON:
+            value = value[row]
+        return shared_fact(self.plan, variable, value, subject)
 
     def variable(self, name: str, row: int, subject: str | None = None) -> Node:
         key = (name, row, subject, self.amount_mode)
         node = self._nodes.get(key)
         if node is None:
-            node = self._nodes[key] = self._variable(name, row, subject)
-        return node
-
-    def _variable(self, name: str, row: int, subject: str | None) -> Node:
-        variable = self.variables[name]
-        formula = self.plan.formulas[name]
-        if formula is None:
-            is_bool = variable.kind == "bool"
-            value = self.value(variable, row)
-            return Node(
-                label=variable.label,
-                holds=(None if value is None else bool(value)) if is_bool else None,
-                value=None if is_bool else self.fact(variable, row, None).display,
-                reference=variable.reference,
-                subject=subject,
-                expression=f"geen regel van toepassing op {dutch_date(self.plan.date)}",
-            )
-        node = self.formula(formula, variable.entity, row)
-        node.label = variable.label
-        node.reference = variable.reference or node.reference
-        node.subject = subject
-        if variable.value_type != "bool":
-            node.holds = None
-            node.value = self.fact(variable, row, None).display
-        return node
-
-    def formula(self, formula: Formula, entity: str, row: int) -> Node:
-        fid = formula.id
-        desc = self._statics.get(fid)
-        if desc is None:
-            desc = self._describe(formula, entity)
-        kind = desc[0]
-        if kind == _EXPRESSION:
-            _, label, text, reference, parameters, reads = desc
-            facts: list[Fact] = []
-            children: list[Node] = []
-            fact_memo = self._facts
-            node_memo = self._nodes
-            amount_mode = self.amount_mode
-            for variable, name, where, expandable in reads:
-                if where == _MEMBERS:
-                    for var_row, subject in self._members:
-                        found = fact_memo.get((name, var_row, subject))
-                        if found is None:
-                            found = self.fact(variable, var_row, subject)
-                        facts.append(found)
-                        if expandable:
-                            child = node_memo.get((name, var_row, subject, amount_mode))
-                            if child is None:
-                                child = self.variable(name, var_row, subject)
-                            children.append(child)
-                    continue
-                var_row = row if where == _SAME_ROW else 0
-                found = fact_memo.get((name, var_row, None))
-                if found is None:
-                    found = self.fact(variable, var_row, None)
-                facts.append(found)
-                if expandable:
-                    child = node_memo.get((name, var_row, None, amount_mode))
-                    if child is None:
-                        child = self.variable(name, var_row, None)
-                    children.append(child)
-            results = self.nodes.get(fid)
-            value = results[row] if results else None
-            return Node(
-                label,
-                None if value is None else bool(value),
-                text,
-                None,
-                reference,
-                None,
-                facts,
-                parameters[:],
-                children,
-            )
-        if kind == _CONDITION:
-            _, label, reference, parts = desc
-            results = self.nodes.get(fid)
-            value = results[row] if results else None
-            return Node(
-                label,
-                None if value is None else bool(value),
-                None,
-                None,
-                reference,
-                None,
-                [],
-                [],
-                [self.formula(c, entity, row) for c in parts],
-            )
-        n = self.variable(desc[1], row)  # a copy: the caller relabels it
-        return Node(
-            n.label,
-            n.holds,
-            n.expression,
-            n.value,
-            n.reference,
-            n.subject,
-            n.facts,
-            n.parameters,
-            n.children,
-        )
-
-    def _describe(self, formula: Formula, entity: str) -> tuple[Any, ...]:
-        """What of a formula node does not depend on the household (cached per plan)."""
-        desc: tuple[Any, ...]
-        if isinstance(formula, Condition):
-            label = formula.label or ("alle voorwaarden" if formula.conjunction else "één van")
-            desc = (_CONDITION, label, formula.reference, formula.children)
-        else:
-            assert isinstance(formula, ExpressionFormula)
-            bare = formula.bare_variable
-            if (
-                bare is not None
-                and formula.label is None
-                and _expandable(self.variables[bare], self.amount_mode)
-            ):
-                desc = (_BARE, bare)
-            else:
-                desc = (
-                    _EXPRESSION,
-                    *_static(self.plan, self.rules, formula, entity, self.amount_mode),
+            build = self._builders.get(name)
+            if build is None:
+                build = self._builders[name] = _compile_variable(
+                    self.plan, self.rules, name, self.amount_mode
                 )
-        self._statics[formula.id] = desc
-        return desc
+            node = self._nodes[key] = build(self, row, subject)
+        return node
 
     def explain(self, right: Right, row: int) -> Explanation:
         """`explanation.explain_right` on the scalar values."""
