@@ -126,10 +126,10 @@ class Indicator:
             f"van {diensten} dat in het jaar liep"
         )
         client = (
-            "Cliënten van de Sociale Dienst zijn de huishoudens met een traject "
-            "‘maatschappelijke-begeleiding’ dat in het jaar liep, en hun leden op 31 december"
+            "Cliënten: huishoudens met een traject ‘maatschappelijke-begeleiding’ dat in "
+            "het jaar liep, en hun leden op 31 december"
         )
-        src = " Bron: registraties in de casework (dossiers, trajecten, tussenkomsten)."
+        src = " Bron: casework (dossiers, trajecten, tussenkomsten)."
         k = self.kind
         if k == Kind.PERSONS:
             text = f"Aantal verschillende personen met {records}." + src

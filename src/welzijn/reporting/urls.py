@@ -1,3 +1,11 @@
+from django.urls import path
+
+from welzijn.reporting import views
+
 app_name = "reporting"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:year>/", views.jaaroverzicht, name="jaaroverzicht"),
+    path("<int:year>/<str:fmt>/", views.download, name="download"),
+]

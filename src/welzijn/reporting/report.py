@@ -1,0 +1,347 @@
+"""The jaaroverzicht: indicators per chapter and section, charts, breakdowns, appendix; and
+its renderings (HTML, PDF, CSV, XLSX). Only aggregates that passed `privacy` get here."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import time
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from welzijn.casework.models import Contact, Intervention, Trajectory
+from welzijn.catalog.models import Domain
+from welzijn.synth.models import ActivityVolume
+
+from . import charts
+from .compute import (
+    AGE_BANDS,
+    Result,
+    ServiceIds,
+    client_profile,
+    compute,
+    households_per_office,
+    households_per_wijk,
+)
+from .indicators import CHAPTERS, Indicator, by_chapter
+from .privacy import MIN_BASE, Shown, count_shown, count_text, show
+
+FORMATS = ("html", "pdf", "csv", "xlsx")
+FIRST_YEAR = 2000
+CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+#: figures on the cover and in the chapter "Missie en aanpak"
+HIGHLIGHTS = (
+    "clienten_huishoudens",
+    "clienten_personen",
+    "leefloon_personen",
+    "energie",
+    "nachtopvang",
+    "praktijktesten",
+    "activering",
+    "vrijwilligersloket",
+)
+
+
+class ReportError(ValueError):
+    """Bad input for a report: the message is Dutch and names the option."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option
+
+
+def validate_year(year: int) -> int:
+    this_year = dt.date.today().year
+    if not FIRST_YEAR <= year <= this_year:
+        raise ReportError("jaar", f"jaar {year}: kies een jaar tussen {FIRST_YEAR} en {this_year}.")
+    if not has_data(year):
+        raise ReportError(
+            "jaar", f"jaar {year}: er zijn geen geregistreerde gegevens voor dat jaar."
+        )
+    return year
+
+
+def has_data(year: int) -> bool:
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return (
+        Intervention.objects.filter(date__range=(start, end)).exists()
+        or Trajectory.objects.filter(start_date__lte=end, end_date__gte=start).exists()
+        or Trajectory.objects.filter(start_date__lte=end, end_date__isnull=True).exists()
+        or Contact.objects.filter(occurred_on__range=(start, end)).exists()
+        or ActivityVolume.objects.filter(year=year).exists()
+    )
+
+
+def validate_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise ReportError("format", f"--format {fmt}: kies uit {', '.join(FORMATS)}.")
+    return fmt
+
+
+@dataclass
+class Item:
+    indicator: Indicator
+    result: Result
+    shown: Shown
+
+
+@dataclass
+class Section:
+    name: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    code: str
+    name: str
+    number: int
+    intro: str
+    sections: list[Section] = field(default_factory=list)
+    charts: list[tuple[str, SafeString, str]] = field(default_factory=list)  # title, svg, note
+    yoy: list[tuple[str, SafeString, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    queries: int = 0
+
+
+@dataclass
+class Breakdown:
+    name: str
+    households: str
+    persons: str
+
+
+@dataclass
+class Report:
+    year: int
+    chapters: list[Chapter]
+    items: dict[str, Item]
+    per_wijk: list[Breakdown]
+    per_office: list[Breakdown]
+    generated_at: dt.datetime
+    highlights: list[Item] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def all_items(self) -> list[Item]:
+        return [i for c in self.chapters for s in c.sections for i in s.items]
+
+    @property
+    def suppressed(self) -> int:
+        return sum(1 for i in self.all_items if i.shown.suppressed)
+
+
+def _breakdown(rows: list[tuple[str, int, int]]) -> list[Breakdown]:
+    return [Breakdown(name, count_text(h), count_text(p)) for name, h, p in rows]
+
+
+def build_report(year: int, *, with_charts: bool = True, clock=time.perf_counter) -> Report:
+    """Compute every chapter; ``Chapter.seconds`` holds each chapter's computing time."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ids = ServiceIds()
+    intros = dict(Domain.objects.values_list("code", "description"))
+    groups = by_chapter()
+    chapters: list[Chapter] = []
+    items: dict[str, Item] = {}
+    profile = None
+    for number, (code, name) in enumerate(CHAPTERS, start=1):
+        chapter = Chapter(code, name, number, intros.get(code, ""))
+        start = clock()
+        with CaptureQueriesContext(connection) as queries:
+            inds = groups[code]
+            if code == "hulp-op-maat":
+                profile = client_profile(year, ids)
+            results = compute(year, inds, profile=profile, ids=ids)
+            sections: dict[str, Section] = {}
+            for ind in inds:
+                item = Item(ind, results[ind.code], show(results[ind.code]))
+                items[ind.code] = item
+                sections.setdefault(ind.section, Section(ind.section)).items.append(item)
+            chapter.sections = list(sections.values())
+            if code == "hulp-op-maat":
+                per_wijk = households_per_wijk(year, ids)
+                per_office = households_per_office(year, ids)
+                if with_charts:
+                    chapter.charts = _client_charts(profile, per_wijk)
+            if with_charts:
+                chapter.yoy = _yoy_charts([i for i in inds if i.compare_previous], items, year)
+        chapter.seconds = clock() - start
+        chapter.queries = len(queries)
+        chapters.append(chapter)
+    return Report(
+        year=year,
+        chapters=chapters,
+        items=items,
+        per_wijk=_breakdown(per_wijk),
+        per_office=_breakdown(per_office),
+        generated_at=timezone.localtime(),
+        highlights=[items[c] for c in HIGHLIGHTS if c in items],
+    )
+
+
+def _client_charts(profile, per_wijk) -> list[tuple[str, SafeString, str]]:
+    out = []
+    note_share = f"Aandelen op minder dan {MIN_BASE} huishoudens of personen tonen we niet."
+    if profile.households >= MIN_BASE:
+        labels = list(profile.composition)
+        values = [v / profile.households for v in profile.composition.values()]
+        svg = charts.bars_horizontal(labels, values, percent=True)
+        out.append(("Samenstelling van de cliënthuishoudens", mark_safe(svg), note_share))
+    else:
+        out.append(("Samenstelling van de cliënthuishoudens", mark_safe(""), note_share))
+    if profile.persons >= MIN_BASE:
+        labels = [label for label, _, _ in AGE_BANDS]
+        values = [profile.ages[label] / profile.persons for label in labels]
+        svg = charts.bars_vertical([f"{x} jaar" for x in labels], values)
+        out.append(("Leeftijd van de cliënten (op 31 december)", mark_safe(svg), note_share))
+    else:
+        out.append(("Leeftijd van de cliënten (op 31 december)", mark_safe(""), note_share))
+    rows = [r for r in per_wijk if r[1]]
+    svg = charts.bars_horizontal(
+        [r[0] for r in rows], [count_shown(r[1]) for r in rows], unit="huishoudens"
+    )
+    out.append(
+        (
+            "Geholpen huishoudens per wijk",
+            mark_safe(svg),
+            "Wijk van het adres van het huishouden. Minder dan 5 huishoudens: ‘< 5’.",
+        )
+    )
+    return out
+
+
+def _yoy_charts(inds, items, year) -> list[tuple[str, SafeString, str]]:
+    if not inds:
+        return []
+    labels, prev, cur = [], [], []
+    for ind in inds:
+        res = items[ind.code].result
+        labels.append(_short(ind.label))
+        prev.append(count_shown(res.previous, ind.is_count_of_people))
+        cur.append(count_shown(res.value, ind.is_count_of_people))
+    svg = charts.year_over_year(labels, prev, cur, (year - 1, year))
+    return [(f"{year - 1} en {year} vergeleken", mark_safe(svg), "")]
+
+
+def _short(label: str) -> str:
+    words = label.split()
+    lines, line = [], ""
+    for w in words:
+        if len(line) + len(w) > 22 and line:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    return "\n".join(lines)
+
+
+# --- renderings ----------------------------------------------------------------------------
+
+
+def render_html(report: Report, *, standalone: bool = True) -> str:
+    return render_to_string(
+        "reporting/jaaroverzicht.html",
+        {"report": report, "standalone": standalone, "min_base": MIN_BASE},
+    )
+
+
+def render_pdf(report: Report) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=render_html(report)).write_pdf()
+
+
+def _rows(report: Report):
+    yield [
+        "hoofdstuk",
+        "onderdeel",
+        "code",
+        "indicator",
+        "waarde",
+        "getal",
+        "eenheid",
+        f"{report.year - 1}",
+        "definitie",
+    ]
+    for chapter in report.chapters:
+        for section in chapter.sections:
+            for item in section.items:
+                ind, shown = item.indicator, item.shown
+                yield [
+                    chapter.name,
+                    section.name,
+                    ind.code,
+                    ind.label,
+                    shown.text,
+                    "" if shown.number is None else shown.number,
+                    ind.unit,
+                    shown.previous_text,
+                    ind.definition,
+                ]
+
+
+def render_csv(report: Report) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";")
+    for row in _rows(report):
+        writer.writerow(row)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
+
+
+def render_xlsx(report: Report) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Indicatoren"
+    for row in _rows(report):
+        ws.append(row)
+    for name, rows in (("Per wijk", report.per_wijk), ("Per welzijnsbureau", report.per_office)):
+        sheet = wb.create_sheet(name)
+        sheet.append([name.split()[-1], "geholpen huishoudens", "personen"])
+        for b in rows:
+            sheet.append([b.name, b.households, b.persons])
+    info = wb.create_sheet("Toelichting")
+    info.append([f"Jaaroverzicht {report.year} — Welzijn en Samenleving, Stad Gent"])
+    info.append([PRIVACY_NOTE])
+    for sheet in wb.worksheets:
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+PRIVACY_NOTE = (
+    "Privacy: dit overzicht bevat alleen tellingen. Aantallen personen of huishoudens "
+    "van 1 tot 4 tonen we als ‘< 5’; aandelen berekend op minder dan 20 tonen we niet. "
+    "Namen, INSZ-nummers en adressen komen nooit in dit overzicht."
+)
+
+
+def render(report: Report, fmt: str) -> bytes:
+    validate_format(fmt)
+    if fmt == "html":
+        return render_html(report).encode("utf-8")
+    if fmt == "pdf":
+        return render_pdf(report)
+    if fmt == "csv":
+        return render_csv(report)
+    return render_xlsx(report)
+
+
+def filename(year: int, fmt: str) -> str:
+    return f"jaaroverzicht-{year}.{fmt}"

@@ -1,0 +1,87 @@
+"""The jaaroverzicht in the web application: a page per year and a download per format.
+Every view and download is audited; only aggregates are shown (see `privacy`)."""
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+
+from welzijn.core.audit import audit_record
+from welzijn.reporting.access import access_jaaroverzicht
+from welzijn.reporting.report import (
+    CONTENT_TYPES,
+    FORMATS,
+    ReportError,
+    build_report,
+    filename,
+    render_html,
+    validate_year,
+)
+from welzijn.reporting.report import (
+    render as render_report,
+)
+
+OBJECT_TYPE = "reporting.jaaroverzicht"
+
+
+def _year(year: int) -> int:
+    try:
+        return validate_year(year)
+    except ReportError as error:
+        raise Http404(str(error)) from error
+
+
+@login_required
+def index(request):
+    access_jaaroverzicht(request.user)
+    chosen = request.GET.get("jaar", "")
+    year = int(chosen) if chosen.isdigit() else dt.date.today().year - 1
+    return redirect("reporting:jaaroverzicht", year=year)
+
+
+@login_required
+def jaaroverzicht(request, year: int):
+    access_jaaroverzicht(request.user)
+    year = _year(year)
+    report = build_report(year)
+    audit_record(
+        actor=request.user,
+        action="view",
+        object_type=OBJECT_TYPE,
+        object_id=str(year),
+        reason="jaaroverzicht bekeken",
+        detail={"format": "web"},
+    )
+    this_year = dt.date.today().year
+    return render(
+        request,
+        "reporting/page.html",
+        {
+            "report": report,
+            "body": render_html(report, standalone=False),
+            "formats": FORMATS,
+            "years": list(range(this_year, this_year - 6, -1)),
+        },
+    )
+
+
+@login_required
+def download(request, year: int, fmt: str):
+    access_jaaroverzicht(request.user)
+    if fmt not in FORMATS:
+        raise Http404(f"Onbekend formaat {fmt!r}: kies uit {', '.join(FORMATS)}.")
+    year = _year(year)
+    data = render_report(build_report(year), fmt)
+    audit_record(
+        actor=request.user,
+        action="view",
+        object_type=OBJECT_TYPE,
+        object_id=str(year),
+        reason="jaaroverzicht gedownload",
+        detail={"format": fmt},
+    )
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    disposition = "inline" if fmt in ("html", "pdf") else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename(year, fmt)}"'
+    return response
