@@ -15,6 +15,7 @@ from welzijn.registry.models import Income, SocialStatus, StatusKind
 from welzijn.rights.models import Finding
 from welzijn.rights.screening import rights_screen
 from welzijn.rights.services import finding_confirm, finding_dismiss
+from welzijn.rights.snapshots import explain_finding
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,7 @@ def test_verhoogde_tegemoetkoming_gives_automatic_uitpas_and_ivago(vt_household)
     uitpas = _finding("uitpas_kansentarief", vt_household)
     assert uitpas.outcome == "onderbescherming" and uitpas.review == "toegekend"
     assert uitpas.intervention.service.code == "uitpas-kansentarief"
-    assert "verhoogde tegemoetkoming" in uitpas.explanation["text"]
+    assert "verhoogde tegemoetkoming" in explain_finding(uitpas).as_text()
     ivago = _finding("ivago_tegemoetkoming", vt_household)
     assert ivago.intervention.amount == Decimal("42.00")  # single person
     assert ivago.intervention.dossier.office.code == "team-rechtendetectie"
@@ -158,3 +159,18 @@ def test_confirming_a_non_automatic_right(worker):
     assert confirmed.review == "bevestigd"
     with pytest.raises(ValidationError):
         finding_confirm(actor=worker, finding_id=finding.pk, on=DEC)
+
+
+def test_replaying_a_finding_gives_back_its_outcome_after_the_data_changed(vt_household, worker):
+    member = person(worker, born=D(1980, 1, 1))
+    household(worker, member)
+    _income(member, 2023, "0", "0")  # leefloon: entitled, not received; VT: income unknown
+    rights_screen(on=DEC)  # grants UiTPAS and IVAGO to the VT household
+    findings = list(Finding.objects.all())
+    assert len(findings) >= 8
+    for finding in findings:
+        explanation = explain_finding(finding)
+        assert explanation.status == finding.outcome, finding
+        assert explanation.as_text()
+    granted = Finding.objects.get(right="uitpas_kansentarief", household=vt_household)
+    assert explain_finding(granted).status == "onderbescherming"  # as it was on the date

@@ -41,6 +41,7 @@ def dossier_overview(*, user, dossier_id: int) -> DossierOverview:
     dossier's size; the read is audited."""
     from welzijn.registry.models import HouseholdMembership
     from welzijn.rights.models import Finding
+    from welzijn.rights.snapshots import with_explanations
 
     dossier = access_dossier(
         user,
@@ -89,7 +90,7 @@ def dossier_overview(*, user, dossier_id: int) -> DossierOverview:
         dossier,
         memberships,
         timeline,
-        [f for f in findings if f.reference_date == latest],
+        with_explanations([f for f in findings if f.reference_date == latest]),
         other_dossiers,
     )
 

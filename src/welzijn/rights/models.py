@@ -71,7 +71,12 @@ class Finding(models.Model):
     amount = models.DecimalField(
         "bedrag (EUR)", max_digits=12, decimal_places=2, null=True, blank=True
     )
-    explanation = models.JSONField("uitleg", null=True, blank=True)
+    inputs = models.JSONField(
+        "gegevens waarop de bevinding steunt",
+        default=dict,
+        help_text="De invoer van de regels voor dit huishouden op de peildatum; de uitleg "
+        "wordt eruit herberekend.",
+    )
     review = models.CharField(
         "opvolging", max_length=12, choices=Review.choices, default=Review.OPEN
     )

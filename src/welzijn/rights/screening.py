@@ -2,9 +2,10 @@
 what may be granted automatically.
 
 Stored per right: every household or person that receives the right, is entitled without
-receiving it (onderbescherming) or lacks information. "Not entitled" is recorded as a count
-per right on the run: storing hundreds of thousands of "no" rows per run would add noise,
-not information; the explanation of any single result can be computed on demand.
+receiving it (onderbescherming) or lacks information, each with the inputs it was based on
+(see snapshots.py: the explanation is replayed from them). "Not entitled" is recorded as a
+count per right on the run: storing hundreds of thousands of "no" rows per run would add
+noise, not information.
 
 Re-running for the same date is idempotent: open findings of that date are replaced,
 findings a caseworker (or the system) already acted on are kept as they are.
@@ -27,15 +28,14 @@ from welzijn.rights.active_rules import rules
 from welzijn.rights.engine import (
     GEEN_RECHT,
     ONBEKEND,
-    ONDERBESCHERMING,
     STATUS_NAMES,
     evaluate,
 )
 from welzijn.rights.inputs import build_population
 from welzijn.rights.models import Finding, ScreeningRun
 from welzijn.rights.services import GRANT_SERVICES, findings_grant, rights_office
+from welzijn.rights.snapshots import InputSnapshots
 
-EXPLAINED = (ONDERBESCHERMING, ONBEKEND)
 FINDING_COLUMNS = (
     "run_id",
     "reference_date",
@@ -45,7 +45,7 @@ FINDING_COLUMNS = (
     "office_id",
     "outcome",
     "amount",
-    "explanation",
+    "inputs",
     "review",
     "review_reason",
 )
@@ -63,12 +63,6 @@ def _office_by_household(default: Office) -> dict[int, int]:
     return offices
 
 
-def _explanation(results, right: str, row: int) -> dict:
-    """The structured explanation, with its Dutch text for the worklist."""
-    explanation = results.explain(right, row)
-    return {**explanation.as_dict(), "text": explanation.as_text()}
-
-
 @transaction.atomic
 def _store(on: dt.date, actor) -> ScreeningRun:
     ruleset = rules()
@@ -81,7 +75,9 @@ def _store(on: dt.date, actor) -> ScreeningRun:
     acted_on = set(
         Finding.objects.filter(reference_date=on).values_list("right", "household_id", "person_id")
     )
-    household_of_person = screened.household_ids[screened.population.household_index]
+    household_index = np.asarray(screened.population.household_index)
+    household_of_person = screened.household_ids[household_index]
+    snapshots = InputSnapshots(ruleset, screened, on)
     summary: dict[str, dict[str, int]] = {}
     rows = []
     for name, right in ruleset.rights.items():
@@ -100,7 +96,9 @@ def _store(on: dt.date, actor) -> ScreeningRun:
             if (name, household_id, person_id) in acted_on:
                 continue
             code = int(status[row])
-            explanation = _explanation(results, name, row) if code in EXPLAINED else None
+            snapshot = snapshots.household_of_row(
+                name, int(household_index[row]) if per_person else row
+            )
             rows.append(
                 (
                     run.pk,
@@ -113,7 +111,7 @@ def _store(on: dt.date, actor) -> ScreeningRun:
                     Decimal(str(amounts[row]))
                     if amounts is not None and code != ONBEKEND
                     else None,
-                    None if explanation is None else json.dumps(explanation, ensure_ascii=False),
+                    json.dumps(snapshot, ensure_ascii=False),
                     Finding.Review.OPEN.value,
                     "",
                 )

@@ -3,18 +3,21 @@
 from welzijn.casework.access import office_ids_of
 from welzijn.core.roles import CASEWORK_ROLES, roles_of
 from welzijn.rights.models import Finding
+from welzijn.rights.snapshots import with_explanations
 
 
 def worklist(user, limit: int = 200) -> list[Finding]:
     """Open 'entitled but does not receive' findings of the user's offices."""
     if not roles_of(user) & CASEWORK_ROLES:
         return []
-    return list(
-        Finding.objects.filter(
-            office_id__in=office_ids_of(user),
-            outcome=Finding.Outcome.UNDERPROTECTED,
-            review=Finding.Review.OPEN,
+    return with_explanations(
+        list(
+            Finding.objects.filter(
+                office_id__in=office_ids_of(user),
+                outcome=Finding.Outcome.UNDERPROTECTED,
+                review=Finding.Review.OPEN,
+            )
+            .select_related("household", "person", "office")
+            .order_by("-reference_date", "right", "household_id")[:limit]
         )
-        .select_related("household", "person", "office")
-        .order_by("-reference_date", "right", "household_id")[:limit]
     )

@@ -20,6 +20,7 @@ from welzijn.registry.selectors import household_members_on, person_get, person_
 from welzijn.rights import selectors as rights_selectors
 from welzijn.rights.models import Finding
 from welzijn.rights.services import finding_confirm, finding_dismiss
+from welzijn.rights.snapshots import with_explanations
 from welzijn.web import forms
 from welzijn.web.forms import submit, today
 
@@ -366,6 +367,7 @@ def finding_reject(request, finding_id):
         )
     if form.errors:
         finding = Finding.objects.select_related("household", "person").get(pk=finding_id)
+        with_explanations([finding])
         return render(
             request,
             "web/partials/finding_row.html",
