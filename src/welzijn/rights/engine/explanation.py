@@ -253,6 +253,9 @@ _HOLDS = {True: "voldaan", False: "niet voldaan", None: "onbekend"}
 
 
 _INDENTS = tuple("  " * depth for depth in range(64))
+#: "[✓] " and ": voldaan" by holds
+_OPEN = {holds: f"{mark} " for holds, mark in _MARK.items()}
+_CLOSE = {holds: f": {text}" for holds, text in _HOLDS.items()}
 
 
 def _render(
@@ -264,12 +267,12 @@ def _render(
 ) -> None:
     """Render ``node`` and its children; collect unknown input facts into ``missing``."""
     indent = _INDENTS[depth] if depth < 64 else "  " * depth
-    who = f" ({node.subject})" if node.subject else ""
+    label = f"{node.label} ({node.subject})" if node.subject else node.label
     holds = node.holds
     if holds is None and node.value is not None:
-        head = f"{indent}- {node.label}{who}: {node.value}"
+        head = f"{indent}- {label}: {node.value}"
     else:
-        head = f"{indent}{_MARK[holds]} {node.label}{who}: {_HOLDS[holds]}"
+        head = f"{indent}{_OPEN[holds]}{label}{_CLOSE[holds]}"
     facts = node.facts
     if facts:
         for fact in facts:
@@ -278,15 +281,18 @@ def _render(
                 if key not in seen:
                     seen.add(key)
                     missing.append(fact)
-        details = [f.text for f in facts]
         if node.parameters:
-            details += [p.text for p in node.parameters]
-        head = f"{head} — {'; '.join(details)}"
+            details = "; ".join([f.text for f in facts] + [p.text for p in node.parameters])
+        else:
+            details = "; ".join([f.text for f in facts])
+        head = f"{head} — {details}"
     elif node.parameters:
         head = f"{head} — {'; '.join([p.text for p in node.parameters])}"
     lines.append(head)
-    for child in node.children:
-        _render(child, depth + 1, lines, seen, missing)
+    if node.children:
+        depth += 1
+        for child in node.children:
+            _render(child, depth, lines, seen, missing)
 
 
 # -- building ------------------------------------------------------------------
