@@ -121,10 +121,7 @@ class Indicator:
         """How the figure is computed, in plain Dutch."""
         svc = ", ".join(f"‘{s}’" for s in self.services)
         diensten = f"de dienst {svc}" if len(self.services) == 1 else f"de diensten {svc}"
-        records = (
-            f"een tussenkomst van {diensten} met een datum in het jaar, of een traject "
-            f"van {diensten} dat in het jaar liep"
-        )
+        records = f"een tussenkomst in het jaar of een traject dat in het jaar liep, van {diensten}"
         client = (
             "Cliënten: huishoudens met een traject ‘maatschappelijke-begeleiding’ dat in "
             "het jaar liep, en hun leden op 31 december"

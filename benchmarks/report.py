@@ -1,0 +1,101 @@
+"""The jaaroverzicht on Synthetic Ghent: speed per chapter and reproduction of the seed.
+
+For each database (SQLite in a temporary directory, and PostgreSQL on 127.0.0.1:5432 in a
+fresh database that is dropped afterwards) a child process loads synth at the scale
+(default 1; loading is not measured), then times the whole report chapter by chapter with
+the number of queries (CaptureQueriesContext), renders HTML and PDF, and prints every
+indicator against the seed's value with pass/fail per the synth tolerance.
+
+    .venv/bin/python benchmarks/report.py [--scale 1] [--db sqlite|postgresql|both]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PG = "postgres://postgres@127.0.0.1:5432/"
+
+
+def child(scale: float, show_table: bool) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _django import setup_django
+
+    vendor = setup_django()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from welzijn.reporting.report import build_report, render
+    from welzijn.reporting.reproduction import compare
+    from welzijn.synth.services import synth_load
+
+    call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
+    started = time.perf_counter()
+    synth_load(seed=42, scale=scale, year=2023)
+    print(f"[{vendor}] synth scale {scale:g} geladen in {time.perf_counter() - started:.1f} s")
+    import welzijn.reporting.charts  # noqa: F401  (matplotlib import is not the report)
+
+    connection.ensure_connection()
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        report = build_report(2023)
+    total = time.perf_counter() - started
+    print(f"\n[{vendor}] tijd per hoofdstuk (berekening + grafieken)")
+    print(f"  {'hoofdstuk':40} {'ind.':>5} {'s':>7} {'queries':>8}")
+    for ch in report.chapters:
+        n = sum(len(s.items) for s in ch.sections)
+        print(f"  {ch.name:40} {n:5d} {ch.seconds:7.3f} {ch.queries:8d}")
+    print(f"  {'totaal (build_report)':40} {len(report.items):5d} {total:7.3f} {len(queries):8d}")
+    for fmt in ("html", "csv", "xlsx", "pdf"):
+        started = time.perf_counter()
+        size = len(render(report, fmt))
+        print(f"  render {fmt:5} {time.perf_counter() - started:7.3f} s ({size / 1024:.0f} KiB)")
+    rows = compare({code: item.result for code, item in report.items.items()}, scale)
+    ok = sum(r.ok for r in rows)
+    if show_table:
+        print(f"\n[{vendor}] reproductie: indicator tegen het jaaroverzicht (x schaal {scale:g})")
+        print(f"  {'kalibratie':34} {'seed':>10} {'verwacht':>10} {'berekend':>10} {'tol.':>6}  ok")
+        for r in rows:
+            value = "—" if r.value is None else f"{r.value:.4g}"
+            print(
+                f"  {r.name:34} {r.seed_value:10.4g} {r.expected:10.4g} {value:>10} "
+                f"{r.tolerance:6.3f}  {'ja' if r.ok else 'NEE'}"
+            )
+    print(f"\n[{vendor}] binnen de tolerantie: {ok} van {len(rows)}; rapport in {total:.2f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--table", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.scale, args.table)
+        return
+    me = [sys.executable, __file__, "--child", "--scale", str(args.scale)]
+    if args.db in ("sqlite", "both"):
+        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        subprocess.run([*me, "--table"], env=env, check=True)
+    if args.db in ("postgresql", "both"):
+        import psycopg
+
+        name = f"welzijn_bench_report_{os.getpid()}"
+        with psycopg.connect(PG + "postgres", autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        try:
+            env = {**os.environ, "DATABASE_URL": PG + name}
+            subprocess.run(me if args.db == "both" else [*me, "--table"], env=env, check=True)
+        finally:
+            with psycopg.connect(PG + "postgres", autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+if __name__ == "__main__":
+    main()
