@@ -169,6 +169,9 @@ def test_replaying_a_finding_gives_back_its_outcome_after_the_data_changed(vt_ho
     findings = list(Finding.objects.all())
     assert len(findings) >= 8
     for finding in findings:
+        if finding.outcome == "ontvangt":
+            assert finding.inputs == {}
+            continue
         explanation = explain_finding(finding)
         assert explanation.status == finding.outcome, finding
         assert explanation.as_text()

@@ -2,8 +2,8 @@
 what may be granted automatically.
 
 Stored per right: every household or person that receives the right, is entitled without
-receiving it (onderbescherming) or lacks information, each with the inputs it was based on
-(see snapshots.py: the explanation is replayed from them). "Not entitled" is recorded as a
+receiving it (onderbescherming) or lacks information; the last two with the inputs they were
+based on (see snapshots.py: the explanation is replayed from them). "Not entitled" is recorded as a
 count per right on the run: storing hundreds of thousands of "no" rows per run would add
 noise, not information.
 
@@ -14,7 +14,6 @@ findings a caseworker (or the system) already acted on are kept as they are.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal
 
 import numpy as np
@@ -28,6 +27,7 @@ from welzijn.rights.active_rules import rules
 from welzijn.rights.engine import (
     GEEN_RECHT,
     ONBEKEND,
+    ONDERBESCHERMING,
     STATUS_NAMES,
     evaluate,
 )
@@ -36,6 +36,8 @@ from welzijn.rights.models import Finding, ScreeningRun
 from welzijn.rights.services import GRANT_SERVICES, findings_grant, rights_office
 from welzijn.rights.snapshots import InputSnapshots
 
+#: Outcomes whose inputs are kept to explain them; "ontvangt" needs no explaining.
+EXPLAINED = (ONDERBESCHERMING, ONBEKEND)
 FINDING_COLUMNS = (
     "run_id",
     "reference_date",
@@ -96,8 +98,10 @@ def _store(on: dt.date, actor) -> ScreeningRun:
             if (name, household_id, person_id) in acted_on:
                 continue
             code = int(status[row])
-            snapshot = snapshots.household_of_row(
-                name, int(household_index[row]) if per_person else row
+            snapshot = (
+                snapshots.as_json(name, int(household_index[row]) if per_person else row)
+                if code in EXPLAINED
+                else "{}"
             )
             rows.append(
                 (
@@ -111,7 +115,7 @@ def _store(on: dt.date, actor) -> ScreeningRun:
                     Decimal(str(amounts[row]))
                     if amounts is not None and code != ONBEKEND
                     else None,
-                    json.dumps(snapshot, ensure_ascii=False),
+                    snapshot,
                     Finding.Review.OPEN.value,
                     "",
                 )

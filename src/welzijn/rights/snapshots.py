@@ -10,6 +10,7 @@ snapshots costs a second; writing 100,000 rendered explanations would cost minut
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import numpy as np
@@ -29,35 +30,54 @@ class InputSnapshots:
         self._bounds = np.searchsorted(
             index[self._order], np.arange(len(screened.household_ids) + 1)
         )
-        self._values = {name: np.asarray(v).tolist() for name, v in population.inputs.items()}
-        self._missing = {name: np.asarray(m).tolist() for name, m in population.missing.items()}
+        self._values = {
+            name: self._as_list(values, population.missing.get(name))
+            for name, values in population.inputs.items()
+        }
         self._roles = np.asarray(population.roles).tolist()
-        self._person_ids = screened.person_ids.tolist()
-        self._needs: dict[str, tuple[list[str], list[str]]] = {}
+        self._person_ids = [str(pk) for pk in screened.person_ids.tolist()]
+        self._needs: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         for name, right in ruleset.rights.items():
             targets = [right.entitled, right.receives] + ([right.amount] if right.amount else [])
             needed = input_dependencies(ruleset, targets, on)
             self._needs[name] = (
-                sorted(n for n in needed if ruleset.variables[n].entity == "person"),
-                sorted(n for n in needed if ruleset.variables[n].entity == "household"),
+                tuple(sorted(n for n in needed if ruleset.variables[n].entity == "person")),
+                tuple(sorted(n for n in needed if ruleset.variables[n].entity == "household")),
             )
+        self._json: dict[tuple, str] = {}
 
-    def _value(self, name: str, row: int) -> Any:
-        missing = self._missing.get(name)
-        if missing is not None and missing[row]:
-            return None
-        value = self._values[name][row]
-        return round(value, 2) if isinstance(value, float) else value
+    @staticmethod
+    def _as_list(values: Any, missing: Any) -> list[Any]:
+        """Python values, amounts in cents, None where unknown."""
+        array = np.asarray(values)
+        if array.dtype.kind == "f":
+            array = np.round(array, 2)
+        result = array.tolist()
+        if missing is not None:
+            for row in np.flatnonzero(missing).tolist():
+                result[row] = None
+        return result
+
+    def as_json(self, right: str, household_row: int) -> str:
+        """The snapshot as JSON; rights that need the same inputs share it."""
+        key = (self._needs[right], household_row)
+        cached = self._json.get(key)
+        if cached is None:
+            cached = self._json[key] = json.dumps(
+                self.household_of_row(right, household_row), ensure_ascii=False
+            )
+        return cached
 
     def household_of_row(self, right: str, household_row: int) -> dict[str, Any]:
         person_vars, household_vars = self._needs[right]
+        values = self._values
         members = self._order[self._bounds[household_row] : self._bounds[household_row + 1]]
         return {
-            "household": {n: self._value(n, household_row) for n in household_vars},
+            "household": {n: values[n][household_row] for n in household_vars},
             "persons": {
-                str(self._person_ids[i]): {
+                self._person_ids[i]: {
                     "rol": self._roles[i],
-                    **{n: self._value(n, i) for n in person_vars},
+                    **{n: values[n][i] for n in person_vars},
                 }
                 for i in members.tolist()
             },

@@ -1,0 +1,181 @@
+"""Load test of the workplace: p50/p95/p99 latency of search and of the dossier page with
+concurrent users, against gunicorn on 127.0.0.1, measured with wrk.
+
+Needs wrk (apt-get install -y wrk). Uses DATABASE_URL (the issue's target is PostgreSQL),
+else a temporary SQLite file; a database without people gets Synthetic Ghent at --scale
+(default 1) and a screening first.
+
+Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/welzijn_load \\
+       .venv/bin/python benchmarks/web_load.py [--users 20] [--seconds 20]
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from _django import setup_django
+
+PORT = 8799
+LUA = """
+local paths = {%s}
+local i = 0
+request = function()
+  i = i %% #paths + 1
+  return wrk.format("GET", paths[i], {["Cookie"] = "sessionid=%s", ["HX-Request"] = "%s"})
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT {" ..
+    [["p50": %%.1f, "p95": %%.1f, "p99": %%.1f, ]] ..
+    [["requests": %%d, "errors": %%d, "seconds": %%.1f}]] .. "\\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.timeout,
+    summary.duration / 1e6))
+end
+"""
+
+
+def prepare(scale: float) -> None:
+    from django.core.management import call_command
+
+    from welzijn.registry.models import Person
+    from welzijn.rights.screening import rights_screen
+
+    if Person.objects.exists():
+        return
+    print(f"loading Synthetic Ghent at scale {scale} ...", flush=True)
+    call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
+    call_command("synth", year=2023, scale=scale, seed=42, verbosity=0)
+    rights_screen(on=dt.date(2023, 12, 1))
+
+
+def load_user_session() -> tuple[str, list[int], list[str]]:
+    """A caseworker of the busiest welzijnsbureau, logged in; their dossiers; search terms."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db.models import Count
+    from django.test import Client
+
+    from welzijn.casework.models import Dossier, Office, StaffAssignment
+    from welzijn.core.roles import Role
+    from welzijn.registry.models import Person
+
+    office = (
+        Office.objects.filter(kind="welzijnsbureau")
+        .annotate(n=Count("dossiers"))
+        .order_by("-n")
+        .first()
+    )
+    user, _ = get_user_model().objects.get_or_create(username="belasting.test")
+    user.groups.add(Group.objects.get(name=Role.MAATSCHAPPELIJK_WERKER.value))
+    StaffAssignment.objects.get_or_create(user=user, office=office)
+    client = Client()
+    client.force_login(user)
+    dossiers = list(Dossier.objects.filter(office=office).values_list("pk", flat=True)[:2000])
+    rng = random.Random(1)
+    people = list(Person.objects.order_by("?").values_list("first_name", "last_name")[:300])
+    terms = [
+        rng.choice([f"{last}", f"{first} {last}", f"{last[:4]} {first[:3]}"]).lower()
+        for first, last in people
+    ]
+    print(f"user of {office} ({len(dossiers)} dossiers sampled)")
+    return client.cookies["sessionid"].value, dossiers, terms
+
+
+def wrk(paths: list[str], session: str, htmx: bool, users: int, seconds: int) -> dict:
+    quoted = ", ".join(json.dumps(p) for p in paths)
+    script = Path(tempfile.mkdtemp()) / "paths.lua"
+    script.write_text(LUA % (quoted, session, "true" if htmx else "false"))
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{users}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{PORT}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next(line for line in out.splitlines() if line.startswith("RESULT "))
+    return json.loads(line.removeprefix("RESULT "))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install -y wrk")
+    vendor = setup_django()
+    prepare(args.scale)
+    session, dossiers, terms = load_user_session()
+    from django.db import connections
+
+    connections.close_all()
+    env = {**os.environ, "WELZIJN_DEBUG": "0", "DJANGO_SETTINGS_MODULE": "welzijn.settings"}
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "welzijn.wsgi:application",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "-w",
+            str(args.workers),
+            "--threads",
+            "4",
+            "--worker-class",
+            "gthread",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
+    try:
+        for _ in range(50):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/inloggen/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        print(
+            f"database: {vendor}; {args.users} concurrent users, {args.seconds} s per page; "
+            f"gunicorn {args.workers} workers x 4 threads"
+        )
+        pages = {
+            "search (as you type)": ([f"/zoeken/?q={urllib.parse.quote(t)}" for t in terms], True),
+            "dossier page": ([f"/dossiers/{pk}/" for pk in dossiers], False),
+        }
+        print(f"{'page':<22} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>7}")
+        for name, (paths, htmx) in pages.items():
+            wrk(paths[:20], session, htmx, args.users, 3)  # warm-up
+            result = wrk(paths, session, htmx, args.users, args.seconds)
+            print(
+                f"{name:<22} {result['p50']:>8.1f} {result['p95']:>8.1f} {result['p99']:>8.1f} "
+                f"{result['requests'] / result['seconds']:>8.1f} {result['errors']:>7}"
+            )
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    import urllib.parse
+
+    main()
