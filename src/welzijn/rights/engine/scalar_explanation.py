@@ -271,6 +271,48 @@ def _compile_formula(
 
         return bare_copy
     label, text, reference, parameters, reads = _static(plan, rules, formula, entity, amount_mode)
+    if not reads:  # constants and parameters only
+
+        def constant(b: ScalarBuilder, row: int) -> Node:
+            value = b.nodes[fid][row]
+            return Node(
+                label,
+                None if value is None else bool(value),
+                text,
+                None,
+                reference,
+                None,
+                [],
+                parameters[:],
+                [],
+            )
+
+        return constant
+    if len(reads) == 1 and reads[0][3] != _MEMBERS and not reads[0][4]:
+        # one value of the same person or household, not explained further
+        variable, name, is_person, where, _ = reads[0]
+        same_row = where == _SAME_ROW
+
+        def leaf(b: ScalarBuilder, row: int) -> Node:
+            column = b.values[name]
+            value = (column[row] if same_row else column[0]) if is_person else column
+            found = b.fact_cache.get((name, value, None))
+            if found is None or (value == 0 and type(value) is float):
+                found = shared_fact(b.plan, variable, value, None)
+            result = b.nodes[fid][row]
+            return Node(
+                label,
+                None if result is None else bool(result),
+                text,
+                None,
+                reference,
+                None,
+                [found],
+                parameters[:],
+                [],
+            )
+
+        return leaf
 
     def expression(b: ScalarBuilder, row: int) -> Node:
         facts: list[Fact] = []
