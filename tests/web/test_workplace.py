@@ -203,3 +203,44 @@ def test_dossier_page_query_count_does_not_grow_with_its_size(
     for file in (small, big):
         with django_assert_max_num_queries(24):
             assert logged_in.get(reverse("web:dossier", args=[file.pk])).status_code == 200
+
+
+def test_trajectory_decision_and_hearing_forms(logged_in, worker):
+    from welzijn.casework.models import Decision, Trajectory
+    from welzijn.catalog.models import Service
+
+    file = dossier(worker)
+    housing_first = Service.objects.get(code="housing-first")
+    url = reverse("web:trajectory_new", args=[file.pk])
+    response = logged_in.post(
+        url,
+        {"service": housing_first.pk, "start_date": "2023-03-01", "planned_end_date": "2023-02-01"},
+    )
+    assert response.status_code == 400
+    assert "De geplande einddatum mag niet voor de begindatum liggen." in response.content.decode()
+    logged_in.post(url, {"service": housing_first.pk, "start_date": "2023-03-01"})
+    trajectory = Trajectory.objects.get()
+    end = reverse("web:trajectory_end", args=[trajectory.pk])
+    response = logged_in.post(end, {"to": "afgerond", "on": "2023-09-01"})
+    assert "Kies de uitkomst van het traject." in response.content.decode()
+    logged_in.post(end, {"to": "afgerond", "on": "2023-09-01", "outcome": "woning-behouden"})
+    trajectory.refresh_from_db()
+    assert trajectory.status == "afgerond" and trajectory.outcome.code == "woning-behouden"
+
+    leefloon = Service.objects.get(code="leefloon")
+    logged_in.post(
+        reverse("web:decision_new", args=[file.pk]),
+        {
+            "service": leefloon.pk,
+            "outcome": "weigering",
+            "motivation": "Te hoge middelen.",
+            "decided_on": "2023-04-01",
+        },
+    )
+    decision = Decision.objects.get()
+    hearing = reverse("web:decision_hearing", args=[decision.pk])
+    response = logged_in.post(hearing, {"requested_on": "2023-04-10", "held_on": "2023-04-02"})
+    assert "Een hoorzitting wordt gehouden na de vraag ernaar." in response.content.decode()
+    logged_in.post(hearing, {"requested_on": "2023-04-10", "held_on": "2023-04-20"})
+    decision.refresh_from_db()
+    assert decision.hearing_held_on == D(2023, 4, 20)

@@ -297,38 +297,31 @@ def decision_record(
     return decision
 
 
+def _decision_update(actor, decision_id: int, **fields) -> Decision:
+    """Record what followed a decision (hearing, appeal) on the locked row."""
+    decision = Decision.objects.select_for_update().select_related("dossier").get(pk=decision_id)
+    access_dossier(actor, decision.dossier, Intent.EDIT)
+    for field, value in fields.items():
+        setattr(decision, field, value)
+    validate_and_save(decision)
+    audit_record(actor=actor, action="update", obj=decision, detail=fields)
+    return decision
+
+
 @transaction.atomic
 def decision_hearing_record(
     *, actor, decision_id: int, requested_on: dt.date, held_on: dt.date | None = None
 ) -> Decision:
-    decision = Decision.objects.select_for_update().select_related("dossier").get(pk=decision_id)
-    access_dossier(actor, decision.dossier, Intent.EDIT)
-    decision.hearing_requested_on, decision.hearing_held_on = requested_on, held_on
-    validate_and_save(decision)
-    audit_record(
-        actor=actor,
-        action="update",
-        obj=decision,
-        detail={"hearing_requested_on": requested_on, "hearing_held_on": held_on},
+    return _decision_update(
+        actor, decision_id, hearing_requested_on=requested_on, hearing_held_on=held_on
     )
-    return decision
 
 
 @transaction.atomic
 def decision_appeal_record(
     *, actor, decision_id: int, lodged_on: dt.date, outcome: str = Decision.AppealOutcome.PENDING
 ) -> Decision:
-    decision = Decision.objects.select_for_update().select_related("dossier").get(pk=decision_id)
-    access_dossier(actor, decision.dossier, Intent.EDIT)
-    decision.appeal_lodged_on, decision.appeal_outcome = lodged_on, outcome
-    validate_and_save(decision)
-    audit_record(
-        actor=actor,
-        action="update",
-        obj=decision,
-        detail={"appeal_lodged_on": lodged_on, "appeal_outcome": outcome},
-    )
-    return decision
+    return _decision_update(actor, decision_id, appeal_lodged_on=lodged_on, appeal_outcome=outcome)
 
 
 @transaction.atomic

@@ -98,6 +98,22 @@ from welzijn.registry.search import search_name
 from . import reference as ref
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")
+#: Every table a load writes, in insert order: parents before children.
+TABLES = [
+    "registry_address",
+    "registry_household",
+    "registry_person",
+    "registry_householdmembership",
+    "registry_income",
+    "registry_socialstatus",
+    "casework_dossier",
+    "casework_contact",
+    "casework_decision",
+    "casework_trajectory",
+    "casework_intervention",
+    "synth_activityvolume",
+    "synth_groundtruth",
+]
 CALIBRATED_YEARS = (2023,)
 MIN_SCALE, MAX_SCALE = 0.01, 10.0
 
@@ -1700,21 +1716,7 @@ class Generator:
                     if r[c] is not None:
                         r[c] = int(lookup[r[c]])
                 rows[i] = tuple(r)
-        # Insert order: parents before children.
-        order = [
-            "registry_address",
-            "registry_household",
-            "registry_person",
-            "registry_householdmembership",
-            "registry_income",
-            "registry_socialstatus",
-            "casework_dossier",
-            "casework_contact",
-            "casework_decision",
-            "casework_trajectory",
-            "casework_intervention",
-            "synth_activityvolume",
-            "synth_groundtruth",
-        ]
-        self.tables.columns = {t: self.tables.columns[t] for t in order if t in self.tables.columns}
+        self.tables.columns = {
+            t: self.tables.columns[t] for t in TABLES if t in self.tables.columns
+        }
         self.tables.rows = {t: self.tables.rows[t] for t in self.tables.columns}

@@ -16,23 +16,7 @@ from welzijn.catalog.models import Outcome, Service
 from welzijn.core.bulk import bulk_insert
 from welzijn.registry.models import Household, Person, Postcode, StatusKind, Wijk
 
-from .generator import Refs, Tables
-
-TABLES = [
-    "registry_address",
-    "registry_household",
-    "registry_person",
-    "registry_householdmembership",
-    "registry_income",
-    "registry_socialstatus",
-    "casework_dossier",
-    "casework_contact",
-    "casework_decision",
-    "casework_trajectory",
-    "casework_intervention",
-    "synth_activityvolume",
-    "synth_groundtruth",
-]
+from .generator import TABLES, Refs, Tables
 
 
 def model_for(table: str):

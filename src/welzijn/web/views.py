@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from welzijn.casework import selectors as casework_selectors
 from welzijn.casework import services as casework
 from welzijn.casework.access import access_dossier, office_ids_of
-from welzijn.casework.models import Dossier, Office, Trajectory
+from welzijn.casework.models import Decision, Dossier, Office, Trajectory
 from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.audit import audit_record
 from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
@@ -162,27 +162,36 @@ def dossier_open(request, household_id):
     return _form_page(request, "web/form.html", form, title=f"Dossier openen voor {household}")
 
 
+def _dossier_form(request, form, *, dossier, title, save):
+    """A form about a dossier: on a valid POST, `save(data)` calls a service through
+    `submit`; on success back to the dossier, else the form with its Dutch messages."""
+    if request.method == "POST" and form.is_valid() and save(form.cleaned_data) is not None:
+        return redirect("web:dossier", dossier.pk)
+    return _form_page(request, "web/form.html", form, title=title, dossier=dossier)
+
+
 @login_required
 def dossier_transition(request, dossier_id, to):
     dossier = _dossier_for_edit(request, dossier_id)
     if to not in Dossier.Status.values:
         raise Http404
     form = forms.DossierTransitionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        done = submit(
+    return _dossier_form(
+        request,
+        form,
+        dossier=dossier,
+        title="Dossier sluiten" if to == Dossier.Status.CLOSED else "Dossier heropenen",
+        save=lambda data: submit(
             form,
             casework.dossier_transition,
             {"close_reason": "reason", "closed_on": "on"},
             actor=request.user,
             dossier_id=dossier.pk,
             to=to,
-            on=form.cleaned_data["on"],
-            reason=form.cleaned_data["reason"],
-        )
-        if done is not None:
-            return redirect("web:dossier", dossier.pk)
-    title = "Dossier sluiten" if to == Dossier.Status.CLOSED else "Dossier heropenen"
-    return _form_page(request, "web/form.html", form, title=title, dossier=dossier)
+            on=data["on"],
+            reason=data["reason"],
+        ),
+    )
 
 
 def _members(dossier):
@@ -194,9 +203,12 @@ def trajectory_new(request, dossier_id):
     dossier = _dossier_for_edit(request, dossier_id)
     form = forms.TrajectoryStartForm(request.POST or None)
     form.set_members(_members(dossier))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        trajectory = submit(
+    return _dossier_form(
+        request,
+        form,
+        dossier=dossier,
+        title="Traject starten",
+        save=lambda data: submit(
             form,
             casework.trajectory_start,
             actor=request.user,
@@ -206,10 +218,8 @@ def trajectory_new(request, dossier_id):
             person=form.cleaned_person(),
             planned_end_date=data["planned_end_date"],
             planned=data["planned"],
-        )
-        if trajectory is not None:
-            return redirect("web:dossier", dossier.pk)
-    return _form_page(request, "web/form.html", form, title="Traject starten", dossier=dossier)
+        ),
+    )
 
 
 @login_required
@@ -217,9 +227,12 @@ def trajectory_end(request, trajectory_id):
     trajectory = Trajectory.objects.select_related("dossier", "service").get(pk=trajectory_id)
     access_dossier(request.user, trajectory.dossier, Intent.EDIT)
     form = forms.TrajectoryEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = submit(
+    return _dossier_form(
+        request,
+        form,
+        dossier=trajectory.dossier,
+        title=f"{trajectory.service} afsluiten",
+        save=lambda data: submit(
             form,
             casework.trajectory_transition,
             {"end_date": "on", "status": "to"},
@@ -228,15 +241,7 @@ def trajectory_end(request, trajectory_id):
             to=data["to"],
             on=data["on"],
             outcome=data["outcome"].code if data["outcome"] else None,
-        )
-        if done is not None:
-            return redirect("web:dossier", trajectory.dossier_id)
-    return _form_page(
-        request,
-        "web/form.html",
-        form,
-        title=f"{trajectory.service} afsluiten",
-        dossier=trajectory.dossier,
+        ),
     )
 
 
@@ -245,9 +250,12 @@ def intervention_new(request, dossier_id):
     dossier = _dossier_for_edit(request, dossier_id)
     form = forms.InterventionForm(request.POST or None, dossier=dossier)
     form.set_members(_members(dossier))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        intervention = submit(
+    return _dossier_form(
+        request,
+        form,
+        dossier=dossier,
+        title="Tussenkomst registreren",
+        save=lambda data: submit(
             form,
             casework.intervention_register,
             actor=request.user,
@@ -258,11 +266,7 @@ def intervention_new(request, dossier_id):
             quantity=data["quantity"],
             person=form.cleaned_person(),
             decision=data["decision"],
-        )
-        if intervention is not None:
-            return redirect("web:dossier", dossier.pk)
-    return _form_page(
-        request, "web/form.html", form, title="Tussenkomst registreren", dossier=dossier
+        ),
     )
 
 
@@ -271,9 +275,12 @@ def decision_new(request, dossier_id):
     dossier = _dossier_for_edit(request, dossier_id)
     form = forms.DecisionForm(request.POST or None)
     form.set_members(_members(dossier))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        decision = submit(
+    return _dossier_form(
+        request,
+        form,
+        dossier=dossier,
+        title="Beslissing BCSD registreren",
+        save=lambda data: submit(
             form,
             casework.decision_record,
             actor=request.user,
@@ -283,18 +290,12 @@ def decision_new(request, dossier_id):
             motivation=data["motivation"],
             decided_on=data["decided_on"],
             person=form.cleaned_person(),
-        )
-        if decision is not None:
-            return redirect("web:dossier", dossier.pk)
-    return _form_page(
-        request, "web/form.html", form, title="Beslissing BCSD registreren", dossier=dossier
+        ),
     )
 
 
 @login_required
 def decision_hearing(request, decision_id):
-    from welzijn.casework.models import Decision
-
     decision = Decision.objects.select_related("dossier").get(pk=decision_id)
     access_dossier(request.user, decision.dossier, Intent.EDIT)
     form = forms.HearingForm(
@@ -304,19 +305,19 @@ def decision_hearing(request, decision_id):
             "held_on": decision.hearing_held_on,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        done = submit(
+    return _dossier_form(
+        request,
+        form,
+        dossier=decision.dossier,
+        title="Hoorzitting registreren",
+        save=lambda data: submit(
             form,
             casework.decision_hearing_record,
             {"hearing_requested_on": "requested_on", "hearing_held_on": "held_on"},
             actor=request.user,
             decision_id=decision.pk,
-            **form.cleaned_data,
-        )
-        if done is not None:
-            return redirect("web:dossier", decision.dossier_id)
-    return _form_page(
-        request, "web/form.html", form, title="Hoorzitting registreren", dossier=decision.dossier
+            **data,
+        ),
     )
 
 
