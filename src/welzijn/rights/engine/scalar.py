@@ -154,6 +154,14 @@ class _Compiler:
             return None
 
     def expr(self, expr: Expr) -> ExprFn:
+        fn = self._expr(expr)
+        if isinstance(expr, Binary | Elementwise):
+            kind, value = self.operand(expr)
+            if kind == _CONST:  # known on this date: computed once
+                return lambda values, row: value
+        return fn
+
+    def _expr(self, expr: Expr) -> ExprFn:
         if isinstance(expr, Const):
             const = expr.value.item()
             return lambda values, row: const
@@ -175,6 +183,17 @@ class _Compiler:
             operand = self.expr(expr.operand)
             codes = frozenset(int(c) for c in expr.codes.tolist())
             negate = expr.negate
+
+            kind, name = self.operand(expr.operand)
+            if kind == _PERSON_VAR:
+
+                def person_is_in(values: Values, row: int) -> Any:
+                    a = values[name][row]
+                    if a is None:
+                        return None
+                    return (a not in codes) if negate else (a in codes)
+
+                return person_is_in
 
             def is_in(values: Values, row: int) -> Any:
                 a = operand(values, row)
@@ -213,30 +232,52 @@ class _Compiler:
 
     def binary(self, expr: Binary) -> ExprFn:
         left, right = self.expr(expr.left), self.expr(expr.right)
-        op: Callable[[Any, Any], Any]
-        func = expr.func
-        if func is np.add:
-            op = _add
-        elif func is np.subtract:
-            op = _sub
-        elif func is np.multiply:
-            op = _mul
-        elif func is np.true_divide:
-            op = _truediv
-        elif func is np.equal:
-            op = _eq
-        elif func is np.not_equal:
-            op = _ne
-        elif func is np.less:
-            op = _lt
-        elif func is np.less_equal:
-            op = _le
-        elif func is np.greater:
-            op = _gt
-        elif func is np.greater_equal:
-            op = _ge
-        else:
-            raise TypeError(f"no scalar form for {func!r}")
+        op = _BINARY_OPS.get(expr.func)
+        if op is None:
+            raise TypeError(f"no scalar form for {expr.func!r}")
+        lk, lv = self.operand(expr.left)
+        rk, rv = self.operand(expr.right)
+        if lk == _CONST and rk == _CONST:
+            folded = op(lv, rv)  # both known on this date: computed once
+            return lambda values, row: folded
+        if rk == _CONST:
+            if lk == _PERSON_VAR:
+
+                def person_var_const(values: Values, row: int) -> Any:
+                    a = values[lv][row]
+                    return None if a is None else op(a, rv)
+
+                return person_var_const
+            if lk == _HOUSEHOLD_VAR:
+
+                def household_var_const(values: Values, row: int) -> Any:
+                    a = values[lv]
+                    return None if a is None else op(a, rv)
+
+                return household_var_const
+
+            def fn_const(values: Values, row: int) -> Any:
+                a = left(values, row)
+                return None if a is None else op(a, rv)
+
+            return fn_const
+        if lk == _CONST:
+
+            def const_fn(values: Values, row: int) -> Any:
+                b = right(values, row)
+                return None if b is None else op(lv, b)
+
+            return const_fn
+        if lk == _PERSON_VAR and rk == _PERSON_VAR:
+
+            def person_vars(values: Values, row: int) -> Any:
+                a = values[lv][row]
+                if a is None:
+                    return None
+                b = values[rv][row]
+                return None if b is None else op(a, b)
+
+            return person_vars
 
         def binary(values: Values, row: int) -> Any:
             a = left(values, row)
@@ -248,6 +289,35 @@ class _Compiler:
             return op(a, b)
 
         return binary
+
+    def operand(self, expr: Expr) -> tuple[int, Any]:
+        """How an operand is read: a constant of this date (with its value), a variable
+        (with its name), or through its closure."""
+        if isinstance(expr, Const):
+            return _CONST, expr.value.item()
+        if isinstance(expr, ParamRef):
+            value = self.parameters.at(expr.name, self.date).value if self._known(expr) else None
+            if value is not None and not isinstance(value, dict):
+                return _CONST, value
+        if isinstance(expr, Elementwise) and expr.func is _round2:
+            kind, value = self.operand(expr.args[0])
+            if kind == _CONST and value is not None:
+                return _CONST, round_cents_scalar(value)
+        if isinstance(expr, Binary):
+            kind_left, left = self.operand(expr.left)
+            kind_right, right = self.operand(expr.right)
+            if kind_left == _CONST and kind_right == _CONST:
+                return _CONST, _BINARY_OPS[expr.func](left, right)
+        if isinstance(expr, VarRef):
+            return (_PERSON_VAR if expr.entity == PERSON else _HOUSEHOLD_VAR), expr.name
+        return _FUNCTION, None
+
+    def _known(self, expr: ParamRef) -> bool:
+        try:
+            self.parameters.at(expr.name, self.date)
+        except RuleError:
+            return False
+        return True
 
     def aggregate(self, expr: Aggregate) -> ExprFn:
         how = expr.how
@@ -429,6 +499,21 @@ def _gt(a: Any, b: Any) -> Any:
 
 def _ge(a: Any, b: Any) -> Any:
     return a >= b
+
+
+_BINARY_OPS: dict[Any, Callable[[Any, Any], Any]] = {
+    np.add: _add,
+    np.subtract: _sub,
+    np.multiply: _mul,
+    np.true_divide: _truediv,
+    np.equal: _eq,
+    np.not_equal: _ne,
+    np.less: _lt,
+    np.less_equal: _le,
+    np.greater: _gt,
+    np.greater_equal: _ge,
+}
+_CONST, _PERSON_VAR, _HOUSEHOLD_VAR, _FUNCTION = 0, 1, 2, 3
 
 
 def _formula_ids(formula: Formula) -> list[int]:
