@@ -21,6 +21,9 @@ Measured:
    ``.explain(...).as_text()`` for leefloon (every person) and verhoogde tegemoetkoming,
    vs ``build_from_entities`` + ``calculate`` with tracing on + the computation log
    (OpenFisca's explanation); also both without explanations. Median and p95.
+   welzijn's one-household path is the scalar one (plain Python, no numpy); the same
+   measurement on ``evaluate_household_frame`` (the numpy arrays of one household, the
+   reference the scalar path is tested against) is shown for comparison.
 """
 
 from __future__ import annotations
@@ -39,7 +42,14 @@ from typing import Any
 
 import numpy as np
 
-from welzijn.rights.engine import Population, RuleSet, evaluate, evaluate_household, load_rules
+from welzijn.rights.engine import (
+    Population,
+    RuleSet,
+    evaluate,
+    evaluate_household,
+    evaluate_household_frame,
+    load_rules,
+)
 from welzijn.rights.engine.simulation import new_frame, run, set_inputs
 from welzijn.rights.engine.synthetic import household_dict, random_population
 
@@ -134,10 +144,9 @@ def welzijn_vectorised(rules: RuleSet, population: Population) -> tuple[dict[str
 def welzijn_single(
     rules: RuleSet, households: list[dict[str, Any]]
 ) -> tuple[dict[str, dict[str, float]], dict[str, list[Any]], str]:
-    def once(household: dict[str, Any], explain: bool) -> Any:
-        result = evaluate_household(
-            rules, household, DATE, absent="default", explain=False, rights=RIGHTS
-        )
+    def once(household: dict[str, Any], explain: bool, frame: bool = False) -> Any:
+        run_one = evaluate_household_frame if frame else evaluate_household
+        result = run_one(rules, household, DATE, absent="default", explain=False, rights=RIGHTS)
         if explain:
             for pid in household["persons"]:
                 result.explain("leefloon", person=pid).as_text()
@@ -145,13 +154,17 @@ def welzijn_single(
         return result
 
     timings: dict[str, dict[str, float]] = {}
-    for key, explain in (("plain", False), ("explain", True)):
+    for key, explain, frame in (
+        ("plain", False, False),
+        ("explain", True, False),
+        ("explain_frame", True, True),
+    ):
         for household in households[:20]:
-            once(household, explain)  # warm-up
+            once(household, explain, frame)  # warm-up
         per_call = []
         for household in households:
             started = time.perf_counter()
-            once(household, explain)
+            once(household, explain, frame)
             per_call.append(time.perf_counter() - started)
         timings[key] = {"median_s": statistics.median(per_call), "p95_s": quantile(per_call, 0.95)}
     values: dict[str, list[Any]] = {name: [] for name in TARGETS}
@@ -308,6 +321,13 @@ def main() -> None:
             "one household + explanation (OpenFisca: trace): p95",
             single["explain"]["p95_s"],
             of_single["trace"]["p95_s"],
+        )
+    )
+    print(
+        row(
+            "  same on numpy arrays (evaluate_household_frame): median",
+            single["explain_frame"]["median_s"],
+            of_single["trace"]["median_s"],
         )
     )
     print("(ratio = OpenFisca / welzijn: above 1 means welzijn is faster)")
