@@ -5,8 +5,12 @@ Needs wrk (apt-get install -y wrk). Uses DATABASE_URL (the issue's target is Pos
 else a temporary SQLite file; a database without people gets Synthetic Ghent at --scale
 (default 1) and a screening first.
 
+Each of --users connections is one user: with --think-ms 0 it sends its next request as
+soon as the last one answered (the server always has --users requests in flight); with a
+think time it pauses (uniformly 0.5x to 1.5x) between requests, as a person does.
+
 Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/welzijn_load \\
-       .venv/bin/python benchmarks/web_load.py [--users 20] [--seconds 20]
+       .venv/bin/python benchmarks/web_load.py [--users 20] [--seconds 20] [--think-ms 0 1000]
 """
 
 import argparse
@@ -27,7 +31,11 @@ from _django import setup_django
 PORT = 8799
 LUA = """
 local paths = {%s}
+local think = %d
 local i = 0
+if think > 0 then
+  delay = function() return math.random(math.floor(think / 2), math.floor(think * 3 / 2)) end
+end
 request = function()
   i = i %% #paths + 1
   return wrk.format("GET", paths[i], {["Cookie"] = "sessionid=%s", ["HX-Request"] = "%s"})
@@ -90,10 +98,12 @@ def load_user_session() -> tuple[str, list[int], list[str]]:
     return client.cookies["sessionid"].value, dossiers, terms
 
 
-def wrk(paths: list[str], session: str, htmx: bool, users: int, seconds: int) -> dict:
+def wrk(
+    paths: list[str], session: str, htmx: bool, users: int, seconds: int, think_ms: int
+) -> dict:
     quoted = ", ".join(json.dumps(p) for p in paths)
     script = Path(tempfile.mkdtemp()) / "paths.lua"
-    script.write_text(LUA % (quoted, session, "true" if htmx else "false"))
+    script.write_text(LUA % (quoted, think_ms, session, "true" if htmx else "false"))
     out = subprocess.run(
         [
             "wrk",
@@ -120,6 +130,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--think-ms",
+        type=int,
+        nargs="+",
+        default=[0, 1000],
+        help="mean pause of a user between two requests; 0 = always a request in flight",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
@@ -162,14 +179,19 @@ def main() -> None:
             "search (as you type)": ([f"/zoeken/?q={urllib.parse.quote(t)}" for t in terms], True),
             "dossier page": ([f"/dossiers/{pk}/" for pk in dossiers], False),
         }
-        print(f"{'page':<22} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>7}")
+        print(
+            f"{'page':<22} {'think ms':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+            f"{'req/s':>8} {'errors':>7}"
+        )
         for name, (paths, htmx) in pages.items():
-            wrk(paths[:20], session, htmx, args.users, 3)  # warm-up
-            result = wrk(paths, session, htmx, args.users, args.seconds)
-            print(
-                f"{name:<22} {result['p50']:>8.1f} {result['p95']:>8.1f} {result['p99']:>8.1f} "
-                f"{result['requests'] / result['seconds']:>8.1f} {result['errors']:>7}"
-            )
+            wrk(paths[:20], session, htmx, args.users, 3, 0)  # warm-up
+            for think in args.think_ms:
+                result = wrk(paths, session, htmx, args.users, args.seconds, think)
+                print(
+                    f"{name:<22} {think:>8} {result['p50']:>8.1f} {result['p95']:>8.1f} "
+                    f"{result['p99']:>8.1f} {result['requests'] / result['seconds']:>8.1f} "
+                    f"{result['errors']:>7}"
+                )
     finally:
         server.terminate()
         server.wait()

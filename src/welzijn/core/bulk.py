@@ -46,3 +46,14 @@ def bulk_update(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]
     assignments = ", ".join(f'"{c}" = %s' for c in columns)
     with connection.cursor() as cursor:
         cursor.executemany(f'UPDATE "{table}" SET {assignments} WHERE id = %s', list(rows))
+
+
+def analyze(tables: Sequence[str]) -> None:
+    """Refresh the planner's statistics after a bulk load, so that the next queries do not
+    plan for the empty tables of before."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE " + ", ".join(f'"{t}"' for t in tables))
+        else:
+            for table in tables:
+                cursor.execute(f'ANALYZE "{table}"')

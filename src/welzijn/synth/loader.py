@@ -13,7 +13,7 @@ from django.db import connection
 
 from welzijn.casework.models import Contact, Dossier, Office
 from welzijn.catalog.models import Outcome, Service
-from welzijn.core.bulk import bulk_insert
+from welzijn.core.bulk import analyze, bulk_insert
 from welzijn.registry.models import Household, Person, Postcode, StatusKind, Wijk
 
 from .generator import TABLES, Refs, Tables
@@ -62,6 +62,7 @@ def insert(tables: Tables, progress: Callable[[int], Any] | None = None) -> None
     for table, columns in tables.columns.items():
         bulk_insert(table, columns, tables.rows[table], progress)
     reset_sequences(list(tables.columns))
+    analyze(list(tables.columns))
 
 
 def reset_sequences(table_names: list[str]) -> None:
