@@ -73,12 +73,22 @@ def test_forms_need_csrf(worker):
     assert response.status_code == 403
 
 
-def test_home_lists_my_dossiers(logged_in, worker):
-    file = dossier(worker)
-    file.caseworker = worker
-    file.save()
+def test_home_lists_my_dossiers_else_those_of_my_office(logged_in, worker):
+    office_file = dossier(worker)
     page = logged_in.get(reverse("web:home")).content.decode()
-    assert str(file.household) in page and "Mijn dossiers" in page
+    assert "Open dossiers van je bureau" in page and str(office_file.household) in page
+    mine = dossier(worker, household(worker, person(worker), name="Gezin Eigen"))
+    mine.caseworker = worker
+    mine.save()
+    page = logged_in.get(reverse("web:home")).content.decode()
+    assert "Mijn dossiers" in page and "Gezin Eigen" in page
+    assert str(office_file.household) not in page
+
+
+def test_analist_menu_has_no_casework_links(client):
+    client.force_login(user(Role.ANALIST, None))
+    page = client.get(reverse("web:home")).content.decode()
+    assert reverse("web:search") not in page and "Jaaroverzicht" in page
 
 
 def test_search_by_name_accent_and_word_order_insz_and_address(logged_in, worker):

@@ -95,14 +95,13 @@ def dossier_overview(*, user, dossier_id: int) -> DossierOverview:
     )
 
 
-def my_dossiers(user, limit: int = 50):
-    """Open dossiers the user is responsible for, else those of their offices."""
+def my_dossiers(user, limit: int = 50) -> tuple[bool, list[Dossier]]:
+    """(own, dossiers): the open dossiers the user is responsible for or, when there are
+    none, the most recently opened ones of their offices."""
     visible = dossiers_visible_to(user).filter(status=Dossier.Status.OPEN)
-    return list(
-        visible.filter(caseworker=user)
-        .select_related("household", "office")
-        .order_by("-opened_on")[:limit]
-    )
+    recent = visible.select_related("household", "office").order_by("-opened_on")
+    own = list(recent.filter(caseworker=user)[:limit])
+    return (True, own) if own else (False, list(recent[:limit]))
 
 
 def trajectories_ending_soon(user, *, today: dt.date, days: int = 30, limit: int = 50):

@@ -40,8 +40,10 @@ def home(request):
     if not roles & CASEWORK_ROLES:
         return render(request, "web/home_other.html", {"is_analist": Role.ANALIST in roles})
     with transaction.atomic():
+        own, dossiers = casework_selectors.my_dossiers(request.user)
         context = {
-            "dossiers": casework_selectors.my_dossiers(request.user),
+            "own": own,
+            "dossiers": dossiers,
             "ending": casework_selectors.trajectories_ending_soon(request.user, today=today()),
             "worklist": rights_selectors.worklist(request.user, limit=10),
         }

@@ -1,12 +1,16 @@
+import datetime as dt
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from welzijn.casework.demo import DEMO_PASSWORD, demo_data_create, demo_users_create
 from welzijn.registry.models import Household
+from welzijn.rights.screening import rights_screen
 
 #: Synthetic Ghent at 1% (about 2,700 residents, 160 client households): loads in seconds.
 DEMO_SYNTH_SCALE = 0.01
 DEMO_SYNTH_SEED = 42
+DEMO_SCREENING_DATE = dt.date(2023, 12, 1)
 
 
 class Command(BaseCommand):
@@ -31,6 +35,12 @@ class Command(BaseCommand):
             )
             count = demo_data_create()
             self.stdout.write(f"{count} handgemaakte demohuishoudens geregistreerd.")
+            run = rights_screen(on=DEMO_SCREENING_DATE)
+            self.stdout.write(
+                f"Rechtenscreening op {DEMO_SCREENING_DATE:%d/%m/%Y}: "
+                f"{run.summary['granted']} rechten automatisch toegekend, de rest op de "
+                "werklijsten."
+            )
         self.stdout.write(f"\nDemogebruikers (wachtwoord voor allen: {DEMO_PASSWORD}):")
         for username, role, office in users:
             self.stdout.write(f"  {username:<12} {role:<24} {office}")
