@@ -41,7 +41,49 @@ class RightOutcome:
     explanation: Explanation | None
 
 
-class FrameHouseholdResult:
+class _Result:
+    """What both household results offer on top of their own storage of values."""
+
+    rules: RuleSet
+    person_ids: list[str]
+    outcomes: list[RightOutcome]
+    date: dt.date
+
+    def value(self, name: str, row: int = 0) -> Any:
+        raise NotImplementedError
+
+    def __getitem__(self, name: str) -> Any:
+        """Household value, or ``{person_id: value}`` for a person variable."""
+        if self.rules.variables[name].entity == PERSON:
+            return {pid: self.value(name, i) for i, pid in enumerate(self.person_ids)}
+        return self.value(name)
+
+    def right(self, name: str, person: str | None = None) -> RightOutcome:
+        for outcome in self.outcomes:
+            if outcome.right == name and outcome.subject == person:
+                return outcome
+        raise KeyError((name, person))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "rights": [
+                {
+                    "right": o.right,
+                    "label": o.label,
+                    "subject": o.subject,
+                    "status": o.status,
+                    "entitled": o.entitled,
+                    "amount": o.amount,
+                    "auto_grantable": o.auto_grantable,
+                    "explanation": o.explanation.as_dict() if o.explanation else None,
+                }
+                for o in self.outcomes
+            ],
+        }
+
+
+class FrameHouseholdResult(_Result):
     """Result of `evaluate_household_frame` (numpy arrays of one household)."""
 
     def __init__(
@@ -53,6 +95,7 @@ class FrameHouseholdResult:
         rights: tuple[str, ...] | None = None,
     ):
         self.rules, self.frame, self.person_ids = rules, frame, person_ids
+        self.date = frame.date
         self.outcomes: list[RightOutcome] = []
         self._builder: _Builder | None = None
         selected = rules.rights.values() if rights is None else [rules.rights[r] for r in rights]
@@ -92,18 +135,6 @@ class FrameHouseholdResult:
             return float(round_cents(np.asarray(raw)))
         return raw.item() if hasattr(raw, "item") else raw
 
-    def __getitem__(self, name: str) -> Any:
-        """Household value, or ``{person_id: value}`` for a person variable."""
-        if self.rules.variables[name].entity == PERSON:
-            return {pid: self.value(name, i) for i, pid in enumerate(self.person_ids)}
-        return self.value(name)
-
-    def right(self, name: str, person: str | None = None) -> RightOutcome:
-        for outcome in self.outcomes:
-            if outcome.right == name and outcome.subject == person:
-                return outcome
-        raise KeyError((name, person))
-
     @property
     def builder(self) -> _Builder:
         """One explanation builder per result: explanations share their sub-trees."""
@@ -116,32 +147,31 @@ class FrameHouseholdResult:
         row = self.person_ids.index(person) if person is not None else 0
         return explain_right(self.rules, self.frame, right, row, self.person_ids, self.builder)
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.frame.date.isoformat(),
-            "rights": [
-                {
-                    "right": o.right,
-                    "label": o.label,
-                    "subject": o.subject,
-                    "status": o.status,
-                    "entitled": o.entitled,
-                    "amount": o.amount,
-                    "auto_grantable": o.auto_grantable,
-                    "explanation": o.explanation.as_dict() if o.explanation else None,
-                }
-                for o in self.outcomes
-            ],
-        }
-
 
 def _persons(household: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     persons = household.get("persons")
     if isinstance(persons, Mapping):
-        return [(str(k), v) for k, v in persons.items()]
-    if isinstance(persons, list):
-        return [(str(p.get("id", f"persoon {i + 1}")), p) for i, p in enumerate(persons)]
-    raise InputError("household needs 'persons': a mapping id → values, or a list")
+        found = [(str(k), v) for k, v in persons.items()]
+    elif isinstance(persons, list):
+        found = [(str(p.get("id", f"persoon {i + 1}")), p) for i, p in enumerate(persons)]
+    else:
+        raise InputError("household needs 'persons': a mapping id → values, or a list")
+    if not found:
+        raise InputError("a household has at least one person")
+    return found
+
+
+def _select_rights(
+    rules: RuleSet, rights: Iterable[str] | None
+) -> tuple[tuple[str, ...] | None, frozenset[str] | None]:
+    """(the asked rights, the variables they need), or (None, None) for all rights."""
+    if rights is None:
+        return None, None
+    selected = tuple(rights)
+    unknown = [name for name in selected if name not in rules.rights]
+    if unknown:
+        raise InputError(f"unknown right(s): {', '.join(map(repr, unknown))}")
+    return selected, rules.right_variables(selected)
 
 
 def _encode(rules: RuleSet, name: str, value: Any) -> Any:
@@ -173,18 +203,9 @@ def evaluate_household_frame(
     computed (reading another variable then raises `KeyError`), and the outcomes (and,
     with ``explain``, the explanations) cover those rights only.
     """
-    selected: tuple[str, ...] | None = None
-    targets: frozenset[str] | None = None
-    if rights is not None:
-        selected = tuple(rights)
-        unknown = [name for name in selected if name not in rules.rights]
-        if unknown:
-            raise InputError(f"unknown right(s): {', '.join(map(repr, unknown))}")
-        targets = rules.right_variables(selected)
+    selected, targets = _select_rights(rules, rights)
     plan = rules.plan(date, targets)
     persons = _persons(household)
-    if not persons:
-        raise InputError("a household has at least one person")
     person_ids = [pid for pid, _ in persons]
     household_values = household.get("household") or {}
     frame = Frame(
@@ -239,7 +260,7 @@ def evaluate_household_frame(
     return FrameHouseholdResult(rules, frame, person_ids, explain, selected)
 
 
-class HouseholdResult:
+class HouseholdResult(_Result):
     """Values and explained rights of one household (the scalar fast path)."""
 
     def __init__(
@@ -298,18 +319,6 @@ class HouseholdResult:
             raise IndexError(f"{name!r} is a household variable: row 0 only")
         return python_value(variable, found)
 
-    def __getitem__(self, name: str) -> Any:
-        """Household value, or ``{person_id: value}`` for a person variable."""
-        if self.rules.variables[name].entity == PERSON:
-            return {pid: self.value(name, i) for i, pid in enumerate(self.person_ids)}
-        return self.value(name)
-
-    def right(self, name: str, person: str | None = None) -> RightOutcome:
-        for outcome in self.outcomes:
-            if outcome.right == name and outcome.subject == person:
-                return outcome
-        raise KeyError((name, person))
-
     @property
     def builder(self) -> ScalarBuilder:
         """One explanation builder per result: explanations share their sub-trees."""
@@ -323,24 +332,6 @@ class HouseholdResult:
         right = self.rules.rights[name]
         row = self.person_ids.index(person) if person is not None else 0
         return self.builder.explain(right, row)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date.isoformat(),
-            "rights": [
-                {
-                    "right": o.right,
-                    "label": o.label,
-                    "subject": o.subject,
-                    "status": o.status,
-                    "entitled": o.entitled,
-                    "amount": o.amount,
-                    "auto_grantable": o.auto_grantable,
-                    "explanation": o.explanation.as_dict() if o.explanation else None,
-                }
-                for o in self.outcomes
-            ],
-        }
 
 
 def evaluate_household(
@@ -365,18 +356,9 @@ def evaluate_household(
     Plain Python values throughout (see `scalar`); gives exactly what
     `evaluate_household_frame` gives on numpy arrays.
     """
-    selected: tuple[str, ...] | None = None
-    targets: frozenset[str] | None = None
-    if rights is not None:
-        selected = tuple(rights)
-        unknown = [name for name in selected if name not in rules.rights]
-        if unknown:
-            raise InputError(f"unknown right(s): {', '.join(map(repr, unknown))}")
-        targets = rules.right_variables(selected)
+    selected, targets = _select_rights(rules, rights)
     plan = rules.scalar_plan(date, targets)
     persons = _persons(household)
-    if not persons:
-        raise InputError("a household has at least one person")
     person_ids = [pid for pid, _ in persons]
     household_values = household.get("household") or {}
     encoders = plan.encoders
