@@ -254,3 +254,21 @@ def test_trajectory_decision_and_hearing_forms(logged_in, worker):
     logged_in.post(hearing, {"requested_on": "2023-04-10", "held_on": "2023-04-20"})
     decision.refresh_from_db()
     assert decision.hearing_held_on == D(2023, 4, 20)
+
+
+def test_worklist_links_each_finding_to_the_household_dossier(logged_in, worker):
+    from welzijn.registry.models import SocialStatus, StatusKind
+    from welzijn.rights.screening import rights_screen
+
+    member = person(worker, born=D(1950, 1, 1))
+    file = dossier(worker, household(worker, member))
+    SocialStatus.objects.create(
+        kind=StatusKind.objects.get(code="verhoogde-tegemoetkoming"),
+        person=member,
+        start_date=D(2020, 1, 1),
+    )
+    rights_screen(on=D(2023, 12, 1), grant=False)
+    page = logged_in.get(reverse("web:worklist")).content.decode()
+    assert "UiTPAS kansentarief" in page
+    assert reverse("web:dossier", args=[file.pk]) in page
+    assert "Waarom?" in page and "verhoogde tegemoetkoming" in page
