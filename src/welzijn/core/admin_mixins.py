@@ -33,10 +33,7 @@ class AuditedAdmin(admin.ModelAdmin):
             self.delete_model(request, obj)
 
 
-class PersonalDataAdmin(admin.ModelAdmin):
-    """Personal data in the admin: read-only (writes go through the casework services) and
-    every list and every opened record is audited."""
-
+class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
@@ -45,6 +42,11 @@ class PersonalDataAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class PersonalDataAdmin(ReadOnlyAdmin):
+    """Personal data in the admin: read-only (writes go through the casework services) and
+    every list and every opened record is audited."""
 
     def changelist_view(self, request, extra_context=None):
         with transaction.atomic():
@@ -63,14 +65,3 @@ class PersonalDataAdmin(admin.ModelAdmin):
             if obj is not None:
                 audit_record(actor=request.user, action="view", obj=obj, reason="beheer")
             return super().change_view(request, object_id, form_url, extra_context)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
