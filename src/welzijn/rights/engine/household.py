@@ -193,16 +193,8 @@ def evaluate_household_frame(
     explain: bool = True,
     rights: Iterable[str] | None = None,
 ) -> FrameHouseholdResult:
-    """`evaluate_household` on numpy arrays (the reference implementation).
-
-    ``household = {"persons": {id: {"rol": "referentiepersoon", var: value, ...}},
-    "household": {var: value}}``. A value ``None`` is unknown; a variable left out is
-    unknown too, unless ``absent="default"``.
-
-    ``rights`` limits the work to those rights: only the variables they need are
-    computed (reading another variable then raises `KeyError`), and the outcomes (and,
-    with ``explain``, the explanations) cover those rights only.
-    """
+    """`evaluate_household` on numpy arrays: the reference implementation the scalar fast
+    path is tested against. Same arguments and contract."""
     selected, targets = _select_rights(rules, rights)
     plan = rules.plan(date, targets)
     persons = _persons(household)
