@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _setup_roles(app_config, apps, **kwargs):
+def _setup_roles(app_config, **kwargs):
     """After the last app's post_migrate, when every app's permissions exist."""
     from django.apps import apps as registry
 
