@@ -82,6 +82,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
+        "timeout": 30,  # seconds a writer waits for another one (a screening, say)
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
@@ -123,3 +124,7 @@ AXES_VERBOSE = False
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Plausible dates: a registration may lie at most this many years before or after today.
+WELZIJN_DATE_PAST_YEARS = int(os.environ.get("WELZIJN_DATE_PAST_YEARS", "30"))
+WELZIJN_DATE_FUTURE_YEARS = int(os.environ.get("WELZIJN_DATE_FUTURE_YEARS", "3"))

@@ -205,7 +205,7 @@ def test_dossier_page_query_count_does_not_grow_with_its_size(
             service="leefloon",
             outcome="toekenning",
             motivation="ok",
-            decided_on=D(2023, month, 1),
+            decided_on=D(2023, month, 28),
         )
         casework.trajectory_start(
             actor=worker, dossier_id=big.pk, service="housing-first", start_date=D(2023, month, 1)

@@ -30,7 +30,7 @@ def office_ids_of(user) -> frozenset[int]:
 def access_office(user, office: Office, intent: Intent = Intent.EDIT) -> Office:
     if roles_of(user) & CASEWORK_ROLES and office.pk in office_ids_of(user):
         return office
-    raise AccessDenied("U werkt niet voor dit welzijnsbureau of team.")
+    raise AccessDenied("U werkt niet voor dit welzijnsbureau of team.", office)
 
 
 def access_dossier(user, dossier: Dossier, intent: Intent = Intent.VIEW) -> Dossier:
@@ -42,7 +42,7 @@ def access_dossier(user, dossier: Dossier, intent: Intent = Intent.VIEW) -> Doss
         dossier.office_id in office_ids_of(user) or dossier.shares.filter(user_id=user.pk).exists()
     ):
         return dossier
-    raise AccessDenied("Geen toegang tot dit dossier.")
+    raise AccessDenied("Geen toegang tot dit dossier.", dossier)
 
 
 def dossiers_visible_to(user) -> QuerySet[Dossier]:

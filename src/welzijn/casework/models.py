@@ -2,12 +2,17 @@
 decisions of the Bijzonder Comité voor de Sociale Dienst (BCSD)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Length
 
 from welzijn.catalog.models import Outcome, Service
 from welzijn.core.models import CodeManager
+from welzijn.core.validation import check_dates_plausible
 from welzijn.registry.models import Household, Organisation, Person, Wijk
+
+models.TextField.register_lookup(Length)
 
 
 class Office(models.Model):
@@ -118,6 +123,9 @@ class Dossier(models.Model):
     def __str__(self) -> str:
         return f"Dossier {self.pk} — {self.household}"
 
+    def clean(self) -> None:
+        check_dates_plausible(self, "opened_on", "closed_on")
+
 
 class DossierShare(models.Model):
     """A dossier made visible to a colleague of another office, with a reason."""
@@ -224,6 +232,9 @@ class Contact(models.Model):
     def __str__(self) -> str:
         return f"Contact {self.occurred_on} ({self.office})"
 
+    def clean(self) -> None:
+        check_dates_plausible(self, "occurred_on")
+
 
 class Trajectory(models.Model):
     """A followed path for the dossier's household, or for one person in it."""
@@ -301,6 +312,13 @@ class Trajectory(models.Model):
     def __str__(self) -> str:
         return f"{self.service} ({self.start_date})"
 
+    def clean(self) -> None:
+        check_dates_plausible(self, "start_date", "planned_end_date", "end_date")
+
+
+#: Free text is bounded in the form, in model validation and by a check in the database.
+MOTIVATION_MAX_LENGTH = 5000
+
 
 class Decision(models.Model):
     """A decision of the BCSD on a request: grant or refusal, motivated, with hearing and
@@ -326,7 +344,7 @@ class Decision(models.Model):
         Service, models.PROTECT, related_name="+", verbose_name="gevraagde dienst"
     )
     outcome = models.CharField("beslissing", max_length=12, choices=Result.choices)
-    motivation = models.TextField("motivering")
+    motivation = models.TextField("motivering", max_length=MOTIVATION_MAX_LENGTH)
     decided_on = models.DateField("datum van de beslissing")
     hearing_requested_on = models.DateField("hoorzitting gevraagd op", null=True, blank=True)
     hearing_held_on = models.DateField("hoorzitting gehouden op", null=True, blank=True)
@@ -355,6 +373,18 @@ class Decision(models.Model):
                 violation_error_message="Een hoorzitting wordt gehouden na de vraag ernaar.",
             ),
             models.CheckConstraint(
+                condition=Q(hearing_requested_on__isnull=True)
+                | Q(hearing_requested_on__gte=F("decided_on")),
+                name="decision_hearing_requested_after_decision",
+                violation_error_message="Een hoorzitting wordt gevraagd na de beslissing "
+                "waarover ze gaat.",
+            ),
+            models.CheckConstraint(
+                condition=Q(motivation__length__lte=MOTIVATION_MAX_LENGTH),
+                name="decision_motivation_max_length",
+                violation_error_message="De motivering is te lang.",
+            ),
+            models.CheckConstraint(
                 condition=Q(appeal_lodged_on__isnull=True)
                 | Q(appeal_lodged_on__gte=F("decided_on")),
                 name="decision_appeal_after_decision",
@@ -369,6 +399,18 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} {self.service} ({self.decided_on})"
+
+    def clean(self) -> None:
+        check_dates_plausible(
+            self, "decided_on", "hearing_requested_on", "hearing_held_on", "appeal_lodged_on"
+        )
+        if self.decided_on and self.dossier_id and self.decided_on < self.dossier.opened_on:
+            raise ValidationError(
+                {
+                    "decided_on": "Een beslissing valt niet voor de opening van het dossier "
+                    f"({self.dossier.opened_on:%d/%m/%Y})."
+                }
+            )
 
 
 class Intervention(models.Model):
@@ -424,3 +466,6 @@ class Intervention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service} ({self.date})"
+
+    def clean(self) -> None:
+        check_dates_plausible(self, "date")

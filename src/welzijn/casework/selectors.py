@@ -6,17 +6,44 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from welzijn.casework.access import access_dossier, dossiers_visible_to
-from welzijn.casework.models import Dossier, Trajectory
+from welzijn.casework.models import Decision, Dossier, Trajectory
+from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
 
 
 @transaction.atomic
-def dossier_get(*, user, dossier_id: int, reason: str = "") -> Dossier:
+def dossier_get(
+    *, user, dossier_id: int, intent: Intent = Intent.VIEW, reason: str = ""
+) -> Dossier:
+    """A dossier for a user who views it or opens one of its forms (which list the
+    household's members): access-checked, and the read is audited."""
     dossier = access_dossier(
-        user, Dossier.objects.select_related("household", "office").get(pk=dossier_id)
+        user, Dossier.objects.select_related("household", "office").get(pk=dossier_id), intent
     )
     audit_record(actor=user, action="view", obj=dossier, reason=reason)
     return dossier
+
+
+@transaction.atomic
+def trajectory_get(
+    *, user, trajectory_id: int, intent: Intent = Intent.VIEW, reason: str = ""
+) -> Trajectory:
+    trajectory = Trajectory.objects.select_related("dossier__household", "service").get(
+        pk=trajectory_id
+    )
+    access_dossier(user, trajectory.dossier, intent)
+    audit_record(actor=user, action="view", obj=trajectory, reason=reason)
+    return trajectory
+
+
+@transaction.atomic
+def decision_get(
+    *, user, decision_id: int, intent: Intent = Intent.VIEW, reason: str = ""
+) -> Decision:
+    decision = Decision.objects.select_related("dossier__household", "service").get(pk=decision_id)
+    access_dossier(user, decision.dossier, intent)
+    audit_record(actor=user, action="view", obj=decision, reason=reason)
+    return decision
 
 
 @dataclass
@@ -31,7 +58,6 @@ class DossierOverview:
     dossier: Dossier
     memberships: list
     timeline: list[TimelineItem]
-    findings: list
     other_dossiers: list
 
 
@@ -40,8 +66,6 @@ def dossier_overview(*, user, dossier_id: int) -> DossierOverview:
     """Everything the dossier page shows, in a fixed number of queries whatever the
     dossier's size; the read is audited."""
     from welzijn.registry.models import HouseholdMembership
-    from welzijn.rights.models import Finding
-    from welzijn.rights.snapshots import with_explanations
 
     dossier = access_dossier(
         user,
@@ -72,13 +96,6 @@ def dossier_overview(*, user, dossier_id: int) -> DossierOverview:
         for d in dossier.decisions.select_related("service", "person")
     ]
     timeline.sort(key=lambda item: item.date, reverse=True)
-    findings = list(
-        Finding.objects.filter(household=household)
-        .exclude(outcome=Finding.Outcome.NOT_ENTITLED)
-        .select_related("person")
-        .order_by("-reference_date", "right")
-    )
-    latest = findings[0].reference_date if findings else None
     other_dossiers = list(
         dossiers_visible_to(user)
         .filter(household=household)
@@ -86,13 +103,7 @@ def dossier_overview(*, user, dossier_id: int) -> DossierOverview:
         .select_related("office")
     )
     audit_record(actor=user, action="view", obj=dossier, reason="dossier ingekeken")
-    return DossierOverview(
-        dossier,
-        memberships,
-        timeline,
-        with_explanations([f for f in findings if f.reference_date == latest]),
-        other_dossiers,
-    )
+    return DossierOverview(dossier, memberships, timeline, other_dossiers)
 
 
 def my_dossiers(user, limit: int = 50) -> tuple[bool, list[Dossier]]:

@@ -83,6 +83,9 @@ def dossier_open(
     reason: str = "",
 ) -> Dossier:
     access_office(actor, office)
+    # Lock the household: of two people opening its dossier at the same moment, the second
+    # waits and then gets the "already has an open dossier" message instead of a crash.
+    Household.objects.select_for_update().filter(pk=household.pk).exists()
     dossier = validate_and_save(
         Dossier(household=household, office=office, opened_on=opened_on, caseworker=caseworker)
     )

@@ -24,6 +24,7 @@ class AuditEvent(models.Model):
         LIST = "list", "lijst ingekeken"
         SHARE = "share", "gedeeld"
         LOAD = "load", "gegevens geladen"
+        REFUSED = "refused", "geweigerd of niet gevonden"
 
     seq = models.BigIntegerField("volgnummer", unique=True)
     occurred_at = models.DateTimeField("tijdstip")

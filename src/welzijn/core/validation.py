@@ -1,7 +1,11 @@
 """Validate-then-write helpers shared by the service functions."""
 
+import datetime as dt
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 
 def validate_and_save(instance: models.Model, **save_kwargs) -> models.Model:
@@ -17,3 +21,46 @@ def validate_and_save(instance: models.Model, **save_kwargs) -> models.Model:
 def require(condition: bool, field: str, message: str) -> None:
     if not condition:
         raise ValidationError({field: message})
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def date_window(*, past_years: int | None = None) -> tuple[dt.date, dt.date]:
+    """(earliest, latest) date a registration may carry: a configurable window around
+    today (settings.WELZIJN_DATE_PAST_YEARS / WELZIJN_DATE_FUTURE_YEARS), so that a typo
+    such as 2099 or year 1 is caught."""
+    today = timezone.localdate()
+    back = settings.WELZIJN_DATE_PAST_YEARS if past_years is None else past_years
+    return _years_before(today, back), _years_before(today, -settings.WELZIJN_DATE_FUTURE_YEARS)
+
+
+#: How far back a person's life events (birth, household memberships) may go.
+LIFE_YEARS = 120
+
+
+def check_dates_plausible(instance, *fields: str, past_years: int | None = None) -> None:
+    """Raise a ValidationError naming each of these date fields that lies outside the
+    window (empty fields are left to the field validators)."""
+    earliest, latest = date_window(past_years=past_years)
+    errors = {}
+    for field in fields:
+        value = getattr(instance, field)
+        if value is None:
+            continue
+        if value < earliest:
+            errors[field] = (
+                f"Deze datum ligt te ver in het verleden: de vroegste toegelaten datum "
+                f"is {earliest:%d/%m/%Y}."
+            )
+        elif value > latest:
+            errors[field] = (
+                f"Deze datum ligt te ver in de toekomst: de laatste toegelaten datum "
+                f"is {latest:%d/%m/%Y}."
+            )
+    if errors:
+        raise ValidationError(errors)

@@ -20,11 +20,11 @@ def _may(user, intent: Intent) -> bool:
 
 def access_person(user, person: Person, intent: Intent = Intent.VIEW) -> Person:
     if not _may(user, intent):
-        raise AccessDenied("Geen toegang tot deze persoon.")
+        raise AccessDenied("Geen toegang tot deze persoon.", person)
     return person
 
 
 def access_household(user, household: Household, intent: Intent = Intent.VIEW) -> Household:
     if not _may(user, intent):
-        raise AccessDenied("Geen toegang tot dit huishouden.")
+        raise AccessDenied("Geen toegang tot dit huishouden.", household)
     return household

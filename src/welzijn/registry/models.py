@@ -245,6 +245,11 @@ class Income(models.Model):
     def __str__(self) -> str:
         return f"{self.get_category_display()} {self.year}"
 
+    def clean(self) -> None:
+        from welzijn.registry.validation import clean_income
+
+        clean_income(self)
+
 
 class StatusKind(models.Model):
     """A status granted by another institution that rights depend on (reference data), e.g.
@@ -317,3 +322,8 @@ class SocialStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} vanaf {self.start_date}"
+
+    def clean(self) -> None:
+        from welzijn.registry.validation import clean_period
+
+        clean_period(self)

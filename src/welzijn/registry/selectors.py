@@ -5,8 +5,9 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
-from welzijn.registry.access import access_person
+from welzijn.registry.access import access_household, access_person
 from welzijn.registry.models import Address, Household, HouseholdMembership, Person
 
 
@@ -32,6 +33,18 @@ def person_get(*, user, person_id: int, reason: str = "") -> Person:
     return person
 
 
+@transaction.atomic
+def household_get(
+    *, user, household_id: int, intent: Intent = Intent.VIEW, reason: str = ""
+) -> Household:
+    """A household (name, address) for a user: access-checked, and the read is audited."""
+    household = access_household(
+        user, Household.objects.select_related("address").get(pk=household_id), intent
+    )
+    audit_record(actor=user, action="view", obj=household, reason=reason)
+    return household
+
+
 def person_search(*, user, query: str, on: dt.date, limit: int = 25) -> list[Person]:
     """Find persons by name (accents and word order do not matter), INSZ or address.
 
@@ -41,7 +54,8 @@ def person_search(*, user, query: str, on: dt.date, limit: int = 25) -> list[Per
     from welzijn.core.insz import normalise_insz
     from welzijn.registry.search import fold
 
-    term = query.strip()
+    # Control characters (a NUL byte, say) cannot be in a name and PostgreSQL refuses them.
+    term = "".join(ch for ch in query if ch.isprintable()).strip()
     if len(term) < 2:
         return []
     access_person(user, Person())

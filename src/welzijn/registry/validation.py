@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from welzijn.core.insz import check_insz_matches, normalise_insz, parse_insz
+from welzijn.core.validation import LIFE_YEARS, check_dates_plausible, date_window
 
 
 def clean_person(person) -> None:
@@ -14,6 +15,11 @@ def clean_person(person) -> None:
     errors: dict[str, list[str]] = {}
     if person.birth_date and person.birth_date > dt.date.today():
         errors.setdefault("birth_date", []).append("De geboortedatum ligt in de toekomst.")
+    earliest, _ = date_window(past_years=LIFE_YEARS)
+    if person.birth_date and person.birth_date < earliest:
+        errors.setdefault("birth_date", []).append(
+            f"Een geboortedatum voor {earliest:%d/%m/%Y} is niet aannemelijk."
+        )
     if person.insz and person.birth_date and _is_valid_insz(person.insz):
         try:
             check_insz_matches(person.insz, birth_date=person.birth_date, sex=person.sex)
@@ -36,6 +42,7 @@ def _is_valid_insz(value: str) -> bool:
 
 def clean_membership(membership) -> None:
     """One person cannot be in two households on the same day (end dates are inclusive)."""
+    check_dates_plausible(membership, "start_date", "end_date", past_years=LIFE_YEARS)
     if not (membership.person_id and membership.start_date):
         return
     if membership.end_date and membership.end_date < membership.start_date:
@@ -60,3 +67,14 @@ def clean_membership(membership) -> None:
                 )
             }
         )
+
+
+def clean_period(record) -> None:
+    """A status or other period of a person's life: plausible start and end dates."""
+    check_dates_plausible(record, "start_date", "end_date", past_years=LIFE_YEARS)
+
+
+def clean_income(income) -> None:
+    earliest, latest = date_window()
+    if income.year is not None and not earliest.year <= income.year <= latest.year:
+        raise ValidationError({"year": f"Kies een jaar tussen {earliest.year} en {latest.year}."})

@@ -14,4 +14,4 @@ def access_finding(user, finding: Finding, intent: Intent = Intent.VIEW) -> Find
     needed = DOSSIER_EDIT_ROLES if intent is Intent.EDIT else CASEWORK_ROLES
     if roles & needed and finding.office_id in office_ids_of(user):
         return finding
-    raise AccessDenied("Geen toegang tot deze bevinding.")
+    raise AccessDenied("Geen toegang tot deze bevinding.", finding)

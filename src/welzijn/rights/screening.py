@@ -23,6 +23,7 @@ from django.utils import timezone
 from welzijn.casework.models import Dossier, Office
 from welzijn.core.audit import audit_record
 from welzijn.core.bulk import bulk_insert
+from welzijn.core.locks import lock_or_refuse
 from welzijn.rights.active_rules import rules
 from welzijn.rights.engine import (
     GEEN_RECHT,
@@ -132,9 +133,15 @@ def _store(on: dt.date, actor) -> ScreeningRun:
     return run
 
 
+@transaction.atomic
 def rights_screen(*, on: dt.date, actor=None, grant: bool = True) -> ScreeningRun:
     """Screen every household on a date; then grant the auto-grantable rights (one audit
-    event per grant)."""
+    event per grant). One screening at a time: a second one started meanwhile is refused
+    (it would store and grant the same findings twice)."""
+    lock_or_refuse(
+        "rights_screen",
+        "Er loopt al een screening. Wacht tot die klaar is en start dan opnieuw.",
+    )
     run = _store(on, actor)
     granted = 0
     if grant:

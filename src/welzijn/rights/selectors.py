@@ -1,36 +1,85 @@
-"""The rights worklist of a user's offices."""
+"""Reads of screening findings: the worklist of a user's offices, one finding, the
+findings of a household. Each applies the rule of `access_finding`."""
 
-from django.db.models import OuterRef, Subquery
+from django.db import transaction
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from welzijn.casework.access import office_ids_of
 from welzijn.casework.models import Dossier
-from welzijn.core.roles import CASEWORK_ROLES, roles_of
+from welzijn.core.access import Intent
+from welzijn.core.audit import audit_record
+from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
+from welzijn.rights.access import access_finding
 from welzijn.rights.models import Finding
 from welzijn.rights.snapshots import with_explanations
 
 
+def findings_visible_to(user) -> QuerySet[Finding]:
+    """The same rule as access_finding(VIEW), as a queryset filter."""
+    roles = roles_of(user)
+    if Role.BEHEERDER in roles:
+        return Finding.objects.all()
+    if not roles & CASEWORK_ROLES:
+        return Finding.objects.none()
+    return Finding.objects.filter(office_id__in=office_ids_of(user))
+
+
+def _with_dossier_id(findings: QuerySet[Finding]) -> QuerySet[Finding]:
+    """Annotate `dossier_id`: the household's open dossier at the finding's office, if any."""
+    return findings.annotate(
+        dossier_id=Subquery(
+            Dossier.objects.filter(
+                household=OuterRef("household"),
+                office=OuterRef("office"),
+                status=Dossier.Status.OPEN,
+            ).values("pk")[:1]
+        )
+    )
+
+
 def worklist(user, limit: int = 200) -> list[Finding]:
-    """Open 'entitled but does not receive' findings of the user's offices, each with
-    `dossier_id`: the household's open dossier at the finding's office, if any."""
+    """Open 'entitled but does not receive' findings of the user's offices."""
     if not roles_of(user) & CASEWORK_ROLES:
         return []
     return with_explanations(
         list(
-            Finding.objects.filter(
-                office_id__in=office_ids_of(user),
-                outcome=Finding.Outcome.UNDERPROTECTED,
-                review=Finding.Review.OPEN,
-            )
-            .select_related("household", "person", "office")
-            .annotate(
-                dossier_id=Subquery(
-                    Dossier.objects.filter(
-                        household=OuterRef("household"),
-                        office=OuterRef("office"),
-                        status=Dossier.Status.OPEN,
-                    ).values("pk")[:1]
+            _with_dossier_id(
+                Finding.objects.filter(
+                    office_id__in=office_ids_of(user),
+                    outcome=Finding.Outcome.UNDERPROTECTED,
+                    review=Finding.Review.OPEN,
                 )
             )
+            .select_related("household", "person", "office")
             .order_by("-reference_date", "right", "household_id")[:limit]
         )
     )
+
+
+@transaction.atomic
+def finding_get(*, user, finding_id: int, intent: Intent = Intent.VIEW, reason: str = ""):
+    """One finding with its explanation: access-checked before anything else (a refused and
+    a missing id answer alike), and the read is audited."""
+    finding = access_finding(
+        user,
+        _with_dossier_id(Finding.objects.select_related("household", "person", "intervention")).get(
+            pk=finding_id
+        ),
+        intent,
+    )
+    audit_record(actor=user, action="view", obj=finding, reason=reason)
+    return with_explanations([finding])[0]
+
+
+def household_findings(user, household_id: int) -> list[Finding]:
+    """The household's findings of its latest screening that the user may see (those of
+    the user's offices), with their explanations. The caller audits the page they are on."""
+    findings = list(
+        findings_visible_to(user)
+        .filter(household_id=household_id)
+        .exclude(outcome=Finding.Outcome.NOT_ENTITLED)
+        .select_related("person")
+        .order_by("-reference_date", "right")
+    )
+    latest = findings[0].reference_date if findings else None
+    return with_explanations([f for f in findings if f.reference_date == latest])

@@ -7,9 +7,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from welzijn.casework.models import Contact, Decision, Office, Trajectory
+from welzijn.casework.models import MOTIVATION_MAX_LENGTH, Contact, Decision, Office, Trajectory
 from welzijn.catalog.models import Outcome, Service, ServiceKind
 from welzijn.registry.models import Organisation
+
+#: The search box reads at most this many characters.
+SEARCH_MAX_LENGTH = 100
 
 
 def today() -> dt.date:
@@ -164,7 +167,11 @@ class DecisionForm(MemberChoiceMixin, WorkplaceForm):
     service = forms.ModelChoiceField(Service.objects.filter(active=True), label="Aanvraag")
     person = forms.TypedChoiceField(label="Voor", required=False, coerce=int, empty_value=None)
     outcome = forms.ChoiceField(label="Beslissing", choices=Decision.Result.choices)
-    motivation = forms.CharField(label="Motivering", widget=forms.Textarea(attrs={"rows": 4}))
+    motivation = forms.CharField(
+        label="Motivering",
+        max_length=MOTIVATION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     decided_on = forms.DateField(label="Datum van de beslissing", initial=today, widget=DateInput())
 
 

@@ -11,16 +11,18 @@ from django.views.decorators.http import require_POST
 from welzijn.casework import selectors as casework_selectors
 from welzijn.casework import services as casework
 from welzijn.casework.access import access_dossier, office_ids_of
-from welzijn.casework.models import Decision, Dossier, Office, Trajectory
+from welzijn.casework.models import Dossier, Office
 from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.audit import audit_record
 from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
-from welzijn.registry.models import Household
-from welzijn.registry.selectors import household_members_on, person_get, person_search
+from welzijn.registry.selectors import (
+    household_get,
+    household_members_on,
+    person_get,
+    person_search,
+)
 from welzijn.rights import selectors as rights_selectors
-from welzijn.rights.models import Finding
 from welzijn.rights.services import finding_confirm, finding_dismiss
-from welzijn.rights.snapshots import with_explanations
 from welzijn.web import forms
 from welzijn.web.forms import submit, today
 
@@ -32,6 +34,16 @@ def _casework_user(user) -> None:
 
 def _my_offices(user):
     return Office.objects.filter(pk__in=office_ids_of(user))
+
+
+def _id_param(request, name: str) -> int | None:
+    """An id from the query string or the form; anything but digits answers 404."""
+    value = request.POST.get(name) or request.GET.get(name)
+    if not value:
+        return None
+    if not value.isdigit() or len(value) > 18:
+        raise Http404("Niet gevonden.")
+    return int(value)
 
 
 @login_required
@@ -56,7 +68,7 @@ def home(request):
 @login_required
 def search(request):
     _casework_user(request.user)
-    query = request.GET.get("q", "")
+    query = request.GET.get("q", "")[: forms.SEARCH_MAX_LENGTH]
     people = person_search(user=request.user, query=query, on=today()) if query else []
     visible = {}
     if people:
@@ -85,8 +97,14 @@ def person_detail(request, person_id):
 @login_required
 def dossier_detail(request, dossier_id):
     overview = casework_selectors.dossier_overview(user=request.user, dossier_id=dossier_id)
-    may_edit = _may_edit(request.user, overview.dossier)
-    return render(request, "web/dossier.html", {"o": overview, "may_edit": may_edit})
+    context = {
+        "o": overview,
+        "findings": rights_selectors.household_findings(
+            request.user, overview.dossier.household_id
+        ),
+        "may_edit": _may_edit(request.user, overview.dossier),
+    }
+    return render(request, "web/dossier.html", context)
 
 
 def _may_edit(user, dossier) -> bool:
@@ -105,11 +123,12 @@ def _form_page(request, template, form, **context):
 def contact_new(request):
     _casework_user(request.user)
     offices = _my_offices(request.user)
-    household = None
-    if request.GET.get("household") or request.POST.get("household"):
-        household = Household.objects.get(
-            pk=request.GET.get("household") or request.POST["household"]
-        )
+    household_id = _id_param(request, "household")
+    household = (
+        household_get(user=request.user, household_id=household_id, reason="onthaalcontact")
+        if household_id is not None
+        else None
+    )
     form = forms.ContactForm(request.POST or None, offices=offices)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -139,14 +158,15 @@ def contact_new(request):
 
 
 def _dossier_for_edit(request, dossier_id) -> Dossier:
-    dossier = Dossier.objects.select_related("household").get(pk=dossier_id)
-    return access_dossier(request.user, dossier, Intent.EDIT)
+    return casework_selectors.dossier_get(
+        user=request.user, dossier_id=dossier_id, intent=Intent.EDIT, reason="formulier"
+    )
 
 
 @login_required
 def dossier_open(request, household_id):
     _casework_user(request.user)
-    household = Household.objects.get(pk=household_id)
+    household = household_get(user=request.user, household_id=household_id, reason="dossier openen")
     form = forms.DossierOpenForm(request.POST or None, offices=_my_offices(request.user))
     if request.method == "POST" and form.is_valid():
         dossier = submit(
@@ -226,8 +246,9 @@ def trajectory_new(request, dossier_id):
 
 @login_required
 def trajectory_end(request, trajectory_id):
-    trajectory = Trajectory.objects.select_related("dossier", "service").get(pk=trajectory_id)
-    access_dossier(request.user, trajectory.dossier, Intent.EDIT)
+    trajectory = casework_selectors.trajectory_get(
+        user=request.user, trajectory_id=trajectory_id, intent=Intent.EDIT, reason="formulier"
+    )
     form = forms.TrajectoryEndForm(request.POST or None)
     return _dossier_form(
         request,
@@ -298,8 +319,9 @@ def decision_new(request, dossier_id):
 
 @login_required
 def decision_hearing(request, decision_id):
-    decision = Decision.objects.select_related("dossier").get(pk=decision_id)
-    access_dossier(request.user, decision.dossier, Intent.EDIT)
+    decision = casework_selectors.decision_get(
+        user=request.user, decision_id=decision_id, intent=Intent.EDIT, reason="formulier"
+    )
     form = forms.HearingForm(
         request.POST or None,
         initial={
@@ -343,21 +365,27 @@ def worklist(request):
 @login_required
 @require_POST
 def finding_accept(request, finding_id):
+    finding = rights_selectors.finding_get(
+        user=request.user, finding_id=finding_id, intent=Intent.EDIT, reason="werklijst"
+    )
     try:
         finding_confirm(
             actor=request.user,
-            finding_id=finding_id,
+            finding_id=finding.pk,
             on=today(),
             reason="bevestigd op de werklijst",
         )
     except ValidationError as exc:
-        return _finding_row(request, finding_id, error=" ".join(exc.messages), status=409)
-    return _finding_row(request, finding_id)
+        return _finding_row(request, finding.pk, error=" ".join(exc.messages), status=409)
+    return _finding_row(request, finding.pk)
 
 
 @login_required
 @require_POST
 def finding_reject(request, finding_id):
+    finding = rights_selectors.finding_get(
+        user=request.user, finding_id=finding_id, intent=Intent.EDIT, reason="werklijst"
+    )
     form = forms.DismissForm(request.POST)
     if form.is_valid():
         submit(
@@ -365,27 +393,21 @@ def finding_reject(request, finding_id):
             finding_dismiss,
             {"review_reason": "reason"},
             actor=request.user,
-            finding_id=finding_id,
+            finding_id=finding.pk,
             reason=form.cleaned_data["reason"],
         )
     if form.errors:
-        finding = Finding.objects.select_related("household", "person").get(pk=finding_id)
-        with_explanations([finding])
-        return render(
-            request,
-            "web/partials/finding_row.html",
-            {"f": finding, "dismiss_form": form},
-            status=400,
-        )
-    return _finding_row(request, finding_id)
+        return _finding_row(request, finding.pk, dismiss_form=form, status=400)
+    return _finding_row(request, finding.pk)
 
 
-def _finding_row(request, finding_id, error: str = "", status: int = 200):
-    finding = Finding.objects.select_related("household", "person", "intervention").get(
-        pk=finding_id
+def _finding_row(request, finding_id, *, error: str = "", dismiss_form=None, status: int = 200):
+    """The finding's worklist row after an action, read again through the selector; without
+    htmx, back to the worklist unless there are errors to show."""
+    if not request.htmx and dismiss_form is None and not error:
+        return redirect("web:worklist")
+    finding = rights_selectors.finding_get(
+        user=request.user, finding_id=finding_id, reason="werklijst"
     )
-    if request.htmx:
-        return render(
-            request, "web/partials/finding_row.html", {"f": finding, "error": error}, status=status
-        )
-    return redirect("web:worklist")
+    context = {"f": finding, "error": error, "dismiss_form": dismiss_form}
+    return render(request, "web/partials/finding_row.html", context, status=status)

@@ -1,6 +1,7 @@
 import datetime as dt
 import time
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from welzijn.rights.screening import rights_screen
@@ -22,7 +23,10 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError(f"--date: '{date}' is geen datum (JJJJ-MM-DD).") from None
         start = time.perf_counter()
-        run = rights_screen(on=on, grant=not no_grant)
+        try:
+            run = rights_screen(on=on, grant=not no_grant)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
         seconds = time.perf_counter() - start
         summary = run.summary
         self.stdout.write(
