@@ -10,3 +10,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
         roles_setup()
+
+
+@pytest.fixture
+def reference_data():
+    """Transactional tests empty the database afterwards: they load the reference data
+    themselves."""
+    call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
+    roles_setup()

@@ -8,11 +8,9 @@ import os
 import re
 
 import pytest
-from django.core.management import call_command
 from factories import household, person, user
 
 from welzijn.core.roles import Role
-from welzijn.core.roles_setup import roles_setup
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -21,10 +19,7 @@ PASSWORD = "een-lang-test-wachtwoord"
 
 
 @pytest.fixture
-def data():
-    """Transactional tests empty the database afterwards: load what they need each time."""
-    call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
-    roles_setup()
+def data(reference_data):
     worker = user(Role.MAATSCHAPPELIJK_WERKER, name="mw.test")
     worker.first_name = "Mehmet"
     worker.set_password(PASSWORD)

@@ -59,9 +59,17 @@ class PersonalDataAdmin(ReadOnlyAdmin):
             )
             return super().changelist_view(request, extra_context)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
+    def _audited_object_view(self, request, object_id, view, *args):
         with transaction.atomic():
             obj = self.get_object(request, object_id)
             if obj is not None:
                 audit_record(actor=request.user, action="view", obj=obj, reason="beheer")
-            return super().change_view(request, object_id, form_url, extra_context)
+            return view(request, object_id, *args)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self._audited_object_view(
+            request, object_id, super().change_view, form_url, extra_context
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        return self._audited_object_view(request, object_id, super().history_view, extra_context)

@@ -1,0 +1,301 @@
+"""Every URL pattern of the project x every role x an object of the own office, of another
+office and one shared with the user.
+
+The patterns come from the URLconf, so a new view is covered without editing this test, and
+`test_every_url_pattern_has_an_expectation` fails until the view has a line in EXPECTED. For
+each answer the test checks the status, that a refused answer shows no person of the test
+world at all, and that an answer showing a person added an audit event.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from factories import dossier, household, person, user
+
+from welzijn.casework import services as casework
+from welzijn.core.models import AuditEvent
+from welzijn.core.roles import Role
+from welzijn.rights.models import Finding, ScreeningRun
+
+pytestmark = pytest.mark.django_db
+
+OWN, OTHER, SHARED = "own", "other", "shared"
+RELATIONS = (OWN, OTHER, SHARED)
+ON, MW, TC, AN, BH = (
+    Role.ONTHAAL,
+    Role.MAATSCHAPPELIJK_WERKER,
+    Role.TEAMCOACH,
+    Role.ANALIST,
+    Role.BEHEERDER,
+)
+ROLES = (ON, MW, TC, AN, BH)
+CASEWORK = {ON, MW, TC}
+EDIT = {MW, TC}
+REPORT = {AN, BH, TC}
+D = dt.date
+
+
+def _walk(resolvers, prefix=""):
+    for entry in resolvers:
+        if isinstance(entry, URLResolver):
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            yield from _walk(entry.url_patterns, namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{prefix}{entry.name}", entry
+
+
+PATTERNS = dict(_walk(get_resolver().url_patterns))
+WEB_PATTERNS = sorted(name for name in PATTERNS if not name.startswith("admin:"))
+ADMIN_PATTERNS = sorted(name for name in PATTERNS if name.startswith("admin:"))
+
+
+# -- the expectations: (role, relation) -> status, for GET and for an invalid POST -----------
+
+
+def _dossier(allowed_roles, beheerder_views=True):
+    def rule(role, relation):
+        if role in allowed_roles and relation in (OWN, SHARED):
+            return 200
+        return 200 if beheerder_views and role is BH else 404
+
+    return rule
+
+
+def _casework(role, relation):
+    return 200 if role in CASEWORK else 404
+
+
+def _finding(allowed_roles):
+    def rule(role, relation):
+        return 200 if role in allowed_roles and relation == OWN else 404
+
+    return rule
+
+
+def _report(ok):
+    return lambda role, relation: ok if role in REPORT else 403
+
+
+def _fixed(status):
+    return lambda role, relation: status
+
+
+@dataclass(frozen=True)
+class Expect:
+    get: object  # (role, relation) -> status
+    post: object | None = None  # the same for a POST with invalid data; None = not sent
+
+    def status(self, method, role, relation):
+        rule = self.get if method == "get" else self.post
+        return rule(role, relation)
+
+
+def _form(rule):
+    """A form page: GET shows it (200), an invalid POST shows it again (400)."""
+    return Expect(rule, lambda role, rel: 400 if rule(role, rel) == 200 else rule(role, rel))
+
+
+def _post_only(rule):
+    return Expect(_fixed(405), rule)
+
+
+EXPECTED = {
+    "web:home": Expect(_fixed(200)),
+    "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
+    "web:logout": Expect(_fixed(405)),  # POST only
+    "web:search": Expect(_casework),
+    "web:person": Expect(_casework),
+    "web:contact_new": _form(_casework),
+    "web:dossier_open": _form(_casework),
+    "web:dossier": Expect(_dossier(CASEWORK)),
+    "web:dossier_transition": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:trajectory_new": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:trajectory_end": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:intervention_new": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:decision_new": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:decision_hearing": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:worklist": Expect(_casework),
+    # Accepting is the action itself: 302 back to the worklist (no htmx here), then 409
+    # for the next role, who finds it accepted already.
+    "web:finding_accept": _post_only(
+        lambda role, rel: (302, 409) if _finding(EDIT)(role, rel) == 200 else 404
+    ),
+    "web:finding_reject": _post_only(
+        lambda role, rel: 400 if _finding(EDIT)(role, rel) == 200 else 404
+    ),
+    "reporting:index": Expect(_report(302)),
+    "reporting:jaaroverzicht": Expect(_report(200)),
+    "reporting:download": Expect(_report(200)),
+}
+#: What every form gets in the invalid POST: too long for any field, valid for none.
+INVALID_POST = {
+    "reason": "x" * 5001,
+    "motivation": "x" * 5001,
+    "on": "31/02/2023",
+    "date": "1-1-1",
+    "start_date": "0000-00-00",
+    "opened_on": "nooit",
+    "occurred_on": "2099-99-99",
+    "decided_on": "gisteren",
+    "requested_on": "morgen",
+    "household": "",
+}
+
+
+# -- the world: one household per relation, each with a dossier and its records ------------
+
+
+@dataclass
+class World:
+    objects: dict  # relation -> {kwarg name -> pk}
+    names: list[str]  # last names of every person in the world
+    users: dict  # role -> user at the own office
+
+
+def _records(actor, hh, office_code, last_name):
+    file = dossier(actor, hh, office_code=office_code)
+    trajectory = casework.trajectory_start(
+        actor=actor, dossier_id=file.pk, service="housing-first", start_date=D(2023, 2, 1)
+    )
+    decision = casework.decision_record(
+        actor=actor,
+        dossier_id=file.pk,
+        service="leefloon",
+        outcome="toekenning",
+        motivation="Voldoet aan de voorwaarden.",
+        decided_on=D(2023, 2, 1),
+    )
+    run = ScreeningRun.objects.create(
+        reference_date=D(2023, 12, 1), started_at=dt.datetime.now(dt.UTC)
+    )
+    finding = Finding.objects.create(
+        run=run,
+        reference_date=run.reference_date,
+        right="uitpas_kansentarief",
+        household=hh,
+        office=file.office,
+        outcome=Finding.Outcome.UNDERPROTECTED,
+        inputs={},
+    )
+    member = hh.memberships.first().person
+    return {
+        "person_id": member.pk,
+        "household_id": hh.pk,
+        "dossier_id": file.pk,
+        "trajectory_id": trajectory.pk,
+        "decision_id": decision.pk,
+        "finding_id": finding.pk,
+    }
+
+
+@pytest.fixture
+def world():
+    own_worker = user(MW, "wb-brugse-poort")
+    other_worker = user(MW, "wb-rabot")
+    users = {role: user(role, "wb-brugse-poort" if role in CASEWORK else None) for role in ROLES}
+    users[BH].is_staff = True
+    users[BH].save()
+    objects, names = {}, []
+    for relation, actor, office_code in (
+        (OWN, own_worker, "wb-brugse-poort"),
+        (OTHER, other_worker, "wb-rabot"),
+        (SHARED, other_worker, "wb-rabot"),
+    ):
+        last_name = f"Wereld{relation.capitalize()}naam"
+        names.append(last_name)
+        hh = household(actor, person(actor, last_name=last_name), name=f"Gezin {last_name}")
+        objects[relation] = _records(actor, hh, office_code, last_name)
+    for subject in users.values():
+        casework.dossier_share(
+            actor=other_worker,
+            dossier_id=objects[SHARED]["dossier_id"],
+            user=subject,
+            reason="Samen opvolgen",
+            on=D(2023, 3, 1),
+        )
+    return World(objects, names, users)
+
+
+def _kwargs(pattern: URLPattern, objects: dict) -> dict:
+    fixed = {"to": "gesloten", "year": 2023, "fmt": "csv"}
+    names = getattr(pattern.pattern, "converters", None) or pattern.pattern.regex.groupindex
+    return {name: objects.get(name, fixed.get(name)) for name in names}
+
+
+def _check(client, world, method, url, expected, role, relation):
+    before = AuditEvent.objects.count()
+    before_pk = AuditEvent.objects.order_by("pk").values_list("pk", flat=True).last() or 0
+    response = client.get(url) if method == "get" else client.post(url, INVALID_POST)
+    where = f"{method.upper()} {url} as {role.value} ({relation})"
+    allowed = expected if isinstance(expected, tuple) else (expected,)
+    assert response.status_code in allowed, f"{where}: {response.status_code}, not {expected}"
+    body = response.content.decode(errors="replace")
+    shown = [name for name in world.names if name in body]
+    if response.status_code in (403, 404, 405):
+        assert not shown, f"{where}: a refused answer shows {shown}"
+    if response.status_code in (403, 404):
+        refusal = AuditEvent.objects.filter(pk__gt=before_pk, action="refused").last()
+        assert refusal is not None, f"{where}: the refusal is not in the audit trail"
+        assert str(refusal.actor_id) == client.session["_auth_user_id"] and refusal.detail["view"]
+    if shown:
+        assert AuditEvent.objects.count() > before, f"{where}: shows {shown} without audit"
+
+
+def test_every_url_pattern_has_an_expectation():
+    assert set(WEB_PATTERNS) - set(EXPECTED) == set(), "URL patterns without an expectation"
+    assert set(EXPECTED) - set(WEB_PATTERNS) == set(), "expectations for URLs that are gone"
+
+
+@pytest.mark.parametrize("name", WEB_PATTERNS)
+def test_url_x_role_x_office(name, world, client):
+    expect = EXPECTED[name]
+    pattern = PATTERNS[name]
+    for relation in RELATIONS:
+        url = reverse(name, kwargs=_kwargs(pattern, world.objects[relation]))
+        for role in ROLES:
+            client.force_login(world.users[role])
+            for method in ("get", "post"):
+                if method == "post" and expect.post is None:
+                    continue
+                wanted = expect.status(method, role, relation)
+                _check(client, world, method, url, wanted, role, relation)
+
+
+def _admin_kwargs(pattern, world):
+    """Admin URLs: an existing object of the model where the URL names one."""
+    from django.apps import apps
+
+    kwargs = _kwargs(pattern, {})
+    if "id" in kwargs:  # a user's password
+        kwargs["id"] = str(world.users[MW].pk)
+    if "content_type_id" in kwargs:
+        kwargs["content_type_id"], kwargs["object_id"] = "1", "1"
+    elif "object_id" in kwargs:
+        app_label, _, rest = pattern.name.partition("_")
+        model = apps.get_model(app_label, rest.rsplit("_", 1)[0])
+        first = model._default_manager.order_by("pk").first()
+        kwargs["object_id"] = str(first.pk) if first else "1"
+    if "app_label" in kwargs:
+        kwargs["app_label"] = "registry"
+    return kwargs
+
+
+@pytest.mark.parametrize("name", ADMIN_PATTERNS)
+def test_admin_url_x_role(name, world, client):
+    """The admin is for beheerders (staff) only; whatever it shows of a person is audited."""
+    url = reverse(name, kwargs=_admin_kwargs(PATTERNS[name], world))
+    for role in ROLES:
+        client.force_login(world.users[role])
+        before = AuditEvent.objects.count()
+        response = client.get(url)
+        body = response.content.decode(errors="replace")
+        shown = [n for n in world.names if n in body]
+        where = f"GET {url} as {role.value}"
+        if role is not BH and name not in ("admin:login", "admin:logout", "admin:jsi18n"):
+            assert response.status_code == 302, where
+            assert "/admin/login/" in response["Location"], where
+        assert response.status_code < 500, where
+        if shown:
+            assert AuditEvent.objects.count() > before, f"{where}: shows {shown} without audit"
