@@ -1,12 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from welzijn.web import views
+from welzijn.web.views import dossiers, home, onthaal, people, worklist
 
 app_name = "web"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(
@@ -15,30 +15,38 @@ urlpatterns = [
         name="login",
     ),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
-    path("zoeken/", views.search, name="search"),
-    path("personen/<int:person_id>/", views.person_detail, name="person"),
-    path("onthaal/nieuw/", views.contact_new, name="contact_new"),
-    path("huishoudens/<int:household_id>/dossier-openen/", views.dossier_open, name="dossier_open"),
-    path("dossiers/<int:dossier_id>/", views.dossier_detail, name="dossier"),
+    path("zoeken/", people.search, name="search"),
+    path("personen/<int:person_id>/", people.person_detail, name="person"),
+    path("onthaal/nieuw/", onthaal.contact_new, name="contact_new"),
+    path(
+        "huishoudens/<int:household_id>/dossier-openen/", onthaal.dossier_open, name="dossier_open"
+    ),
+    path("dossiers/<int:dossier_id>/", dossiers.dossier_detail, name="dossier"),
     path(
         "dossiers/<int:dossier_id>/status/<str:to>/",
-        views.dossier_transition,
+        dossiers.dossier_transition,
         name="dossier_transition",
     ),
-    path("dossiers/<int:dossier_id>/trajecten/nieuw/", views.trajectory_new, name="trajectory_new"),
-    path("trajecten/<int:trajectory_id>/afsluiten/", views.trajectory_end, name="trajectory_end"),
+    path(
+        "dossiers/<int:dossier_id>/trajecten/nieuw/", dossiers.trajectory_new, name="trajectory_new"
+    ),
+    path(
+        "trajecten/<int:trajectory_id>/afsluiten/", dossiers.trajectory_end, name="trajectory_end"
+    ),
     path(
         "dossiers/<int:dossier_id>/tussenkomsten/nieuw/",
-        views.intervention_new,
+        dossiers.intervention_new,
         name="intervention_new",
     ),
-    path("dossiers/<int:dossier_id>/beslissingen/nieuw/", views.decision_new, name="decision_new"),
+    path(
+        "dossiers/<int:dossier_id>/beslissingen/nieuw/", dossiers.decision_new, name="decision_new"
+    ),
     path(
         "beslissingen/<int:decision_id>/hoorzitting/",
-        views.decision_hearing,
+        dossiers.decision_hearing,
         name="decision_hearing",
     ),
-    path("werklijst/", views.worklist, name="worklist"),
-    path("werklijst/<int:finding_id>/aanvaarden/", views.finding_accept, name="finding_accept"),
-    path("werklijst/<int:finding_id>/afwijzen/", views.finding_reject, name="finding_reject"),
+    path("werklijst/", worklist.worklist, name="worklist"),
+    path("werklijst/<int:finding_id>/aanvaarden/", worklist.finding_accept, name="finding_accept"),
+    path("werklijst/<int:finding_id>/afwijzen/", worklist.finding_reject, name="finding_reject"),
 ]

@@ -1,0 +1,71 @@
+"""What the workplace's forms share. Forms only parse input; the rules live in the service
+functions, whose Dutch messages are shown next to the field they name (see `submit`)."""
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from welzijn.catalog.models import Outcome, Service
+
+#: The search box reads at most this many characters.
+SEARCH_MAX_LENGTH = 100
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def services(kind: str):
+    return Service.objects.filter(kind=kind, active=True).select_related("domain")
+
+
+def outcomes(applies_to: str):
+    return Outcome.objects.filter(applies_to=applies_to, active=True)
+
+
+class WorkplaceForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+def submit(form: forms.Form, action, field_names: dict[str, str] | None = None, /, **kwargs):
+    """Call a service function; put its validation errors on the form, next to the field
+    they name (translated through field_names where the form calls it differently).
+    Returns the service's result, or None when it refused."""
+    field_names = field_names or {}
+    try:
+        return action(**kwargs)
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            form.add_error(None, exc)
+            return None
+        for field, errors in exc.error_dict.items():
+            name = field_names.get(field, field)
+            form.add_error(name if name in form.fields else None, errors)
+        return None
+
+
+class MemberChoiceMixin:
+    """A `person` field limited to the household's members, empty = the whole household."""
+
+    def set_members(self, memberships):
+        people = {m.person_id: m.person for m in memberships}
+        self.fields["person"].choices = [("", "het hele huishouden")] + [
+            (pk, str(person)) for pk, person in people.items()
+        ]
+
+    def cleaned_person(self):
+        from welzijn.registry.models import Person
+
+        pk = self.cleaned_data.get("person")
+        return Person.objects.get(pk=pk) if pk else None

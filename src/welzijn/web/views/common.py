@@ -1,0 +1,61 @@
+"""What the workplace's views share: role checks, ids from the query string, form pages."""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from welzijn.casework import selectors as casework_selectors
+from welzijn.casework.access import access_dossier, office_ids_of
+from welzijn.casework.models import Dossier, Office
+from welzijn.core.access import AccessDenied, Intent
+from welzijn.core.roles import CASEWORK_ROLES, roles_of
+from welzijn.registry.selectors import household_members_on
+from welzijn.web.forms.common import today
+
+
+def casework_user(user) -> None:
+    if not roles_of(user) & CASEWORK_ROLES:
+        raise AccessDenied("Deze pagina is er voor medewerkers van een welzijnsbureau of team.")
+
+
+def my_offices(user):
+    return Office.objects.filter(pk__in=office_ids_of(user))
+
+
+def id_param(request, name: str) -> int | None:
+    """An id from the query string or the form; anything but digits answers 404."""
+    value = request.POST.get(name) or request.GET.get(name)
+    if not value:
+        return None
+    if not value.isdigit() or len(value) > 18:
+        raise Http404("Niet gevonden.")
+    return int(value)
+
+
+def may_edit(user, dossier) -> bool:
+    try:
+        access_dossier(user, dossier, Intent.EDIT)
+    except AccessDenied:
+        return False
+    return True
+
+
+def form_page(request, template, form, **context):
+    return render(request, template, {"form": form, **context}, status=400 if form.errors else 200)
+
+
+def dossier_for_edit(request, dossier_id) -> Dossier:
+    return casework_selectors.dossier_get(
+        user=request.user, dossier_id=dossier_id, intent=Intent.EDIT, reason="formulier"
+    )
+
+
+def dossier_form(request, form, *, dossier, title, save):
+    """A form about a dossier: on a valid POST, `save(data)` calls a service through
+    `submit`; on success back to the dossier, else the form with its Dutch messages."""
+    if request.method == "POST" and form.is_valid() and save(form.cleaned_data) is not None:
+        return redirect("web:dossier", dossier.pk)
+    return form_page(request, "web/form.html", form, title=title, dossier=dossier)
+
+
+def members(dossier):
+    return list(household_members_on(dossier.household, today()))

@@ -1,0 +1,30 @@
+"""The home page: the user's dossiers, trajectories ending soon, the rights worklist."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import render
+
+from welzijn.casework import selectors as casework_selectors
+from welzijn.core.audit import audit_record
+from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
+from welzijn.rights import selectors as rights_selectors
+from welzijn.web.forms.common import today
+
+
+@login_required
+def home(request):
+    roles = roles_of(request.user)
+    if not roles & CASEWORK_ROLES:
+        return render(request, "web/home_other.html", {"is_analist": Role.ANALIST in roles})
+    with transaction.atomic():
+        own, dossiers = casework_selectors.my_dossiers(request.user)
+        context = {
+            "own": own,
+            "dossiers": dossiers,
+            "ending": casework_selectors.trajectories_ending_soon(request.user, today=today()),
+            "worklist": rights_selectors.worklist(request.user, limit=10),
+        }
+        audit_record(
+            actor=request.user, action="list", object_type="web.home", reason="startpagina"
+        )
+    return render(request, "web/home.html", context)

@@ -1,0 +1,69 @@
+"""The front desk: an onthaal contact, opening a dossier for a household."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+
+from welzijn.casework import services as casework
+from welzijn.registry.selectors import household_get
+from welzijn.web.forms import casework as forms
+from welzijn.web.forms.common import submit
+from welzijn.web.views.common import casework_user, form_page, id_param, my_offices
+
+
+@login_required
+def contact_new(request):
+    casework_user(request.user)
+    offices = my_offices(request.user)
+    household_id = id_param(request, "household")
+    household = (
+        household_get(user=request.user, household_id=household_id, reason="onthaalcontact")
+        if household_id is not None
+        else None
+    )
+    form = forms.ContactForm(request.POST or None, offices=offices)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        contact = submit(
+            form,
+            casework.contact_register,
+            actor=request.user,
+            office=data["office"],
+            occurred_on=data["occurred_on"],
+            channel=data["channel"],
+            reason=data["reason"],
+            outcome=data["outcome"].code if data["outcome"] else "",
+            household=household,
+            service=data["service"],
+            referred_to=data["referred_to"],
+            open_dossier=data["open_dossier"],
+        )
+        if contact is not None:
+            return (
+                redirect("web:dossier", contact.dossier_id)
+                if contact.dossier_id
+                else redirect("web:home")
+            )
+    return form_page(
+        request, "web/form.html", form, title="Onthaalcontact registreren", household=household
+    )
+
+
+@login_required
+def dossier_open(request, household_id):
+    casework_user(request.user)
+    household = household_get(user=request.user, household_id=household_id, reason="dossier openen")
+    form = forms.DossierOpenForm(request.POST or None, offices=my_offices(request.user))
+    if request.method == "POST" and form.is_valid():
+        dossier = submit(
+            form,
+            casework.dossier_open,
+            {"household": "office"},
+            actor=request.user,
+            household=household,
+            office=form.cleaned_data["office"],
+            opened_on=form.cleaned_data["opened_on"],
+            caseworker=request.user,
+        )
+        if dossier is not None:
+            return redirect("web:dossier", dossier.pk)
+    return form_page(request, "web/form.html", form, title=f"Dossier openen voor {household}")

@@ -1,0 +1,38 @@
+"""Finding people: the search as you type and a person's page."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from welzijn.casework import selectors as casework_selectors
+from welzijn.registry.selectors import person_get, person_search
+from welzijn.web.forms.common import SEARCH_MAX_LENGTH, today
+from welzijn.web.views.common import casework_user
+
+
+@login_required
+def search(request):
+    casework_user(request.user)
+    query = request.GET.get("q", "")[:SEARCH_MAX_LENGTH]
+    people = person_search(user=request.user, query=query, on=today()) if query else []
+    visible = {}
+    if people:
+        households = [p.current_membership.household_id for p in people if p.current_membership]
+        for d in casework_selectors.dossiers_of_households(request.user, households):
+            visible.setdefault(d.household_id, []).append(d)
+    context = {"query": query, "people": people, "dossiers": visible}
+    template = "web/partials/search_results.html" if request.htmx else "web/search.html"
+    return render(request, template, context)
+
+
+@login_required
+def person_detail(request, person_id):
+    casework_user(request.user)
+    person = person_get(user=request.user, person_id=person_id, reason="persoonsfiche")
+    memberships = list(person.memberships.select_related("household__address__wijk"))
+    households = [m.household_id for m in memberships]
+    dossiers = casework_selectors.dossiers_of_households(request.user, households)
+    return render(
+        request,
+        "web/person.html",
+        {"person": person, "memberships": memberships, "dossiers": dossiers},
+    )
