@@ -17,20 +17,22 @@ from factories import dossier, household, person, user
 from welzijn.casework import services as casework
 from welzijn.core.models import AuditEvent
 from welzijn.core.roles import Role
+from welzijn.registry.models import Organisation, OrganisationAccount
 from welzijn.rights.models import Finding, ScreeningRun
 
 pytestmark = pytest.mark.django_db
 
 OWN, OTHER, SHARED = "own", "other", "shared"
 RELATIONS = (OWN, OTHER, SHARED)
-ON, MW, TC, AN, BH = (
+ON, MW, TC, AN, BH, PA = (
     Role.ONTHAAL,
     Role.MAATSCHAPPELIJK_WERKER,
     Role.TEAMCOACH,
     Role.ANALIST,
     Role.BEHEERDER,
+    Role.PARTNER,
 )
-ROLES = (ON, MW, TC, AN, BH)
+ROLES = (ON, MW, TC, AN, BH, PA)
 CASEWORK = {ON, MW, TC}
 EDIT = {MW, TC}
 REPORT = {AN, BH, TC}
@@ -102,7 +104,7 @@ def _post_only(rule):
 
 
 EXPECTED = {
-    "web:home": Expect(_fixed(200)),
+    "web:home": Expect(lambda role, rel: 302 if role is PA else 200),  # partner: referrals
     "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
     "web:logout": Expect(_fixed(405)),  # POST only
     "web:search": Expect(_casework),
@@ -125,6 +127,11 @@ EXPECTED = {
     "web:finding_reject": _post_only(
         lambda role, rel: 400 if _finding(EDIT)(role, rel) == 200 else 404
     ),
+    "web:referrals": Expect(lambda role, rel: 200 if role in CASEWORK | {PA} else 404),
+    # The partner answers what was sent to its organisation (own and shared here).
+    "web:referral_answer": _post_only(
+        lambda role, rel: 400 if role is PA and rel in (OWN, SHARED) else 404
+    ),
     "reporting:index": Expect(_report(302)),
     "reporting:jaaroverzicht": Expect(_report(200)),
     "reporting:download": Expect(_report(200)),
@@ -141,6 +148,7 @@ INVALID_POST = {
     "decided_on": "gisteren",
     "requested_on": "morgen",
     "household": "",
+    "answer_note": "x" * 301,
 }
 
 
@@ -154,8 +162,20 @@ class World:
     users: dict  # role -> user at the own office
 
 
-def _records(actor, hh, office_code, last_name):
+def _records(actor, hh, office_code, partner):
     file = dossier(actor, hh, office_code=office_code)
+    member = hh.memberships.first().person
+    contact = casework.contact_register(
+        actor=actor,
+        office=file.office,
+        occurred_on=D(2023, 2, 1),
+        channel="balie",
+        reason="Vraag naar schuldhulp",
+        outcome="doorverwezen",
+        person=member,
+        household=hh,
+        referred_to=partner,
+    )
     trajectory = casework.trajectory_start(
         actor=actor, dossier_id=file.pk, service="housing-first", start_date=D(2023, 2, 1)
     )
@@ -179,8 +199,8 @@ def _records(actor, hh, office_code, last_name):
         outcome=Finding.Outcome.UNDERPROTECTED,
         inputs={},
     )
-    member = hh.memberships.first().person
     return {
+        "referral_id": contact.referral.pk,
         "person_id": member.pk,
         "household_id": hh.pk,
         "dossier_id": file.pk,
@@ -197,16 +217,20 @@ def world():
     users = {role: user(role, "wb-brugse-poort" if role in CASEWORK else None) for role in ROLES}
     users[BH].is_staff = True
     users[BH].save()
+    partner, elsewhere = (
+        Organisation.objects.create(name=f"Partner {n}", kind="partner") for n in "AB"
+    )
+    OrganisationAccount.objects.create(user=users[PA], organisation=partner)
     objects, names = {}, []
-    for relation, actor, office_code in (
-        (OWN, own_worker, "wb-brugse-poort"),
-        (OTHER, other_worker, "wb-rabot"),
-        (SHARED, other_worker, "wb-rabot"),
+    for relation, actor, office_code, org in (
+        (OWN, own_worker, "wb-brugse-poort", partner),
+        (OTHER, other_worker, "wb-rabot", elsewhere),
+        (SHARED, other_worker, "wb-rabot", partner),
     ):
         last_name = f"Wereld{relation.capitalize()}naam"
         names.append(last_name)
         hh = household(actor, person(actor, last_name=last_name), name=f"Gezin {last_name}")
-        objects[relation] = _records(actor, hh, office_code, last_name)
+        objects[relation] = _records(actor, hh, office_code, org)
     for subject in users.values():
         casework.dossier_share(
             actor=other_worker,
@@ -220,6 +244,8 @@ def world():
 
 def _kwargs(pattern: URLPattern, objects: dict) -> dict:
     fixed = {"to": "gesloten", "year": 2023, "fmt": "csv"}
+    if pattern.name == "referral_answer":
+        fixed["to"] = "geweigerd"
     names = getattr(pattern.pattern, "converters", None) or pattern.pattern.regex.groupindex
     return {name: objects.get(name, fixed.get(name)) for name in names}
 

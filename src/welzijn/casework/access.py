@@ -9,13 +9,17 @@
 | beheerder              | view (audited)  | view         | view             |
 
 Opening a dossier and registering an onthaal contact need a casework role in that office.
+
+A referral to a partner organisation is seen by the casework roles of the office that made
+it and by the partner's accounts, who answer it (accept or decline).
 """
 
 from django.db.models import Q, QuerySet
 
-from welzijn.casework.models import Contact, Dossier, Office
+from welzijn.casework.models import Contact, Dossier, Office, Referral
 from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.roles import CASEWORK_ROLES, DOSSIER_EDIT_ROLES, Role, roles_of
+from welzijn.registry.access import organisation_id_of
 
 
 def office_ids_of(user) -> frozenset[int]:
@@ -65,3 +69,30 @@ def contacts_visible_to(user) -> QuerySet[Contact]:
     if not roles & CASEWORK_ROLES:
         return Contact.objects.none()
     return Contact.objects.filter(office_id__in=office_ids_of(user))
+
+
+def referrals_visible_to(user) -> QuerySet[Referral]:
+    roles = roles_of(user)
+    if Role.BEHEERDER in roles:
+        return Referral.objects.all()
+    if Role.PARTNER in roles and organisation_id_of(user) is not None:
+        return Referral.objects.filter(organisation_id=organisation_id_of(user))
+    if roles & CASEWORK_ROLES:
+        return Referral.objects.filter(contact__office_id__in=office_ids_of(user))
+    return Referral.objects.none()
+
+
+def access_referral(user, referral: Referral, intent: Intent = Intent.VIEW) -> Referral:
+    """VIEW: as referrals_visible_to; EDIT (answering): the partner's accounts only."""
+    roles = roles_of(user)
+    partner = Role.PARTNER in roles and referral.organisation_id == organisation_id_of(user)
+    if intent is Intent.EDIT:
+        if partner:
+            return referral
+    elif (
+        partner
+        or Role.BEHEERDER in roles
+        or (roles & CASEWORK_ROLES and referral.contact.office_id in office_ids_of(user))
+    ):
+        return referral
+    raise AccessDenied("Geen toegang tot deze doorverwijzing.", referral)

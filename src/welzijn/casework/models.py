@@ -469,3 +469,54 @@ class Intervention(models.Model):
 
     def clean(self) -> None:
         check_dates_plausible(self, "date")
+
+
+class Referral(models.Model):
+    """An onthaal contact referred someone to a partner organisation; the partner marks it
+    accepted or declined, so the welzijnsbureau knows the person was picked up."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "open"
+        ACCEPTED = "aanvaard", "aanvaard"
+        DECLINED = "geweigerd", "geweigerd"
+
+    TRANSITIONS = {
+        Status.OPEN: frozenset({Status.ACCEPTED, Status.DECLINED}),
+        Status.ACCEPTED: frozenset(),
+        Status.DECLINED: frozenset(),
+    }
+
+    contact = models.OneToOneField(
+        Contact, models.PROTECT, related_name="referral", verbose_name="onthaalcontact"
+    )
+    organisation = models.ForeignKey(
+        Organisation, models.PROTECT, related_name="referrals", verbose_name="partner"
+    )
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.OPEN)
+    answered_at = models.DateTimeField("beantwoord op", null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="beantwoord door",
+    )
+    answer_note = models.CharField("toelichting", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "doorverwijzing"
+        verbose_name_plural = "doorverwijzingen"
+        ordering = ["-contact__occurred_on"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(status="open") & Q(answered_at__isnull=True))
+                | (~Q(status="open") & Q(answered_at__isnull=False)),
+                name="referral_answered_when_not_open",
+                violation_error_message="Een beantwoorde doorverwijzing heeft een datum.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Doorverwijzing naar {self.organisation} ({self.get_status_display()})"

@@ -5,8 +5,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from welzijn.casework.access import access_dossier, dossiers_visible_to
-from welzijn.casework.models import Decision, Dossier, Trajectory
+from welzijn.casework.access import (
+    access_dossier,
+    access_referral,
+    dossiers_visible_to,
+    referrals_visible_to,
+)
+from welzijn.casework.models import Decision, Dossier, Referral, Trajectory
 from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
 
@@ -136,3 +141,37 @@ def dossiers_of_households(user, household_ids) -> list[Dossier]:
         .select_related("office")
         .order_by("status", "-opened_on")
     )
+
+
+@transaction.atomic
+def referrals_list(*, user, status: str = "", limit: int = 200) -> list[Referral]:
+    """The referrals the user may see (a partner: those to their organisation), open ones
+    first; the list shows persons, so it is audited."""
+    referrals = referrals_visible_to(user).select_related(
+        "contact__person", "contact__household", "contact__office", "organisation"
+    )
+    if status:
+        referrals = referrals.filter(status=status)
+    found = list(referrals.order_by("-status", "-contact__occurred_on", "-pk")[:limit])
+    # "open" sorts after "geweigerd" and "aanvaard": reversed, open ones come first.
+    audit_record(
+        actor=user,
+        action="list",
+        object_type="casework.referral",
+        reason="doorverwijzingen",
+        detail={"status": status, "results": len(found)},
+    )
+    return found
+
+
+@transaction.atomic
+def referral_get(*, user, referral_id: int, intent: Intent = Intent.VIEW) -> Referral:
+    referral = access_referral(
+        user,
+        Referral.objects.select_related("contact__person", "contact__office", "organisation").get(
+            pk=referral_id
+        ),
+        intent,
+    )
+    audit_record(actor=user, action="view", obj=referral, reason="doorverwijzing")
+    return referral

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
-from welzijn.casework.access import access_dossier, access_office
+from welzijn.casework.access import access_dossier, access_office, access_referral
 from welzijn.casework.models import (
     Contact,
     Decision,
@@ -14,6 +15,7 @@ from welzijn.casework.models import (
     DossierShare,
     Intervention,
     Office,
+    Referral,
     Trajectory,
 )
 from welzijn.catalog.models import Outcome, Service, ServiceKind
@@ -197,6 +199,14 @@ def contact_register(
         )
     )
     audit_record(actor=actor, action="create", obj=contact, detail={"outcome": outcome})
+    if outcome == CONTACT_OUTCOME_REFERRED:
+        referral = validate_and_save(Referral(contact=contact, organisation=referred_to))
+        audit_record(
+            actor=actor,
+            action="create",
+            obj=referral,
+            detail={"organisation": referred_to.pk},
+        )
     return contact
 
 
@@ -452,3 +462,23 @@ def interventions_grant(
         ],
     )
     return interventions
+
+
+@transaction.atomic
+def referral_answer(*, actor, referral_id: int, to: str, note: str = "") -> Referral:
+    """The partner accepts or declines a referral made to it."""
+    referral = lock_for_transition(
+        Referral.objects.select_related("contact"),
+        referral_id,
+        to=to,
+        allowed=Referral.TRANSITIONS,
+        labels=dict(Referral.Status.choices),
+    )
+    access_referral(actor, referral, Intent.EDIT)
+    if to == Referral.Status.DECLINED:
+        require(bool(note.strip()), "answer_note", "Geef een reden om te weigeren.")
+    referral.status, referral.answer_note = to, note.strip()
+    referral.answered_at, referral.answered_by = timezone.now(), actor
+    validate_and_save(referral)
+    audit_record(actor=actor, action="transition", obj=referral, reason=note, detail={"to": to})
+    return referral

@@ -9,6 +9,9 @@ class Role(StrEnum):
     TEAMCOACH = "teamcoach"
     ANALIST = "analist"
     BEHEERDER = "beheerder"
+    #: An account of a partner organisation (CAW, a ziekenfonds, ...): sees only what was
+    #: sent to its organisation, such as the referrals made to it.
+    PARTNER = "partner"
 
 
 #: Roles that work with people and dossiers of their office.

@@ -28,3 +28,9 @@ def access_household(user, household: Household, intent: Intent = Intent.VIEW) -
     if not _may(user, intent):
         raise AccessDenied("Geen toegang tot dit huishouden.", household)
     return household
+
+
+def organisation_id_of(user) -> int | None:
+    """The outside organisation the user works for (partner accounts), or None."""
+    account = getattr(user, "organisation_account", None) if user.is_authenticated else None
+    return account.organisation_id if account is not None else None

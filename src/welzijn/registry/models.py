@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
@@ -205,6 +206,28 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OrganisationAccount(models.Model):
+    """A user who works for an outside organisation (a partner, an association): what they
+    see is limited to what belongs to that organisation."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="organisation_account",
+        verbose_name="gebruiker",
+    )
+    organisation = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="accounts", verbose_name="organisatie"
+    )
+
+    class Meta:
+        verbose_name = "account van een organisatie"
+        verbose_name_plural = "accounts van organisaties"
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.organisation})"
 
 
 class Income(models.Model):

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from welzijn.web.views import dossiers, home, onthaal, people, worklist
+from welzijn.web.views import dossiers, home, onthaal, people, referrals, worklist
 
 app_name = "web"
 
@@ -49,4 +49,10 @@ urlpatterns = [
     path("werklijst/", worklist.worklist, name="worklist"),
     path("werklijst/<int:finding_id>/aanvaarden/", worklist.finding_accept, name="finding_accept"),
     path("werklijst/<int:finding_id>/afwijzen/", worklist.finding_reject, name="finding_reject"),
+    path("doorverwijzingen/", referrals.referral_list, name="referrals"),
+    path(
+        "doorverwijzingen/<int:referral_id>/<str:to>/",
+        referrals.referral_answer,
+        name="referral_answer",
+    ),
 ]

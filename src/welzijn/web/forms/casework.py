@@ -124,3 +124,9 @@ class HearingForm(WorkplaceForm):
 
 class DismissForm(WorkplaceForm):
     reason = forms.CharField(label="Reden van afwijzing", max_length=300, required=False)
+
+
+class ReferralAnswerForm(WorkplaceForm):
+    answer_note = forms.CharField(
+        label="Toelichting", max_length=300, required=False, help_text="Verplicht bij weigeren."
+    )

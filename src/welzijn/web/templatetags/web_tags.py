@@ -1,6 +1,6 @@
 from django import template
 
-from welzijn.core.roles import CASEWORK_ROLES, roles_of
+from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
 
 register = template.Library()
 
@@ -9,3 +9,8 @@ register = template.Library()
 def does_casework(user) -> bool:
     """{% if user|does_casework %}: show the links of the caseworker's workplace."""
     return bool(roles_of(user) & CASEWORK_ROLES)
+
+
+@register.filter
+def is_partner(user) -> bool:
+    return Role.PARTNER in roles_of(user)

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from welzijn.casework import selectors as casework_selectors
 from welzijn.core.audit import audit_record
@@ -14,6 +14,8 @@ from welzijn.web.forms.common import today
 @login_required
 def home(request):
     roles = roles_of(request.user)
+    if Role.PARTNER in roles:
+        return redirect("web:referrals")
     if not roles & CASEWORK_ROLES:
         return render(request, "web/home_other.html", {"is_analist": Role.ANALIST in roles})
     with transaction.atomic():
