@@ -24,6 +24,7 @@ class AuditEvent(models.Model):
         LIST = "list", "lijst ingekeken"
         SHARE = "share", "gedeeld"
         LOAD = "load", "gegevens geladen"
+        REFUSE = "refuse", "geweigerd"
 
     seq = models.BigIntegerField("volgnummer", unique=True)
     occurred_at = models.DateTimeField("tijdstip")
