@@ -79,7 +79,8 @@ def witness_path() -> Path:
 
 def database_label() -> str:
     db = connection.settings_dict
-    return f"{connection.vendor}://{db.get('HOST') or ''}:{db.get('PORT') or ''}/{db['NAME']}"
+    server = f"{db['HOST']}:{db.get('PORT') or ''}" if db.get("HOST") else ""
+    return f"{connection.vendor}://{server}/{db['NAME']}"
 
 
 def _signature(record: dict) -> str:
