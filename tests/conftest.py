@@ -18,3 +18,13 @@ def reference_data():
     themselves."""
     call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
     roles_setup()
+
+
+@pytest.fixture(autouse=True)
+def audit_witness(settings, tmp_path):
+    """Each test its own audit witness file: the test database starts empty every time."""
+    from welzijn.core.audit_witness import checkpoint_schedule_reset
+
+    settings.AUDIT_WITNESS_PATH = tmp_path / "audit-witness.jsonl"
+    checkpoint_schedule_reset()
+    return settings.AUDIT_WITNESS_PATH

@@ -128,3 +128,12 @@ X_FRAME_OPTIONS = "DENY"
 # Plausible dates: a registration may lie at most this many years before or after today.
 WELZIJN_DATE_PAST_YEARS = int(os.environ.get("WELZIJN_DATE_PAST_YEARS", "30"))
 WELZIJN_DATE_FUTURE_YEARS = int(os.environ.get("WELZIJN_DATE_FUTURE_YEARS", "3"))
+
+# --- Audit trail (welzijn.core.audit_witness) -------------------------------------------
+# Signed checkpoints of the audit chain's end go to a witness file outside the database.
+# WELZIJN_AUDIT_KEY: HMAC key for the checkpoints; empty: derived from SECRET_KEY.
+# WELZIJN_AUDIT_WITNESS: the append-only witness file (default var/audit-witness.jsonl).
+# WELZIJN_AUDIT_CHECKPOINT_INTERVAL: seconds between a process's checkpoints (default 300).
+AUDIT_KEY = os.environ.get("WELZIJN_AUDIT_KEY", "")
+AUDIT_WITNESS_PATH = Path(os.environ.get("WELZIJN_AUDIT_WITNESS", VAR_DIR / "audit-witness.jsonl"))
+AUDIT_CHECKPOINT_INTERVAL = int(os.environ.get("WELZIJN_AUDIT_CHECKPOINT_INTERVAL", "300"))

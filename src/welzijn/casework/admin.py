@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from welzijn.casework import staffing
 from welzijn.casework.access import contacts_visible_to, dossiers_visible_to
 from welzijn.casework.models import (
     Contact,
@@ -10,7 +11,7 @@ from welzijn.casework.models import (
     StaffAssignment,
     Trajectory,
 )
-from welzijn.core.admin_mixins import AuditedAdmin, PersonalDataAdmin
+from welzijn.core.admin_mixins import AuditedAdmin, CheckedAdmin, PersonalDataAdmin
 
 
 @admin.register(Office)
@@ -19,10 +20,45 @@ class OfficeAdmin(AuditedAdmin):
     list_filter = ["kind"]
 
 
+class _AssignmentCheckForm:
+    actor = None
+
+    def clean(self):
+        cleaned = super().clean()
+        stored = None
+        if not self.instance._state.adding:
+            stored = StaffAssignment.objects.select_related("user", "office").get(
+                pk=self.instance.pk
+            )
+        self.change = staffing.staff_assignment_check(
+            actor=self.actor,
+            assignment=stored,
+            user=cleaned.get("user"),
+            office=cleaned.get("office"),
+        )
+        return cleaned
+
+
 @admin.register(StaffAssignment)
-class StaffAssignmentAdmin(AuditedAdmin):
+class StaffAssignmentAdmin(CheckedAdmin):
+    """Assignments give access to an office's dossiers: nobody changes their own."""
+
     list_display = ["user", "office"]
     list_filter = ["office"]
+    check_form = _AssignmentCheckForm
+
+    def record_change(self, request, obj, change, created):
+        staffing.staff_assignment_record(actor=request.user, before=change)
+
+    def delete_check(self, request, obj):
+        return staffing.staff_assignment_check(
+            actor=request.user, assignment=obj, user=None, office=None
+        )
+
+    def delete_model(self, request, obj):
+        before = self.delete_check(request, obj)
+        super().delete_model(request, obj)
+        staffing.staff_assignment_record(actor=request.user, before=before)
 
 
 class DossierScopedAdmin(PersonalDataAdmin):

@@ -10,3 +10,7 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_filter = ["action", "object_type"]
     search_fields = ["actor_username", "object_id", "reason"]
     date_hierarchy = "occurred_at"
+
+
+# Accounts and groups: checked against self-elevation and audited.
+from welzijn.core import admin_users  # noqa: E402, F401

@@ -1,7 +1,11 @@
 """Writing and verifying the audit trail.
 
 Every event carries sha256(previous hash + canonical content). Changing or removing an event
-breaks the chain from that point; `audit_verify` finds the first break.
+breaks the chain from that point; `audit_verify` finds the first break. Cutting off the
+newest events or rewriting the chain with recomputed hashes leaves a consistent chain: the
+signed checkpoints in the witness outside the database (`audit_witness`) catch those. Each
+process writes one after a commit when its last is AUDIT_CHECKPOINT_INTERVAL seconds old;
+`welzijn audit_checkpoint` writes one on demand.
 """
 
 from __future__ import annotations
@@ -9,16 +13,26 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
 
+from welzijn.core.audit_witness import (
+    Checkpoint,
+    WitnessReading,
+    checkpoint_append,
+    checkpoint_claim,
+    checkpoint_due,
+    witness_read,
+)
 from welzijn.core.models import AuditChainHead, AuditEvent
 
 GENESIS_HASH = "0" * 64
+logger = logging.getLogger(__name__)
 
 
 def _canonical_detail(detail: dict[str, Any] | None) -> dict[str, Any]:
@@ -83,7 +97,25 @@ def _append(actor: Any, entries: list[_Entry]) -> list[AuditEvent]:
         AuditEvent.objects.bulk_create(events, batch_size=2000)
         head.last_seq, head.last_hash = seq, prev
         head.save(update_fields=["last_seq", "last_hash"])
+        if checkpoint_due():
+            transaction.on_commit(_checkpoint_after_commit, robust=True)
     return events
+
+
+def audit_checkpoint() -> Checkpoint:
+    """Write the head of the chain, as committed now, to the witness."""
+    head = AuditChainHead.objects.filter(pk=1).first()
+    if head is None:
+        return checkpoint_append(0, GENESIS_HASH)
+    return checkpoint_append(head.last_seq, head.last_hash)
+
+
+def _checkpoint_after_commit() -> None:
+    if checkpoint_claim():
+        try:
+            audit_checkpoint()
+        except OSError:
+            logger.exception("Kon geen checkpoint van de audittrail naar de getuige schrijven")
 
 
 def audit_record(
@@ -122,29 +154,101 @@ def audit_record_many(
 
 @dataclass(frozen=True)
 class ChainBreak:
-    seq: int
+    seq: int | None
     problem: str
 
     def __str__(self) -> str:
-        return f"gebeurtenis #{self.seq}: {self.problem}"
+        return self.problem if self.seq is None else f"gebeurtenis #{self.seq}: {self.problem}"
 
 
 def _events() -> Iterator[AuditEvent]:
     return AuditEvent.objects.order_by("seq").iterator(chunk_size=5000)
 
 
-def audit_verify() -> ChainBreak | None:
-    """Return the first event that was changed or removed, or None when the chain is intact."""
+@dataclass
+class _Walk:
+    """What walking the chain found: its first break, how far it got intact, and the
+    hashes of the events the witness asks about."""
+
+    problem: ChainBreak | None = None
+    last_seq: int = 0
+    hashes: dict[int, str] = field(default_factory=dict)
+
+
+def _walk_chain(wanted: set[int]) -> _Walk:
+    walk = _Walk()
     expected_seq, prev_hash = 1, GENESIS_HASH
     for event in _events():
         if event.seq != expected_seq:
-            return ChainBreak(expected_seq, "ontbreekt (verwijderd)")
-        if event.prev_hash != prev_hash:
-            return ChainBreak(event.seq, "verwijst niet naar de vorige gebeurtenis (gewijzigd)")
-        if compute_hash(event) != event.hash:
-            return ChainBreak(event.seq, "inhoud komt niet overeen met de hash (gewijzigd)")
-        expected_seq, prev_hash = event.seq + 1, event.hash
+            walk.problem = ChainBreak(expected_seq, "ontbreekt (verwijderd)")
+        elif event.prev_hash != prev_hash:
+            walk.problem = ChainBreak(
+                event.seq, "verwijst niet naar de vorige gebeurtenis (gewijzigd)"
+            )
+        elif compute_hash(event) != event.hash:
+            walk.problem = ChainBreak(event.seq, "inhoud komt niet overeen met de hash (gewijzigd)")
+        if walk.problem:
+            return walk
+        if event.seq in wanted:
+            walk.hashes[event.seq] = event.hash
+        expected_seq, prev_hash, walk.last_seq = event.seq + 1, event.hash, event.seq
     head = AuditChainHead.objects.filter(pk=1).first()
-    if head is not None and (head.last_seq != expected_seq - 1 or head.last_hash != prev_hash):
-        return ChainBreak(expected_seq, "ontbreekt aan het einde van de keten (verwijderd)")
-    return None
+    if head is not None and head.last_seq < walk.last_seq:
+        walk.problem = ChainBreak(
+            head.last_seq + 1,
+            f"staat na het einde van de keten (#{head.last_seq}): het einde is teruggezet",
+        )
+    elif head is not None and (head.last_seq != walk.last_seq or head.last_hash != prev_hash):
+        walk.problem = ChainBreak(expected_seq, "ontbreekt aan het einde van de keten (verwijderd)")
+    return walk
+
+
+def _witness_breaks(witness: WitnessReading, walk: _Walk) -> list[ChainBreak]:
+    """Forged lines; the latest checkpoint beyond the chain's end; the first checkpointed
+    event whose hash differs. Past a break in the chain only the part before it counts."""
+    breaks = [
+        ChainBreak(
+            line.seq, f"checkpoint op regel {line.line} van de getuige {line.problem} (vervalst)"
+        )
+        for line in witness.forged
+    ]
+    beyond = [c for c in witness.checkpoints if c.seq > walk.last_seq]
+    if beyond and walk.problem is None:
+        latest = max(beyond, key=lambda c: c.seq)
+        breaks.append(
+            ChainBreak(
+                latest.seq,
+                f"ontbreekt: de getuige legde op {latest.when} gebeurtenis #{latest.seq} vast "
+                f"(regel {latest.line}), maar de keten eindigt bij #{walk.last_seq} "
+                "(einde verwijderd of teruggezet)",
+            )
+        )
+    differing = sorted(
+        (c for c in witness.checkpoints if c.seq in walk.hashes and walk.hashes[c.seq] != c.hash),
+        key=lambda c: c.seq,
+    )
+    if differing:
+        first = differing[0]
+        breaks.append(
+            ChainBreak(
+                first.seq,
+                f"heeft een andere hash dan de getuige op {first.when} vastlegde (regel "
+                f"{first.line}): de keten is herschreven of teruggezet",
+            )
+        )
+    return breaks
+
+
+def audit_breaks(witness: WitnessReading | None = None) -> list[ChainBreak]:
+    """Every break found: the chain's first, then what the witness contradicts."""
+    if witness is None:
+        witness = witness_read()
+    walk = _walk_chain({c.seq for c in witness.checkpoints})
+    return ([walk.problem] if walk.problem else []) + _witness_breaks(witness, walk)
+
+
+def audit_verify() -> ChainBreak | None:
+    """Return the first break (a changed or removed event, a cut-off or rewritten end, a
+    forged checkpoint), or None when the chain is intact and agrees with its witness."""
+    breaks = audit_breaks()
+    return breaks[0] if breaks else None
