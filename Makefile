@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-postgres lint install clean
+.PHONY: demo deploy test test-postgres lint install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+## What a server needs besides the install: the schema and the static files for WhiteNoise.
+## Run with the production environment (README: Production).
+deploy: $(STAMP)
+	$(BIN)/welzijn migrate --noinput
+	$(BIN)/welzijn collectstatic --noinput --verbosity 0
+	$(BIN)/welzijn check --deploy --fail-level WARNING
+
 ## Migrate a SQLite database under var/, load reference and demo data, serve on :8000.
+## Debug mode on, with a key that is public: never like this on a server.
+demo: export WELZIJN_DEBUG = 1
+demo: export WELZIJN_SECRET_KEY = demo-only-not-secret-welzijn-demo-key
 demo: $(STAMP)
 	mkdir -p var
 	$(BIN)/welzijn migrate --verbosity 0

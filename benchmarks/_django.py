@@ -9,6 +9,9 @@ def setup_django() -> str:
     if "DATABASE_URL" not in os.environ:
         os.environ["WELZIJN_VAR_DIR"] = tempfile.mkdtemp(prefix="welzijn-bench-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "welzijn.settings")
+    # Production settings (no debug: no query log), on plain HTTP, with a throwaway key.
+    os.environ.setdefault("WELZIJN_SECRET_KEY", "benchmark-only-not-secret-" + "x" * 40)
+    os.environ.setdefault("WELZIJN_HTTPS", "0")
     import django
     from django.core.management import call_command
 

@@ -64,3 +64,29 @@ def dossier(actor, hh=None, office_code: str = "wb-brugse-poort", opened=dt.date
     return casework.dossier_open(
         actor=actor, household=hh, office=office(office_code), opened_on=opened
     )
+
+
+def totp_device(account, *, confirmed: bool = True):
+    """A TOTP device for `account`; compute its current code with `totp_code`."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.create(user=account, name="test", confirmed=confirmed)
+
+
+def totp_code(device) -> str:
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def login_with_second_step(client, account):
+    """Sign `account` in as if they had entered their password and a code from their app
+    (a beheerder reaches no page otherwise)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    device = totp_device(account)
+    client.force_login(account)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

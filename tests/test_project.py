@@ -1,8 +1,12 @@
 """The project as a whole: migrations in sync, the admin in Dutch and audited, the demo."""
 
+import base64
+import re
+
 import pytest
 from django.core.management import call_command
-from factories import dossier, person, user
+from django_otp.oath import totp
+from factories import dossier, login_with_second_step, person, user
 
 from welzijn.core.models import AuditEvent
 from welzijn.core.roles import Role
@@ -19,8 +23,7 @@ def beheerder_client(client):
     admin_user = user(Role.BEHEERDER, None)
     admin_user.is_staff = True
     admin_user.save()
-    client.force_login(admin_user)
-    return client
+    return login_with_second_step(client, admin_user)
 
 
 def test_admin_speaks_dutch(beheerder_client):
@@ -85,6 +88,11 @@ def test_demo_setup_creates_one_user_per_role_and_demo_data(capsys):
         assert role.value in out
     users = get_user_model().objects.filter(username__in=["onthaal", "mw", "analist"])
     assert users.count() == 3
+    # the beheerder signs in with a second step; the printed secret is that of their device
+    secret = re.search(r"oathtool --totp -b ([A-Z2-7]+)", out).group(1)
+    device = get_user_model().objects.get(username="beheerder").totpdevice_set.get()
+    assert device.confirmed
+    assert device.verify_token(f"{totp(base64.b32decode(secret)):06d}")
     # synthetic Ghent at a small scale, plus the three hand-made households
     run = SynthRun.objects.get()
     assert run.scale == 0.01

@@ -1,20 +1,53 @@
 """The one settings module; every difference between machines comes from the environment.
 
-WELZIJN_DEBUG, WELZIJN_SECRET_KEY, WELZIJN_ALLOWED_HOSTS, DATABASE_URL (PostgreSQL when
-set, else a SQLite file under var/), WELZIJN_VAR_DIR.
+Production is the default: DEBUG is off unless WELZIJN_DEBUG=1, and without debug the
+server refuses to start without WELZIJN_SECRET_KEY. README.md lists every variable.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+
+
+def _flag(name: str, default: bool) -> bool:
+    """'1' is on, '0' is off, unset is the default; anything else is a mistake."""
+    value = os.environ.get(name, "")
+    if value not in ("", "0", "1"):
+        raise ImproperlyConfigured(f"{name} moet 0 of 1 zijn, niet {value!r}.")
+    return default if value == "" else value == "1"
+
+
+def _list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    try:
+        return int(value) if value else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} moet een geheel getal zijn, niet {value!r}.") from None
+
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("WELZIJN_VAR_DIR", Path.cwd() / "var"))
 
-DEBUG = os.environ.get("WELZIJN_DEBUG", "1") == "1"
-SECRET_KEY = os.environ.get("WELZIJN_SECRET_KEY", "insecure-development-key-only-for-local-use")
-ALLOWED_HOSTS = os.environ.get("WELZIJN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+DEBUG = _flag("WELZIJN_DEBUG", False)
+SECRET_KEY = os.environ.get("WELZIJN_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "WELZIJN_SECRET_KEY ontbreekt. Zet die omgevingsvariabele op een lange willekeurige "
+            "waarde, bijvoorbeeld gemaakt met: "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))' "
+            "(of start een ontwikkelomgeving met WELZIJN_DEBUG=1)."
+        )
+    SECRET_KEY = "insecure-development-key-only-for-local-use"
+ALLOWED_HOSTS = _list("WELZIJN_ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = _list("WELZIJN_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -32,19 +65,29 @@ INSTALLED_APPS = [
     "welzijn.reporting",
     "welzijn.web",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "axes",
 ]
 
 MIDDLEWARE = [
+    "welzijn.web.request_middleware.RequestId",
     "django.middleware.security.SecurityMiddleware",
+    # Static files leave here, before sessions and users: cacheable, never personal.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "welzijn.web.request_middleware.PermissionsPolicy",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "welzijn.web.request_middleware.NoStoreWhenSignedIn",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "welzijn.web.middleware.TwoFactorRequired",
     "welzijn.web.middleware.AccessDeniedAsNotFound",
     "axes.middleware.AxesMiddleware",
 ]
@@ -103,7 +146,12 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# `welzijn collectstatic` fills it; WhiteNoise serves it under gunicorn (compressed copies).
 STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
@@ -114,16 +162,85 @@ SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Lockout after 5 failed logins for the same username from the same address, for 15 min.
+# Login: 5 failed logins for the same username from the same address lock that pair for
+# 15 minutes (axes); `welzijn.web.login_limits` adds a limit per address across usernames
+# (password spraying) and one across all addresses, over the same 15 minutes.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "welzijn.web.login_limits.client_ip"
+LOGIN_ADDRESS_FAILURE_LIMIT = _int("WELZIJN_LOGIN_ADDRESS_LIMIT", 20)
+LOGIN_GLOBAL_FAILURE_LIMIT = _int("WELZIJN_LOGIN_GLOBAL_LIMIT", 200)
+# The client's address: REMOTE_ADDR, unless a reverse proxy we trust puts it in a header
+# (e.g. HTTP_X_FORWARDED_FOR); then the entry added by the outermost of our COUNT proxies.
+TRUSTED_PROXY_HEADER = os.environ.get("WELZIJN_TRUSTED_PROXY_HEADER", "")
+TRUSTED_PROXY_COUNT = _int("WELZIJN_TRUSTED_PROXY_COUNT", 1)
+
+# Two-factor authentication (TOTP): required for beheerders, available to everyone.
+OTP_TOTP_ISSUER = "welzijn"
+
+# HTTPS: on by default in production; off in debug (runserver speaks plain HTTP).
+HTTPS = _flag("WELZIJN_HTTPS", not DEBUG)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = _int("WELZIJN_HSTS_SECONDS", 365 * 24 * 3600) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("WELZIJN_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _flag("WELZIJN_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # Preloading is the domain owner's decision, for the whole domain: not ours by default.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# Behind a reverse proxy that terminates TLS: the header it sets to "https", e.g.
+# HTTP_X_FORWARDED_PROTO. Only set it when the proxy always sets or strips that header.
+if os.environ.get("WELZIJN_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (os.environ["WELZIJN_PROXY_SSL_HEADER"], "https")
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# No inline scripts or styles: everything comes from our own static files. The jaaroverzicht
+# pages, whose charts carry SVG style attributes, allow inline styles (reporting.views).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+
+# Logs: one JSON object per line on stderr, with the request id and never personal data
+# (see welzijn.core.structured_log).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request": {"()": "welzijn.core.structured_log.RequestContextFilter"}},
+    "formatters": {"json": {"()": "welzijn.core.structured_log.JsonLineFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request"],
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stderr"], "level": os.environ.get("WELZIJN_LOG_LEVEL", "WARNING")},
+    # Django's own handlers print plain text in debug and mail admins; ours replace them.
+    "loggers": {"django": {"handlers": [], "level": "NOTSET", "propagate": True}},
+}
 
 # Plausible dates: a registration may lie at most this many years before or after today.
 WELZIJN_DATE_PAST_YEARS = int(os.environ.get("WELZIJN_DATE_PAST_YEARS", "30"))

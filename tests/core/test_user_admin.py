@@ -4,7 +4,7 @@ themselves."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from factories import office, user
+from factories import login_with_second_step, office, user
 
 from welzijn.casework.models import StaffAssignment
 from welzijn.core.models import AuditEvent
@@ -29,7 +29,7 @@ def _beheerder(**flags):
 def bea(client):
     """A beheerder (not a superuser), logged in."""
     account = _beheerder()
-    client.force_login(account)
+    login_with_second_step(client, account)
     return account
 
 
@@ -154,7 +154,7 @@ def test_a_beheerder_cannot_touch_a_superusers_account_or_password(client, bea):
 
 def test_a_superuser_may_make_someone_superuser_and_it_is_audited(client):
     root = User.objects.create_superuser("root", password="een-lang-wachtwoord-1")
-    client.force_login(root)
+    login_with_second_step(client, root)
     worker = user(Role.MAATSCHAPPELIJK_WERKER)
     response = client.post(
         f"/admin/auth/user/{worker.pk}/change/", _user_form(worker, is_superuser=True)

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from factories import user
+from factories import login_with_second_step, user
 
 from welzijn.core.models import AuditEvent
 from welzijn.core.roles import Role
@@ -153,7 +153,9 @@ def test_command_refuses_an_unwritable_path(tiny, tmp_path):
     ],
 )
 def test_web_access_per_role(tiny, client, role, allowed):
-    client.force_login(user(role, office_code=None if role == Role.ANALIST else "wb-rabot"))
+    login_with_second_step(
+        client, user(role, office_code=None if role == Role.ANALIST else "wb-rabot")
+    )
     response = client.get(reverse("reporting:jaaroverzicht", args=[2023]))
     assert response.status_code == (200 if allowed else 403)
     events = AuditEvent.objects.filter(object_type="reporting.jaaroverzicht")

@@ -133,3 +133,49 @@ def test_keyboard_only_login_and_visible_focus(page, live_server, data):
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Persoon zoeken")).to_be_focused()
+
+
+def test_beheerder_sets_up_an_authenticator_without_any_policy_violation(page, live_server, data):
+    """The whole second step in a browser, and the Content-Security-Policy: not one message
+    about a blocked script or style, on the search page (htmx) and the jaaroverzicht."""
+    import base64
+    from decimal import Decimal
+
+    from django_otp.oath import totp
+    from factories import dossier
+    from playwright.sync_api import expect
+
+    from welzijn.casework.services import intervention_register
+
+    file = dossier(data["worker"], data["household"])
+    intervention_register(  # something to report on for 2023
+        actor=data["worker"],
+        dossier_id=file.pk,
+        service="huurwaarborg",
+        date=dt.date(2023, 4, 1),
+        amount=Decimal("900.00"),
+    )
+    violations = []
+    page.on("console", lambda msg: violations.append(msg.text))
+    beheerder = user(Role.BEHEERDER, None, name="beheerder.test")
+    beheerder.is_staff = True
+    beheerder.set_password(PASSWORD)
+    beheerder.save()
+    login(page, live_server, username="beheerder.test")
+    expect(page.get_by_role("heading", name="Tweestapsverificatie")).to_be_visible()
+    expect(page.locator(".qr svg")).to_be_visible()
+    secret = page.locator("code.secret").first.inner_text().replace(" ", "")
+    page.get_by_label("Code uit je authenticator-app").fill(f"{totp(base64.b32decode(secret)):06d}")
+    page.get_by_role("button", name="Instellen").click()
+    expect(page.get_by_role("link", name="Jaaroverzicht")).to_be_visible()
+    page.goto(f"{live_server.url}/admin/")
+    expect(page.get_by_text("Beheer van Welzijn en Samenleving")).to_be_visible()
+    page.goto(f"{live_server.url}/rapportage/2023/")
+    expect(page.get_by_role("heading", name="Jaaroverzicht 2023").first).to_be_visible()
+
+    page.get_by_role("button", name="Afmelden").click()
+    login(page, live_server)  # the caseworker: htmx search
+    page.get_by_role("link", name="Persoon zoeken").click()
+    page.get_by_label("Naam, INSZ-nummer of adres").fill("celik zoe")
+    expect(page.get_by_role("link", name="Çelik, Zoë")).to_be_visible()
+    assert [text for text in violations if "Content Security Policy" in text] == []

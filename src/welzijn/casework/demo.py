@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from welzijn.casework import services as casework
 from welzijn.casework.models import Office, StaffAssignment
@@ -25,6 +26,11 @@ DEMO_USERS = [
     ("beheerder", "Bea Beheerder", Role.BEHEERDER, None),
 ]
 
+#: The demo beheerder's authenticator secret (20 bytes, as django-otp stores it: hex). Public
+#: on purpose, like the password: a tester adds it to an app or computes a code with
+#: `oathtool --totp -b <base32>`.
+DEMO_TOTP_KEY = b"welzijn-demo-2fa-key".hex()
+
 D = dt.date
 
 
@@ -42,6 +48,12 @@ def demo_users_create() -> list[tuple[str, str, str]]:
         user.set_password(DEMO_PASSWORD)
         user.save()
         user.groups.set([groups[role]])
+        if role is Role.BEHEERDER:  # a beheerder always signs in with a second step
+            TOTPDevice.objects.update_or_create(
+                user=user,
+                name="demo",
+                defaults={"key": DEMO_TOTP_KEY, "confirmed": True, "throttling_failure_count": 0},
+            )
         office_name = ""
         if office_code:
             office = Office.objects.get(code=office_code)

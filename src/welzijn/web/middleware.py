@@ -1,9 +1,15 @@
+from urllib.parse import urlencode
+
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django_htmx.http import HttpResponseClientRedirect
 
 from welzijn.core.access import AccessDenied
 from welzijn.core.audit import audit_record, object_label
+from welzijn.core.two_factor import Step, two_factor_step
 
 
 class AccessDeniedAsNotFound:
@@ -47,3 +53,29 @@ def _audit_refusal(request, exception) -> None:
             reason="niet gevonden" if not isinstance(exception, PermissionDenied) else "geweigerd",
             detail=detail,
         )
+
+
+class TwoFactorRequired:
+    """No page opens for a signed-in user who still owes a code from their authenticator
+    app, or who must set one up first (beheerders): every view, the admin included, sends
+    them to that step, and back to where they were going afterwards."""
+
+    OPEN_VIEWS = frozenset({"web:otp_verify", "web:otp_setup", "web:logout"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.user.is_authenticated:
+            return None
+        if request.resolver_match.view_name in self.OPEN_VIEWS:
+            return None
+        step = two_factor_step(request.user)
+        if step is None:
+            return None
+        page = reverse("web:otp_verify" if step is Step.VERIFY else "web:otp_setup")
+        url = f"{page}?{urlencode({'next': request.get_full_path()})}"
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)

@@ -1,19 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from welzijn.web import auth_views as login_views
 from welzijn.web.views import dossiers, home, onthaal, people, referrals, worklist
 
 app_name = "web"
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(
-            template_name="web/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("inloggen/", login_views.LoginView.as_view(), name="login"),
+    path("inloggen/code/", login_views.otp_verify, name="otp_verify"),
+    path("tweestapsverificatie/", login_views.otp_setup, name="otp_setup"),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("zoeken/", people.search, name="search"),
     path("personen/<int:person_id>/", people.person_detail, name="person"),

@@ -1,9 +1,16 @@
+import base64
 import datetime as dt
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from welzijn.casework.demo import DEMO_PASSWORD, demo_data_create, demo_users_create
+from welzijn.casework.demo import (
+    DEMO_PASSWORD,
+    DEMO_TOTP_KEY,
+    demo_data_create,
+    demo_users_create,
+)
+from welzijn.core.roles import Role
 from welzijn.registry.models import Household
 from welzijn.rights.screening import rights_screen
 
@@ -41,7 +48,18 @@ class Command(BaseCommand):
                 f"{run.summary['granted']} rechten automatisch toegekend, de rest op de "
                 "werklijsten."
             )
-        self.stdout.write(f"\nDemogebruikers (wachtwoord voor allen: {DEMO_PASSWORD}):")
+        secret = base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
+        self.stdout.write(
+            f"\nDemogebruikers op http://127.0.0.1:8000/inloggen/ "
+            f"(wachtwoord voor allen: {DEMO_PASSWORD}):"
+        )
         for username, role, office in users:
-            self.stdout.write(f"  {username:<12} {role:<24} {office}")
-        self.stdout.write("\nBeheer: http://127.0.0.1:8000/admin/ (log in als 'beheerder')")
+            how = "wachtwoord + code uit authenticator-app" if role == Role.BEHEERDER else ""
+            self.stdout.write(f"  {username:<12} {role:<24} {office:<34} {how}".rstrip())
+        self.stdout.write(
+            f"\nDe beheerder geeft na het wachtwoord een code van zes cijfers. Voeg de sleutel "
+            f"{secret} toe aan een authenticator-app, of bereken de code met:\n"
+            f"  oathtool --totp -b {secret}\n"
+            "Elke andere gebruiker kan tweestapsverificatie zelf instellen via het menu.\n"
+            "\nBeheer: http://127.0.0.1:8000/admin/ (log in als 'beheerder')"
+        )
