@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from factories import household, person, user
 
+from welzijn.casework.reference import REFERENCE_FIXTURES
 from welzijn.core.roles import Role
 from welzijn.core.roles_setup import roles_setup
 
@@ -23,7 +24,7 @@ PASSWORD = "een-lang-test-wachtwoord"
 @pytest.fixture
 def data():
     """Transactional tests empty the database afterwards: load what they need each time."""
-    call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
+    call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
     roles_setup()
     worker = user(Role.MAATSCHAPPELIJK_WERKER, name="mw.test")
     worker.first_name = "Mehmet"

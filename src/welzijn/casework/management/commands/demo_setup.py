@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from welzijn.casework.demo import DEMO_PASSWORD, demo_data_create, demo_users_create
+from welzijn.casework.reference import REFERENCE_FIXTURES
 from welzijn.registry.models import Household
 from welzijn.rights.screening import rights_screen
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from welzijn.synth.services import synth_load
 
-        call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
+        call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
         users = demo_users_create()
         if Household.objects.exists():
             self.stdout.write("Demodata staan al in de databank; niets toegevoegd.")
