@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="organisation",
             name="code",
-            field=models.SlugField(max_length=60, null=True, verbose_name="code"),
+            field=models.SlugField(max_length=60, null=True, db_index=False, verbose_name="code"),
         ),
         migrations.RunPython(codes_from_names, migrations.RunPython.noop),
         migrations.AlterField(
