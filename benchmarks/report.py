@@ -30,11 +30,12 @@ def child(scale: float, show_table: bool) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from welzijn.casework.reference import REFERENCE_FIXTURES
     from welzijn.reporting.report import build_report, render
     from welzijn.reporting.reproduction import compare
     from welzijn.synth.services import synth_load
 
-    call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
+    call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
     started = time.perf_counter()
     synth_load(seed=42, scale=scale, year=2023)
     print(f"[{vendor}] synth scale {scale:g} geladen in {time.perf_counter() - started:.1f} s")

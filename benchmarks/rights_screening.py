@@ -24,12 +24,13 @@ def main() -> None:
 
     from django.core.management import call_command
 
+    from welzijn.casework.reference import REFERENCE_FIXTURES
     from welzijn.rights.models import Finding
     from welzijn.rights.screening import _store
     from welzijn.rights.services import GRANT_SERVICES, findings_grant
     from welzijn.synth.models import GroundTruth
 
-    call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
+    call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
     call_command("synth", year=2023, scale=args.scale, seed=42, verbosity=0)
 
     start = time.perf_counter()

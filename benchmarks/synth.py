@@ -19,10 +19,11 @@ def main() -> None:
     vendor = setup_django()
     from django.core.management import call_command
 
+    from welzijn.casework.reference import REFERENCE_FIXTURES
     from welzijn.synth.models import SynthRun
     from welzijn.synth.services import synth_load
 
-    call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
+    call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
     replace = SynthRun.objects.exists()
     started = time.perf_counter()
     result = synth_load(seed=args.seed, scale=args.scale, year=2023, replace=replace)

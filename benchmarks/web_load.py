@@ -60,7 +60,9 @@ def prepare(scale: float) -> None:
     if Person.objects.exists():
         return
     print(f"loading Synthetic Ghent at scale {scale} ...", flush=True)
-    call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
+    from welzijn.casework.reference import REFERENCE_FIXTURES
+
+    call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
     call_command("synth", year=2023, scale=scale, seed=42, verbosity=0)
     rights_screen(on=dt.date(2023, 12, 1))
 

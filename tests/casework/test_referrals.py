@@ -22,7 +22,7 @@ def referral():
     worker = user(Role.ONTHAAL)
     somebody = person(worker, last_name="Doorverwezen")
     hh = household(worker, somebody)
-    caw = Organisation.objects.create(name="CAW Test", kind="partner")
+    caw = Organisation.objects.create(name="CAW Test", code="caw-test", kind="partner")
     contact = casework.contact_register(
         actor=worker,
         office=office(),
@@ -67,7 +67,7 @@ def test_declining_needs_a_reason_and_another_partner_cannot_answer(referral):
     partner = _partner(referral.organisation)
     with pytest.raises(ValidationError, match="reden"):
         casework.referral_answer(actor=partner, referral_id=referral.pk, to="geweigerd")
-    other = _partner(Organisation.objects.create(name="Ander", kind="partner"))
+    other = _partner(Organisation.objects.create(name="Ander", code="ander", kind="partner"))
     with pytest.raises(AccessDenied):
         casework.referral_answer(actor=other, referral_id=referral.pk, to="aanvaard")
     casework.referral_answer(actor=partner, referral_id=referral.pk, to="geweigerd", note="Vol")

@@ -221,7 +221,8 @@ def world():
     users[BH].is_staff = True
     users[BH].save()
     partner, elsewhere = (
-        Organisation.objects.create(name=f"Partner {n}", kind="partner") for n in "AB"
+        Organisation.objects.create(name=f"Partner {n}", code=f"partner-{n}", kind="partner")
+        for n in "ab"
     )
     OrganisationAccount.objects.create(user=users[PA], organisation=partner)
     objects, names = {}, []

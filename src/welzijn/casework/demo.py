@@ -14,16 +14,18 @@ from welzijn.core.insz import make_insz
 from welzijn.core.roles import Role
 from welzijn.core.roles_setup import roles_setup
 from welzijn.registry import services as registry
+from welzijn.registry.models import Organisation, OrganisationAccount
 
 DEMO_PASSWORD = "welzijn-demo"
 DEMO_USERS = [
-    # username, full name, role, office code
+    # username, full name, role, office code (a partner: its organisation's code)
     ("onthaal", "Olivia Onthaal", Role.ONTHAAL, "wb-brugse-poort"),
     ("mw", "Mehmet Werker", Role.MAATSCHAPPELIJK_WERKER, "wb-brugse-poort"),
     ("mw.rabot", "Rita Rabot", Role.MAATSCHAPPELIJK_WERKER, "wb-rabot"),
     ("teamcoach", "Tine Coach", Role.TEAMCOACH, "wb-brugse-poort"),
     ("analist", "Arne Analist", Role.ANALIST, None),
     ("beheerder", "Bea Beheerder", Role.BEHEERDER, None),
+    ("caw", "Carla Partner", Role.PARTNER, "caw-oost-vlaanderen"),
 ]
 
 #: The demo beheerder's authenticator secret (20 bytes, as django-otp stores it: hex). Public
@@ -55,7 +57,13 @@ def demo_users_create() -> list[tuple[str, str, str]]:
                 defaults={"key": DEMO_TOTP_KEY, "confirmed": True, "throttling_failure_count": 0},
             )
         office_name = ""
-        if office_code:
+        if role is Role.PARTNER:
+            organisation = Organisation.objects.get(code=office_code)
+            OrganisationAccount.objects.update_or_create(
+                user=user, defaults={"organisation": organisation}
+            )
+            office_name = organisation.name
+        elif office_code:
             office = Office.objects.get(code=office_code)
             StaffAssignment.objects.get_or_create(user=user, office=office)
             office_name = office.name
@@ -230,5 +238,17 @@ def demo_data_create() -> int:
         channel="telefoon",
         reason="Vraag over de UiTPAS",
         outcome="geen-vervolgtraject",
+    )
+    # Karim also needs shelter: referred to the CAW, open on its list (log in as 'caw').
+    casework.contact_register(
+        actor=mw,
+        office=brugse_poort,
+        occurred_on=D(2023, 3, 6),
+        channel="balie",
+        reason="Zoekt een slaapplaats voor de komende weken",
+        outcome="doorverwezen",
+        person=karim,
+        household=hh3,
+        referred_to=Organisation.objects.get(code="caw-oost-vlaanderen"),
     )
     return 3

@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length
 
 from welzijn.catalog.models import Outcome, Service
-from welzijn.core.models import CodeManager
+from welzijn.core.models import CodeManager, extern_id_field
 from welzijn.core.validation import check_dates_plausible
 from welzijn.registry.models import Household, Organisation, Person, Wijk
 
@@ -93,6 +93,7 @@ class Dossier(models.Model):
     opened_on = models.DateField("geopend op")
     closed_on = models.DateField("gesloten op", null=True, blank=True)
     close_reason = models.CharField("reden van afsluiten", max_length=300, blank=True)
+    extern_id = extern_id_field()
 
     class Meta:
         verbose_name = "dossier"
@@ -441,6 +442,7 @@ class Intervention(models.Model):
         related_name="interventions",
         verbose_name="beslissing",
     )
+    extern_id = extern_id_field()
 
     class Meta:
         verbose_name = "tussenkomst"

@@ -40,7 +40,7 @@ def _find_service(code_or_service: str | Service, field: str = "service") -> Ser
     return service
 
 
-def _service(code_or_service: str | Service, kind: str, field: str = "service") -> Service:
+def service_of_kind(code_or_service: str | Service, kind: str, field: str = "service") -> Service:
     service = _find_service(code_or_service, field)
     require(
         service.kind == kind,
@@ -57,7 +57,7 @@ def _outcome(code: str, applies_to: str, field: str = "outcome") -> Outcome:
     return outcome
 
 
-def _require_member(person: Person | None, household: Household, on: dt.date) -> None:
+def require_member(person: Person | None, household: Household, on: dt.date) -> None:
     if person is not None:
         require(
             is_member_on(person, household, on),
@@ -166,7 +166,7 @@ def contact_register(
         )
         household = membership.household if membership else None
     elif household is not None:
-        _require_member(person, household, occurred_on)
+        require_member(person, household, occurred_on)
     if open_dossier:
         outcome = CONTACT_OUTCOME_DOSSIER_OPENED
         require(household is not None, "household", "Kies het huishouden voor het dossier.")
@@ -222,12 +222,12 @@ def trajectory_start(
     planned: bool = False,
 ) -> Trajectory:
     dossier = _open_dossier_for_edit(actor, dossier_id)
-    _require_member(person, dossier.household, start_date)
+    require_member(person, dossier.household, start_date)
     trajectory = validate_and_save(
         Trajectory(
             dossier=dossier,
             person=person,
-            service=_service(service, ServiceKind.TRAJECTORY),
+            service=service_of_kind(service, ServiceKind.TRAJECTORY),
             status=Trajectory.Status.PLANNED if planned else Trajectory.Status.RUNNING,
             start_date=start_date,
             planned_end_date=planned_end_date,
@@ -294,7 +294,7 @@ def decision_record(
     person: Person | None = None,
 ) -> Decision:
     dossier = _open_dossier_for_edit(actor, dossier_id)
-    _require_member(person, dossier.household, decided_on)
+    require_member(person, dossier.household, decided_on)
     service_obj = _find_service(service)
     decision = validate_and_save(
         Decision(
@@ -351,8 +351,8 @@ def intervention_register(
     reason: str = "",
 ) -> Intervention:
     dossier = _open_dossier_for_edit(actor, dossier_id)
-    _require_member(person, dossier.household, date)
-    service_obj = _service(service, ServiceKind.INTERVENTION)
+    require_member(person, dossier.household, date)
+    service_obj = service_of_kind(service, ServiceKind.INTERVENTION)
     if decision is not None:
         require(
             decision.dossier_id == dossier.pk,
@@ -386,6 +386,37 @@ def intervention_register(
     return intervention
 
 
+INTERVENTION_CORRECTABLE = ("date", "amount", "quantity", "person")
+
+
+@transaction.atomic
+def intervention_correct(*, actor, intervention_id: int, reason: str, **changes) -> Intervention:
+    """Correct the date, amount, quantity or person of a registered intervention, with a
+    reason; the same checks as registering it (membership on the date, amount or quantity)."""
+    unknown = set(changes) - set(INTERVENTION_CORRECTABLE)
+    require(not unknown, next(iter(unknown), "__all__"), "Dit veld kan niet gewijzigd worden.")
+    intervention = (
+        Intervention.objects.select_for_update()
+        .select_related("dossier__household", "service")
+        .get(pk=intervention_id)
+    )
+    access_dossier(actor, intervention.dossier, Intent.EDIT)
+    changed = [field for field, value in changes.items() if getattr(intervention, field) != value]
+    for field in changed:
+        setattr(intervention, field, changes[field])
+    require_member(intervention.person, intervention.dossier.household, intervention.date)
+    intervention.unit = intervention.service.unit if intervention.quantity is not None else ""
+    validate_and_save(intervention)
+    audit_record(
+        actor=actor,
+        action="update",
+        obj=intervention,
+        reason=reason,
+        detail={"fields": changed},
+    )
+    return intervention
+
+
 @dataclass(frozen=True)
 class Grant:
     household_id: int
@@ -407,7 +438,7 @@ def interventions_grant(
     rights): each in the household's open dossier at `office`, opened where needed. The same
     rules and audit as intervention_register, written in bulk."""
     access_office(actor, office)
-    service_obj = _service(service, ServiceKind.INTERVENTION)
+    service_obj = service_of_kind(service, ServiceKind.INTERVENTION)
     for grant in grants:
         require(
             grant.amount is not None or grant.quantity is not None,

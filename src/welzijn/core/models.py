@@ -8,6 +8,19 @@ class CodeManager(models.Manager):
         return self.get(code=code)
 
 
+def extern_id_field() -> models.CharField:
+    """The record's number in the system it was imported from: imports match on it, so that
+    importing the same file twice changes nothing. Empty for records registered here."""
+    return models.CharField(
+        "extern id",
+        max_length=64,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="Nummer in het systeem waaruit dit record geïmporteerd werd.",
+    )
+
+
 class AuditEvent(models.Model):
     """One entry of the append-only, hash-chained audit trail.
 

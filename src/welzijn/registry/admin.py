@@ -11,6 +11,7 @@ from welzijn.registry.models import (
     Postcode,
     SocialStatus,
     StatusKind,
+    Street,
     Wijk,
 )
 
@@ -26,11 +27,21 @@ class PostcodeAdmin(AuditedAdmin):
     list_display = ["code", "name"]
 
 
+@admin.register(Street)
+class StreetAdmin(AuditedAdmin):
+    """The street list that gives an address its wijk; partial, extended by a beheerder."""
+
+    list_display = ["name", "postcode", "wijk"]
+    list_filter = ["postcode", "wijk"]
+    search_fields = ["name", "search_key"]
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(AuditedAdmin):
-    list_display = ["name", "kind"]
+    list_display = ["name", "code", "kind"]
     list_filter = ["kind"]
-    search_fields = ["name"]
+    search_fields = ["name", "code"]
+    prepopulated_fields = {"code": ["name"]}
 
 
 class MembershipInline(admin.TabularInline):

@@ -4,7 +4,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length
 
 from welzijn.core.insz import validate_insz
-from welzijn.core.models import CodeManager
+from welzijn.core.models import CodeManager, extern_id_field
 
 models.CharField.register_lookup(Length)
 
@@ -45,6 +45,52 @@ class Postcode(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.code,)
+
+
+class StreetManager(models.Manager):
+    def get_by_natural_key(self, name: str, postcode: str):
+        return self.get(name=name, postcode__code=postcode)
+
+
+class Street(models.Model):
+    """A street of Ghent with its postcode and wijk (reference data): gives the wijk of an
+    address. One row per (street, postcode); where a street crosses wijken, the row holds the
+    wijk of most of it and the caseworker chooses the wijk for the rest."""
+
+    name = models.CharField("naam", max_length=150)
+    postcode = models.ForeignKey(Postcode, models.PROTECT, verbose_name="postcode")
+    wijk = models.ForeignKey(Wijk, models.PROTECT, verbose_name="wijk")
+    # Folded name (registry.search.street_key): lower case, no accents, no punctuation.
+    search_key = models.CharField(max_length=150, editable=False)
+
+    objects = StreetManager()
+
+    class Meta:
+        verbose_name = "straat"
+        verbose_name_plural = "straten"
+        ordering = ["name", "postcode"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "postcode"], name="street_unique_per_postcode"),
+            models.UniqueConstraint(
+                fields=["search_key", "postcode"],
+                name="street_key_unique_per_postcode",
+                violation_error_message="Deze straat staat al in de stratenlijst bij deze "
+                "postcode.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.postcode_id and self.postcode.code})"
+
+    def natural_key(self) -> tuple[str, str]:
+        return (self.name, self.postcode.code)
+
+    natural_key.dependencies = ["registry.postcode", "registry.wijk"]  # type: ignore[attr-defined]
+
+    def clean(self) -> None:
+        from welzijn.registry.search import street_key
+
+        self.search_key = street_key(self.name)
 
 
 class Address(models.Model):
@@ -103,6 +149,7 @@ class Person(models.Model):
         validators=[validate_insz],
         help_text="Rijksregister- of bisnummer, 11 cijfers. Leeg voor wie er geen heeft.",
     )
+    extern_id = extern_id_field()
     # Lower-cased, accent-free "first last" and "last first" for tolerant search.
     search_name = models.CharField(max_length=250, editable=False, db_index=True)
 
@@ -135,6 +182,7 @@ class Household(models.Model):
         Address, models.PROTECT, null=True, blank=True, verbose_name="adres"
     )
     members = models.ManyToManyField(Person, through="HouseholdMembership", related_name="+")
+    extern_id = extern_id_field()
 
     class Meta:
         verbose_name = "huishouden"
@@ -192,12 +240,15 @@ class Organisation(models.Model):
         OVERHEID = "overheid", "overheid"
         STADSDIENST = "stadsdienst", "stadsdienst"
 
+    code = models.SlugField("code", max_length=60, unique=True)
     name = models.CharField("naam", max_length=200, unique=True)
     kind = models.CharField("soort", max_length=20, choices=Kind.choices)
     enterprise_number = models.CharField("ondernemingsnummer", max_length=12, blank=True)
     address = models.ForeignKey(
         Address, models.PROTECT, null=True, blank=True, verbose_name="adres"
     )
+
+    objects = CodeManager()
 
     class Meta:
         verbose_name = "organisatie"
@@ -206,6 +257,9 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
 
 
 class OrganisationAccount(models.Model):

@@ -8,7 +8,8 @@ from django.db.models import Q, QuerySet
 from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
 from welzijn.registry.access import access_household, access_person
-from welzijn.registry.models import Address, Household, HouseholdMembership, Person
+from welzijn.registry.models import Address, Household, HouseholdMembership, Person, Street, Wijk
+from welzijn.registry.search import street_key
 
 
 def memberships_on(on: dt.date) -> QuerySet[HouseholdMembership]:
@@ -23,6 +24,17 @@ def is_member_on(person: Person, household: Household, on: dt.date) -> bool:
 
 def household_members_on(household: Household, on: dt.date) -> QuerySet[HouseholdMembership]:
     return memberships_on(on).filter(household=household).select_related("person")
+
+
+def wijk_for_street(street: str, postcode: str) -> Wijk | None:
+    """The wijk of a street at a postcode from the street list (reference data), tolerant of
+    case, accents and 'St.' for 'Sint'; None when the street is not in the list."""
+    found = (
+        Street.objects.filter(search_key=street_key(street), postcode__code=postcode.strip())
+        .select_related("wijk")
+        .first()
+    )
+    return found.wijk if found else None
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from welzijn.core.audit import audit_record
 from welzijn.core.insz import normalise_insz
 from welzijn.core.validation import require, validate_and_save
 from welzijn.registry.access import access_household, access_person
-from welzijn.registry.models import Address, Household, HouseholdMembership, Person
+from welzijn.registry.models import Address, Household, HouseholdMembership, Income, Person
 from welzijn.registry.search import search_name
 
 PERSON_FIELDS = (
@@ -22,6 +22,34 @@ PERSON_FIELDS = (
     "language",
     "insz",
 )
+
+
+def person_build(
+    *,
+    first_name: str,
+    last_name: str,
+    birth_date: dt.date,
+    sex: str,
+    nationality: str,
+    residence_status: str,
+    language: str = "nl",
+    insz: str | None = None,
+    extern_id: str | None = None,
+) -> Person:
+    """An unsaved person, normalised the way every write path stores it."""
+    person = Person(
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        birth_date=birth_date,
+        sex=sex,
+        nationality=nationality.upper(),
+        residence_status=residence_status,
+        language=language,
+        insz=normalise_insz(insz or "") or None,
+        extern_id=extern_id or None,
+    )
+    person.search_name = search_name(person.first_name, person.last_name)
+    return person
 
 
 @transaction.atomic
@@ -39,17 +67,16 @@ def person_create(
     reason: str = "",
 ) -> Person:
     access_person(actor, Person(), Intent.EDIT)
-    person = Person(
-        first_name=first_name.strip(),
-        last_name=last_name.strip(),
+    person = person_build(
+        first_name=first_name,
+        last_name=last_name,
         birth_date=birth_date,
         sex=sex,
-        nationality=nationality.upper(),
+        nationality=nationality,
         residence_status=residence_status,
         language=language,
-        insz=normalise_insz(insz or "") or None,
+        insz=insz,
     )
-    person.search_name = search_name(person.first_name, person.last_name)
     validate_and_save(person)
     audit_record(actor=actor, action="create", obj=person, reason=reason)
     return person
@@ -73,24 +100,39 @@ def person_update(*, actor, person_id: int, reason: str = "", **changes) -> Pers
     return person
 
 
-@transaction.atomic
-def address_create(
-    *, actor, street: str, number: str, postcode: str, wijk: str, box: str = ""
+def address_build(
+    *, street: str, number: str, postcode: str, wijk: str | None = None, box: str = ""
 ) -> Address:
-    """Create an address from a postcode code and a wijk code; both must be known."""
+    """An unsaved address from a postcode code and, when given, a wijk (code or name); without
+    a wijk, the street list gives it. Raises a ValidationError naming the field."""
     from welzijn.registry.models import Postcode, Wijk
+    from welzijn.registry.selectors import wijk_for_street
 
     postcode_obj = Postcode.objects.filter(code=postcode.strip()).first()
     require(postcode_obj is not None, "postcode", f"Onbekende Gentse postcode '{postcode}'.")
-    wijk_obj = Wijk.objects.filter(code=wijk).first() or Wijk.objects.filter(name=wijk).first()
-    require(wijk_obj is not None, "wijk", f"Onbekende wijk '{wijk}'.")
-    address = Address(
+    if wijk:
+        wijk_obj = Wijk.objects.filter(code=wijk).first() or Wijk.objects.filter(name=wijk).first()
+        require(wijk_obj is not None, "wijk", f"Onbekende wijk '{wijk}'.")
+    else:
+        wijk_obj = wijk_for_street(street, postcode_obj.code)
+        require(
+            wijk_obj is not None, "wijk", "Straat niet gekend in de stratenlijst: kies de wijk."
+        )
+    return Address(
         street=street.strip(),
         number=number.strip(),
         box=box.strip(),
         postcode=postcode_obj,
         wijk=wijk_obj,
     )
+
+
+@transaction.atomic
+def address_create(
+    *, actor, street: str, number: str, postcode: str, wijk: str | None = None, box: str = ""
+) -> Address:
+    """Create an address; the wijk is derived from the street list when not given."""
+    address = address_build(street=street, number=number, postcode=postcode, wijk=wijk, box=box)
     validate_and_save(address)
     audit_record(actor=actor, action="create", obj=address)
     return address
@@ -103,6 +145,33 @@ def household_create(
     access_household(actor, Household(), Intent.EDIT)
     household = validate_and_save(Household(name=name.strip(), address=address))
     audit_record(actor=actor, action="create", obj=household, reason=reason)
+    return household
+
+
+@transaction.atomic
+def household_update(
+    *,
+    actor,
+    household_id: int,
+    name: str | None = None,
+    address: Address | None = None,
+    reason: str = "",
+) -> Household:
+    """Rename a household or move it to another (saved) address."""
+    household = access_household(
+        actor, Household.objects.select_for_update().get(pk=household_id), Intent.EDIT
+    )
+    changed = []
+    if name is not None and name.strip() != household.name:
+        household.name = name.strip()
+        changed.append("name")
+    if address is not None and address.pk != household.address_id:
+        household.address = address
+        changed.append("address")
+    validate_and_save(household)
+    audit_record(
+        actor=actor, action="update", obj=household, reason=reason, detail={"fields": changed}
+    )
     return household
 
 
@@ -156,3 +225,23 @@ def household_member_end(
         detail={"end_date": end_date.isoformat()},
     )
     return membership
+
+
+INCOME_FIELDS = ("gross_taxable", "net", "source")
+
+
+@transaction.atomic
+def income_update(*, actor, income_id: int, reason: str = "", **changes) -> Income:
+    """Correct the amounts or the source of a person's income of a year."""
+    unknown = set(changes) - set(INCOME_FIELDS)
+    require(not unknown, next(iter(unknown), "__all__"), "Dit veld kan niet gewijzigd worden.")
+    income = Income.objects.select_for_update().select_related("person").get(pk=income_id)
+    access_person(actor, income.person, Intent.EDIT)
+    changed = [field for field, value in changes.items() if getattr(income, field) != value]
+    for field in changed:
+        setattr(income, field, changes[field])
+    validate_and_save(income)
+    audit_record(
+        actor=actor, action="update", obj=income, reason=reason, detail={"fields": changed}
+    )
+    return income

@@ -10,6 +10,7 @@ from welzijn.casework.demo import (
     demo_data_create,
     demo_users_create,
 )
+from welzijn.casework.reference import REFERENCE_FIXTURES
 from welzijn.core.roles import Role
 from welzijn.registry.models import Household
 from welzijn.rights.screening import rights_screen
@@ -29,7 +30,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from welzijn.synth.services import synth_load
 
-        call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
+        call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
         users = demo_users_create()
         if Household.objects.exists():
             self.stdout.write("Demodata staan al in de databank; niets toegevoegd.")

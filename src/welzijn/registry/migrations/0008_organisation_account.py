@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registry", "0005_address_street_trigram_index"),
+        ("registry", "0007_organisation_code"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

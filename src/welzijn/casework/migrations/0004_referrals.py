@@ -7,8 +7,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("casework", "0002_decision_plausibility"),
-        ("registry", "0006_organisation_account"),
+        ("casework", "0003_decision_plausibility"),
+        ("registry", "0008_organisation_account"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

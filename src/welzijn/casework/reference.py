@@ -1,0 +1,5 @@
+"""The reference data fixtures, in load order: wijken and postcodes (and status kinds), the
+street list, partner organisations, the service catalogue, offices. Loaded by demo_setup,
+the tests and the benchmarks; `welzijn loaddata <name>` loads one again after an edit."""
+
+REFERENCE_FIXTURES = ("ghent", "streets", "partners", "catalog", "offices")
