@@ -128,3 +128,7 @@ X_FRAME_OPTIONS = "DENY"
 # Plausible dates: a registration may lie at most this many years before or after today.
 WELZIJN_DATE_PAST_YEARS = int(os.environ.get("WELZIJN_DATE_PAST_YEARS", "30"))
 WELZIJN_DATE_FUTURE_YEARS = int(os.environ.get("WELZIJN_DATE_FUTURE_YEARS", "3"))
+
+# Documents attached to dossiers: outside the web root, under random names; at most this size.
+WELZIJN_DOCUMENT_ROOT = Path(os.environ.get("WELZIJN_DOCUMENT_ROOT", VAR_DIR / "documents"))
+WELZIJN_DOCUMENT_MAX_BYTES = int(os.environ.get("WELZIJN_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024))

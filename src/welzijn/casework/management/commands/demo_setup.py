@@ -22,7 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from welzijn.synth.services import synth_load
 
-        call_command("loaddata", "ghent", "catalog", "offices", verbosity=0)
+        call_command("loaddata", "ghent", "catalog", "offices", "document_kinds", verbosity=0)
         users = demo_users_create()
         if Household.objects.exists():
             self.stdout.write("Demodata staan al in de databank; niets toegevoegd.")
