@@ -254,3 +254,6 @@ WELZIJN_DATE_FUTURE_YEARS = int(os.environ.get("WELZIJN_DATE_FUTURE_YEARS", "3")
 AUDIT_KEY = os.environ.get("WELZIJN_AUDIT_KEY", "")
 AUDIT_WITNESS_PATH = Path(os.environ.get("WELZIJN_AUDIT_WITNESS", VAR_DIR / "audit-witness.jsonl"))
 AUDIT_CHECKPOINT_INTERVAL = int(os.environ.get("WELZIJN_AUDIT_CHECKPOINT_INTERVAL", "300"))
+# Documents attached to dossiers: outside the web root, under random names; at most this size.
+WELZIJN_DOCUMENT_ROOT = Path(os.environ.get("WELZIJN_DOCUMENT_ROOT", VAR_DIR / "documents"))
+WELZIJN_DOCUMENT_MAX_BYTES = int(os.environ.get("WELZIJN_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024))

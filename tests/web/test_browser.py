@@ -179,3 +179,37 @@ def test_beheerder_sets_up_an_authenticator_without_any_policy_violation(page, l
     page.get_by_label("Naam, INSZ-nummer of adres").fill("celik zoe")
     expect(page.get_by_role("link", name="Çelik, Zoë")).to_be_visible()
     assert [text for text in violations if "Content Security Policy" in text] == []
+
+
+def test_cancel_an_intervention_with_a_reason(page, live_server, data):
+    from decimal import Decimal
+
+    from factories import dossier
+    from playwright.sync_api import expect
+
+    from welzijn.casework import services as casework
+
+    file = dossier(data["worker"], data["household"])
+    casework.intervention_register(
+        actor=data["worker"],
+        dossier_id=file.pk,
+        service="huurwaarborg",
+        date=dt.date(2023, 3, 1),
+        amount=Decimal("1250.00"),
+    )
+    login(page, live_server)
+    page.goto(f"{live_server.url}/dossiers/{file.pk}/")
+    row = page.locator("table.timeline tr", has_text="Huurwaarborg")
+    row.get_by_role("link", name="annuleren").click()
+    expect(page.get_by_role("heading", name="Tussenkomst annuleren")).to_be_visible()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Dit veld is verplicht.")).to_be_visible()
+    page.get_by_label("Reden van annulering").fill("Bedrag dubbel ingegeven")
+    page.get_by_role("button", name="Opslaan").click()
+    row = page.locator("table.timeline tr", has_text="Huurwaarborg")
+    expect(row.get_by_text("Geannuleerd", exact=True)).to_be_visible()
+    expect(row.get_by_text("Bedrag dubbel ingegeven")).to_be_visible()
+    struck = row.locator(".struck")
+    expect(struck).to_contain_text("Huurwaarborg")
+    expect(struck).to_have_css("text-decoration-line", "line-through")
+    expect(row.get_by_role("link", name="annuleren")).to_have_count(0)

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from factories import dossier, household, login_with_second_step, person, user
 
@@ -76,6 +77,15 @@ def _finding(allowed_roles):
     return rule
 
 
+def _own_office(allowed_roles):
+    """Only the object's own office: a contact, a confidential note."""
+
+    def rule(role, relation):
+        return 200 if role in allowed_roles and relation == OWN else 404
+
+    return rule
+
+
 def _report(ok):
     return lambda role, relation: ok if role in REPORT else 403
 
@@ -121,6 +131,23 @@ EXPECTED = {
     "web:intervention_new": _form(_dossier(EDIT, beheerder_views=False)),
     "web:decision_new": _form(_dossier(EDIT, beheerder_views=False)),
     "web:decision_hearing": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:notes": Expect(_dossier(CASEWORK)),
+    "web:note_new": _form(_dossier(EDIT, beheerder_views=False)),
+    # The world's note is confidential: not for a colleague it is shared with.
+    "web:note_correct": _form(_own_office(EDIT)),
+    "web:document_new": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:document_download": Expect(_dossier(CASEWORK)),
+    "web:document_withdraw": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:task_new": _form(_dossier(EDIT, beheerder_views=False)),
+    # Marking done is the action itself: 302 back to the dossier, then 409 (done already).
+    "web:task_done": _post_only(
+        lambda role, rel: (
+            (302, 409) if _dossier(EDIT, beheerder_views=False)(role, rel) == 200 else 404
+        )
+    ),
+    "web:contact_cancel": _form(_own_office(CASEWORK)),
+    "web:intervention_cancel": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:decision_cancel": _form(_dossier(EDIT, beheerder_views=False)),
     "web:worklist": Expect(_casework),
     # Accepting is the action itself: 302 back to the worklist (no htmx here), then 409
     # for the next role, who finds it accepted already.
@@ -152,6 +179,8 @@ INVALID_POST = {
     "requested_on": "morgen",
     "household": "",
     "answer_note": "x" * 301,
+    "text": "x" * 10001,
+    "due_on": "ooit",
 }
 
 
@@ -168,7 +197,7 @@ class World:
 def _records(actor, hh, office_code, partner):
     file = dossier(actor, hh, office_code=office_code)
     member = hh.memberships.first().person
-    contact = casework.contact_register(
+    referred = casework.contact_register(
         actor=actor,
         office=file.office,
         occurred_on=D(2023, 2, 1),
@@ -202,19 +231,57 @@ def _records(actor, hh, office_code, partner):
         outcome=Finding.Outcome.UNDERPROTECTED,
         inputs={},
     )
+    note = casework.note_add(
+        actor=actor,
+        dossier_id=file.pk,
+        text="Vertrouwelijk gesprek.",
+        noted_on=D(2023, 2, 1),
+        confidential=True,
+    )
+    document = casework.document_add(
+        actor=actor,
+        dossier_id=file.pk,
+        kind="loonfiche",
+        file=SimpleUploadedFile("loonfiche.pdf", b"%PDF-1.7\n%test\n"),
+    )
+    task = casework.task_add(
+        actor=actor,
+        dossier_id=file.pk,
+        kind="taak",
+        description="Attest opvragen",
+        due_on=D(2023, 2, 1),
+    )
+    intervention = casework.intervention_register(
+        actor=actor, dossier_id=file.pk, service="huurwaarborg", date=D(2023, 2, 1), amount=100
+    )
+    contact = casework.contact_register(
+        actor=actor,
+        office=file.office,
+        occurred_on=D(2023, 2, 1),
+        channel="balie",
+        reason="Vraag over de huur",
+        outcome="informatie-en-advies",
+        household=hh,
+    )
     return {
-        "referral_id": contact.referral.pk,
+        "referral_id": referred.referral.pk,
         "person_id": member.pk,
         "household_id": hh.pk,
         "dossier_id": file.pk,
         "trajectory_id": trajectory.pk,
         "decision_id": decision.pk,
         "finding_id": finding.pk,
+        "note_id": note.pk,
+        "document_id": document.pk,
+        "task_id": task.pk,
+        "intervention_id": intervention.pk,
+        "contact_id": contact.pk,
     }
 
 
 @pytest.fixture
-def world():
+def world(settings, tmp_path):
+    settings.WELZIJN_DOCUMENT_ROOT = tmp_path / "documents"
     own_worker = user(MW, "wb-brugse-poort")
     other_worker = user(MW, "wb-rabot")
     users = {role: user(role, "wb-brugse-poort" if role in CASEWORK else None) for role in ROLES}
@@ -269,7 +336,8 @@ def _check(client, world, method, url, expected, role, relation):
     where = f"{method.upper()} {url} as {role.value} ({relation})"
     allowed = expected if isinstance(expected, tuple) else (expected,)
     assert response.status_code in allowed, f"{where}: {response.status_code}, not {expected}"
-    body = response.content.decode(errors="replace")
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    body = raw.decode(errors="replace")
     shown = [name for name in world.names if name in body]
     if response.status_code in (403, 404, 405):
         assert not shown, f"{where}: a refused answer shows {shown}"

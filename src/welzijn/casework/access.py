@@ -12,11 +12,14 @@ Opening a dossier and registering an onthaal contact need a casework role in tha
 
 A referral to a partner organisation is seen by the casework roles of the office that made
 it and by the partner's accounts, who answer it (accept or decline).
+
+A confidential note of the sociaal verslag is read only by casework roles of the dossier's
+own office: not by a colleague the dossier is shared with, not by the beheerder.
 """
 
 from django.db.models import Q, QuerySet
 
-from welzijn.casework.models import Contact, Dossier, Office, Referral
+from welzijn.casework.models import CaseNote, Contact, Dossier, Office, Referral
 from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.roles import CASEWORK_ROLES, DOSSIER_EDIT_ROLES, Role, roles_of
 from welzijn.registry.access import organisation_id_of
@@ -96,3 +99,29 @@ def access_referral(user, referral: Referral, intent: Intent = Intent.VIEW) -> R
     ):
         return referral
     raise AccessDenied("Geen toegang tot deze doorverwijzing.", referral)
+
+
+def access_contact(user, contact: Contact, intent: Intent = Intent.VIEW) -> Contact:
+    """A contact belongs to the office that registered it: its staff change it."""
+    if intent is Intent.VIEW and Role.BEHEERDER in roles_of(user):
+        return contact
+    access_office(user, contact.office, intent)
+    return contact
+
+
+def may_read_confidential(user, dossier: Dossier) -> bool:
+    """The one rule for confidential notes; access_note and notes_visible_to apply it."""
+    return bool(roles_of(user) & CASEWORK_ROLES) and dossier.office_id in office_ids_of(user)
+
+
+def access_note(user, note: CaseNote, intent: Intent = Intent.VIEW) -> CaseNote:
+    access_dossier(user, note.dossier, intent)
+    if note.confidential and not may_read_confidential(user, note.dossier):
+        raise AccessDenied("Deze notitie is vertrouwelijk.", note)
+    return note
+
+
+def notes_visible_to(user, dossier: Dossier) -> QuerySet[CaseNote]:
+    """The notes of a dossier the user may read (after access_dossier(VIEW) on it)."""
+    notes = CaseNote.objects.filter(dossier=dossier)
+    return notes if may_read_confidential(user, dossier) else notes.filter(confidential=False)

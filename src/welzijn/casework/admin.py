@@ -5,6 +5,7 @@ from welzijn.casework.access import contacts_visible_to, dossiers_visible_to
 from welzijn.casework.models import (
     Contact,
     Decision,
+    DocumentKind,
     Dossier,
     Intervention,
     Office,
@@ -103,3 +104,9 @@ class ContactAdmin(PersonalDataAdmin):
 
     def get_queryset(self, request):
         return contacts_visible_to(request.user)
+
+
+@admin.register(DocumentKind)
+class DocumentKindAdmin(AuditedAdmin):
+    list_display = ["name", "code", "order", "active"]
+    list_filter = ["active"]

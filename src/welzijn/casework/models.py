@@ -156,7 +156,62 @@ class DossierShare(models.Model):
         return f"{self.dossier_id} gedeeld met {self.user_id}"
 
 
-class Contact(models.Model):
+#: A cancellation's reason, like every short free text, is bounded.
+CANCEL_REASON_MAX_LENGTH = 300
+
+
+class CancellableQuerySet(models.QuerySet):
+    """Records entered in error are cancelled, never deleted. Whatever counts or relies on
+    them (the report's indicators, the rights screening, a decision an intervention rests
+    on) reads `.valid()`: the one place that leaves cancelled records out."""
+
+    def valid(self):
+        return self.filter(cancelled_at__isnull=True)
+
+
+class Cancellable(models.Model):
+    """Who cancelled a record entered in error, when and why; the record itself stays."""
+
+    cancelled_at = models.DateTimeField("geannuleerd op", null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="geannuleerd door",
+    )
+    # A database default too: bulk loads (synthetic Ghent, imports) that name only the
+    # columns they know still write valid rows.
+    cancel_reason = models.CharField(
+        "reden van annulering",
+        max_length=CANCEL_REASON_MAX_LENGTH,
+        blank=True,
+        default="",
+        db_default="",
+    )
+
+    objects = CancellableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+
+def cancel_constraint(prefix: str) -> models.CheckConstraint:
+    """A cancelled record has a date, an author and a reason; a valid one has none."""
+    return models.CheckConstraint(
+        condition=Q(cancelled_at__isnull=True, cancelled_by__isnull=True, cancel_reason="")
+        | (Q(cancelled_at__isnull=False) & Q(cancelled_by__isnull=False) & ~Q(cancel_reason="")),
+        name=f"{prefix}_cancel_complete",
+        violation_error_message="Een annulering heeft een datum, een medewerker en een reden.",
+    )
+
+
+class Contact(Cancellable):
     """An onthaal contact: someone came, called or was met; what they asked and what followed."""
 
     class Channel(models.TextChoices):
@@ -228,6 +283,7 @@ class Contact(models.Model):
         ordering = ["-occurred_on"]
         constraints = [
             models.CheckConstraint(condition=~Q(reason=""), name="contact_has_reason"),
+            cancel_constraint("contact"),
         ]
 
     def __str__(self) -> str:
@@ -321,7 +377,7 @@ class Trajectory(models.Model):
 MOTIVATION_MAX_LENGTH = 5000
 
 
-class Decision(models.Model):
+class Decision(Cancellable):
     """A decision of the BCSD on a request: grant or refusal, motivated, with hearing and
     appeal (beroep bij de arbeidsrechtbank)."""
 
@@ -396,6 +452,7 @@ class Decision(models.Model):
                 name="decision_appeal_outcome_needs_appeal",
                 violation_error_message="Een uitkomst van beroep vraagt een ingesteld beroep.",
             ),
+            cancel_constraint("decision"),
         ]
 
     def __str__(self) -> str:
@@ -414,7 +471,7 @@ class Decision(models.Model):
             )
 
 
-class Intervention(models.Model):
+class Intervention(Cancellable):
     """A one-off grant or delivery: an amount in EUR and/or a quantity in the service's unit."""
 
     dossier = models.ForeignKey(
@@ -464,6 +521,7 @@ class Intervention(models.Model):
                 name="intervention_amount_or_quantity",
                 violation_error_message="Geef een bedrag, een hoeveelheid of beide.",
             ),
+            cancel_constraint("intervention"),
         ]
 
     def __str__(self) -> str:
@@ -471,6 +529,232 @@ class Intervention(models.Model):
 
     def clean(self) -> None:
         check_dates_plausible(self, "date")
+
+
+# --- The caseworker's everyday: the sociaal verslag, documents, appointments and tasks ----
+
+#: A note of the sociaal verslag is bounded in the form, in model validation and in the DB.
+NOTE_MAX_LENGTH = 10000
+
+
+class CaseNote(models.Model):
+    """One entry of the dossier's sociaal verslag.
+
+    A note is never changed once saved: a correction is a new note that refers to the one it
+    corrects (`corrects`), so the verslag keeps what was written and when. A confidential note
+    is read only by the dossier's own office (see casework.access.may_read_confidential)."""
+
+    dossier = models.ForeignKey(
+        Dossier, models.PROTECT, related_name="notes", verbose_name="dossier"
+    )
+    noted_on = models.DateField("datum")
+    written_at = models.DateTimeField("geschreven op")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="auteur"
+    )
+    text = models.TextField("tekst", max_length=NOTE_MAX_LENGTH)
+    confidential = models.BooleanField(
+        "vertrouwelijk",
+        default=False,
+        help_text="Alleen te lezen door medewerkers van het welzijnsbureau of team van het "
+        "dossier, niet door wie het dossier gedeeld kreeg.",
+    )
+    corrects = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name="corrigeert de notitie",
+    )
+
+    class Meta:
+        verbose_name = "notitie in het sociaal verslag"
+        verbose_name_plural = "sociaal verslag"
+        ordering = ["-noted_on", "-written_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(text=""),
+                name="casenote_has_text",
+                violation_error_message="Een notitie heeft een tekst.",
+            ),
+            models.CheckConstraint(
+                condition=Q(text__length__lte=NOTE_MAX_LENGTH),
+                name="casenote_text_max_length",
+                violation_error_message="De tekst is te lang.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Notitie {self.noted_on} (dossier {self.dossier_id})"
+
+    def clean(self) -> None:
+        check_dates_plausible(self, "noted_on")
+        if len(self.text) > NOTE_MAX_LENGTH:
+            raise ValidationError(
+                {"text": f"De tekst is te lang: hoogstens {NOTE_MAX_LENGTH} tekens."}
+            )
+
+
+class DocumentKind(models.Model):
+    """The kind of an attached document (identiteitsbewijs, loonfiche, ...): reference data."""
+
+    code = models.SlugField("code", max_length=60, unique=True)
+    name = models.CharField("naam", max_length=150, unique=True)
+    order = models.PositiveSmallIntegerField("volgorde", default=0)
+    active = models.BooleanField("actief", default=True)
+
+    objects = CodeManager()
+
+    class Meta:
+        verbose_name = "soort document"
+        verbose_name_plural = "soorten documenten"
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+
+class Document(models.Model):
+    """A file attached to a dossier, or to one of its decisions.
+
+    The file lies outside the web root under a random name (`storage_name`); the name it was
+    uploaded under is only kept here. A document is withdrawn, never deleted, from the
+    workplace."""
+
+    dossier = models.ForeignKey(
+        Dossier, models.PROTECT, related_name="documents", verbose_name="dossier"
+    )
+    decision = models.ForeignKey(
+        Decision,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name="bij de beslissing",
+    )
+    kind = models.ForeignKey(
+        DocumentKind, models.PROTECT, related_name="+", verbose_name="soort document"
+    )
+    original_name = models.CharField("bestandsnaam", max_length=200)
+    storage_name = models.CharField("naam op schijf", max_length=64, unique=True, editable=False)
+    content_type = models.CharField("bestandstype", max_length=100)
+    size = models.PositiveBigIntegerField("grootte (bytes)")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_at = models.DateTimeField("opgeladen op")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="opgeladen door"
+    )
+    withdrawn_at = models.DateTimeField("ingetrokken op", null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ingetrokken door",
+    )
+    withdraw_reason = models.CharField(
+        "reden van intrekking", max_length=CANCEL_REASON_MAX_LENGTH, blank=True
+    )
+
+    class Meta:
+        verbose_name = "document"
+        verbose_name_plural = "documenten"
+        ordering = ["-uploaded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(original_name="") & ~Q(sha256="") & ~Q(storage_name=""),
+                name="document_names_and_hash",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    withdrawn_at__isnull=True, withdrawn_by__isnull=True, withdraw_reason=""
+                )
+                | (
+                    Q(withdrawn_at__isnull=False)
+                    & Q(withdrawn_by__isnull=False)
+                    & ~Q(withdraw_reason="")
+                ),
+                name="document_withdrawal_complete",
+                violation_error_message="Een intrekking heeft een datum, een medewerker en "
+                "een reden.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.original_name}"
+
+
+class Task(models.Model):
+    """An appointment (afspraak: a day and an hour, a place) or a task (taak: a due day) in
+    a dossier, for one user of the dossier's office. Open until marked done."""
+
+    class Kind(models.TextChoices):
+        APPOINTMENT = "afspraak", "afspraak"
+        TASK = "taak", "taak"
+
+    dossier = models.ForeignKey(
+        Dossier, models.PROTECT, related_name="tasks", verbose_name="dossier"
+    )
+    kind = models.CharField("soort", max_length=10, choices=Kind.choices)
+    description = models.CharField("wat, met wie", max_length=300)
+    due_on = models.DateField("datum")
+    due_time = models.TimeField("uur", null=True, blank=True)
+    place = models.CharField("plaats", max_length=200, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="tasks", verbose_name="voor"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="aangemaakt door"
+    )
+    done_at = models.DateTimeField("afgerond op", null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="afgerond door",
+    )
+
+    class Meta:
+        verbose_name = "afspraak of taak"
+        verbose_name_plural = "afspraken en taken"
+        ordering = ["due_on", "due_time"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(description=""),
+                name="task_has_description",
+                violation_error_message="Beschrijf de afspraak of taak.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="taak") | Q(due_time__isnull=False),
+                name="task_appointment_has_time",
+                violation_error_message="Een afspraak heeft een uur.",
+            ),
+            models.CheckConstraint(
+                condition=Q(done_at__isnull=True, done_by__isnull=True)
+                | Q(done_at__isnull=False, done_by__isnull=False),
+                name="task_done_complete",
+            ),
+        ]
+        indexes = [models.Index(fields=["assigned_to", "done_at", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.due_on}: {self.description}"
+
+    def clean(self) -> None:
+        check_dates_plausible(self, "due_on")
+        if self.kind == self.Kind.APPOINTMENT and self.due_time is None:
+            raise ValidationError({"due_time": "Geef het uur van de afspraak."})
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
 
 
 class Referral(models.Model):

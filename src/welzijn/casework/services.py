@@ -7,15 +7,27 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from welzijn.casework.access import access_dossier, access_office, access_referral
+from welzijn.casework import documents
+from welzijn.casework.access import (
+    access_contact,
+    access_dossier,
+    access_note,
+    access_office,
+    access_referral,
+)
 from welzijn.casework.models import (
+    CaseNote,
     Contact,
     Decision,
+    Document,
+    DocumentKind,
     Dossier,
     DossierShare,
     Intervention,
     Office,
     Referral,
+    StaffAssignment,
+    Task,
     Trajectory,
 )
 from welzijn.catalog.models import Outcome, Service, ServiceKind
@@ -314,6 +326,7 @@ def _decision_update(actor, decision_id: int, **fields) -> Decision:
     """Record what followed a decision (hearing, appeal) on the locked row."""
     decision = Decision.objects.select_for_update().select_related("dossier").get(pk=decision_id)
     access_dossier(actor, decision.dossier, Intent.EDIT)
+    require(not decision.is_cancelled, "decision", "Deze beslissing is geannuleerd.")
     for field, value in fields.items():
         setattr(decision, field, value)
     validate_and_save(decision)
@@ -363,6 +376,11 @@ def intervention_register(
             decision.outcome == Decision.Result.GRANT,
             "decision",
             "Een tussenkomst kan niet steunen op een weigering.",
+        )
+        require(
+            not decision.is_cancelled,
+            "decision",
+            "Een tussenkomst kan niet steunen op een geannuleerde beslissing.",
         )
     intervention = validate_and_save(
         Intervention(
@@ -513,3 +531,234 @@ def referral_answer(*, actor, referral_id: int, to: str, note: str = "") -> Refe
     validate_and_save(referral)
     audit_record(actor=actor, action="transition", obj=referral, reason=note, detail={"to": to})
     return referral
+
+
+# --- Correcting: records entered in error are cancelled with a reason, never deleted -------
+
+
+def _cancel(actor, record, reason: str):
+    """Mark a locked, access-checked record as cancelled, and audit it."""
+    require(not record.is_cancelled, "cancel_reason", "Dit werd al geannuleerd.")
+    require(bool(reason.strip()), "cancel_reason", "Geef een reden van annulering.")
+    record.cancelled_at, record.cancelled_by = timezone.now(), actor
+    record.cancel_reason = reason.strip()
+    validate_and_save(record)
+    audit_record(
+        actor=actor, action="update", obj=record, reason=reason, detail={"cancelled": True}
+    )
+    return record
+
+
+@transaction.atomic
+def contact_cancel(*, actor, contact_id: int, reason: str) -> Contact:
+    contact = Contact.objects.select_for_update().get(pk=contact_id)
+    access_contact(actor, contact, Intent.EDIT)
+    return _cancel(actor, contact, reason)
+
+
+@transaction.atomic
+def intervention_cancel(*, actor, intervention_id: int, reason: str) -> Intervention:
+    intervention = Intervention.objects.select_for_update().get(pk=intervention_id)
+    access_dossier(actor, intervention.dossier, Intent.EDIT)
+    return _cancel(actor, intervention, reason)
+
+
+@transaction.atomic
+def decision_cancel(*, actor, decision_id: int, reason: str) -> Decision:
+    """Cancel a decision on which no valid intervention rests: those are cancelled first,
+    each with its own reason, so that nothing is undone without being seen."""
+    decision = Decision.objects.select_for_update().get(pk=decision_id)
+    access_dossier(actor, decision.dossier, Intent.EDIT)
+    resting = list(decision.interventions.valid().select_related("service"))
+    require(
+        not resting,
+        "cancel_reason",
+        "Op deze beslissing steunen nog tussenkomsten ("
+        + ", ".join(f"{i.service} van {i.date:%d/%m/%Y}" for i in resting)
+        + "): annuleer die eerst.",
+    )
+    return _cancel(actor, decision, reason)
+
+
+# --- The sociaal verslag -------------------------------------------------------------------
+
+
+@transaction.atomic
+def note_add(
+    *,
+    actor,
+    dossier_id: int,
+    text: str,
+    noted_on: dt.date,
+    confidential: bool = False,
+    corrects_id: int | None = None,
+) -> CaseNote:
+    """Add a note to the dossier's sociaal verslag (also to a closed dossier: what follows
+    the closing is written down too). Notes are never edited: a correction is a new note
+    that names the one it corrects, and is as confidential as that one."""
+    dossier = access_dossier(
+        actor, Dossier.objects.select_related("office").get(pk=dossier_id), Intent.EDIT
+    )
+    corrects = None
+    if corrects_id is not None:
+        corrects = access_note(actor, CaseNote.objects.get(pk=corrects_id), Intent.EDIT)
+        require(
+            corrects.dossier_id == dossier.pk,
+            "corrects",
+            "De gecorrigeerde notitie hoort bij een ander dossier.",
+        )
+        confidential = confidential or corrects.confidential
+    note = validate_and_save(
+        CaseNote(
+            dossier=dossier,
+            noted_on=noted_on,
+            written_at=timezone.now(),
+            author=actor,
+            text=text.strip(),
+            confidential=confidential,
+            corrects=corrects,
+        )
+    )
+    audit_record(
+        actor=actor,
+        action="create",
+        obj=note,
+        detail={"confidential": confidential, "corrects": corrects_id},
+    )
+    return note
+
+
+# --- Documents -----------------------------------------------------------------------------
+
+
+def _document_kind(kind: str | DocumentKind) -> DocumentKind:
+    found = (
+        kind if isinstance(kind, DocumentKind) else DocumentKind.objects.filter(code=kind).first()
+    )
+    require(found is not None, "kind", f"Onbekende soort document '{kind}'.")
+    require(found.active, "kind", f"'{found}' wordt niet meer gebruikt.")
+    return found
+
+
+@transaction.atomic
+def document_add(
+    *,
+    actor,
+    dossier_id: int,
+    kind: str | DocumentKind,
+    file,
+    name: str | None = None,
+    decision_id: int | None = None,
+) -> Document:
+    """Attach a file to a dossier or to one of its decisions: checked by size and content
+    (see casework.documents), stored outside the web root under a random name, its sha256
+    kept. If the database refuses the row, the stored file is removed again."""
+    dossier = access_dossier(actor, Dossier.objects.get(pk=dossier_id), Intent.EDIT)
+    kind_obj = _document_kind(kind)
+    decision = None
+    if decision_id is not None:
+        decision = Decision.objects.filter(pk=decision_id, dossier=dossier).first()
+        require(decision is not None, "decision", "Deze beslissing hoort bij een ander dossier.")
+        require(not decision.is_cancelled, "decision", "Deze beslissing is geannuleerd.")
+    checked = documents.check_file(file, name if name is not None else file.name)
+    storage_name, sha256 = documents.store(file)
+    try:
+        document = validate_and_save(
+            Document(
+                dossier=dossier,
+                decision=decision,
+                kind=kind_obj,
+                original_name=checked.name,
+                storage_name=storage_name,
+                content_type=checked.content_type,
+                size=checked.size,
+                sha256=sha256,
+                uploaded_at=timezone.now(),
+                uploaded_by=actor,
+            )
+        )
+        audit_record(
+            actor=actor,
+            action="create",
+            obj=document,
+            detail={"kind": kind_obj.code, "sha256": sha256, "size": checked.size},
+        )
+    except BaseException:
+        documents.discard(storage_name)
+        raise
+    return document
+
+
+@transaction.atomic
+def document_withdraw(*, actor, document_id: int, reason: str) -> Document:
+    """Withdraw a document (wrong dossier, wrong file): it stays, marked, with who, when and
+    why, and can no longer be downloaded from the workplace."""
+    document = Document.objects.select_for_update().get(pk=document_id)
+    access_dossier(actor, document.dossier, Intent.EDIT)
+    require(document.withdrawn_at is None, "withdraw_reason", "Dit document is al ingetrokken.")
+    require(bool(reason.strip()), "withdraw_reason", "Geef een reden van intrekking.")
+    document.withdrawn_at, document.withdrawn_by = timezone.now(), actor
+    document.withdraw_reason = reason.strip()
+    validate_and_save(document)
+    audit_record(
+        actor=actor, action="update", obj=document, reason=reason, detail={"withdrawn": True}
+    )
+    return document
+
+
+# --- Appointments and tasks ----------------------------------------------------------------
+
+
+@transaction.atomic
+def task_add(
+    *,
+    actor,
+    dossier_id: int,
+    kind: str,
+    description: str,
+    due_on: dt.date,
+    due_time: dt.time | None = None,
+    place: str = "",
+    assigned_to=None,
+) -> Task:
+    """An appointment or a task in an open dossier, for a user of the dossier's office: by
+    default its caseworker, else the user who adds it."""
+    dossier = _open_dossier_for_edit(actor, dossier_id)
+    staff = StaffAssignment.objects.filter(office_id=dossier.office_id)
+    if assigned_to is None:
+        candidates = [u for u in (dossier.caseworker, actor) if u is not None]
+        assigned_to = next((u for u in candidates if staff.filter(user=u).exists()), None)
+        require(assigned_to is not None, "assigned_to", "Kies voor wie dit is.")
+    require(
+        staff.filter(user=assigned_to).exists(),
+        "assigned_to",
+        f"{assigned_to} werkt niet voor {dossier.office}.",
+    )
+    task = validate_and_save(
+        Task(
+            dossier=dossier,
+            kind=kind,
+            description=description.strip(),
+            due_on=due_on,
+            due_time=due_time,
+            place=place.strip(),
+            assigned_to=assigned_to,
+            created_by=actor,
+        )
+    )
+    audit_record(
+        actor=actor, action="create", obj=task, detail={"kind": kind, "for": assigned_to.pk}
+    )
+    return task
+
+
+@transaction.atomic
+def task_complete(*, actor, task_id: int) -> Task:
+    """Mark an appointment held or a task done (anyone who may edit the dossier)."""
+    task = Task.objects.select_for_update().get(pk=task_id)
+    access_dossier(actor, task.dossier, Intent.EDIT)
+    require(task.done_at is None, "done_at", "Dit werd al afgerond.")
+    task.done_at, task.done_by = timezone.now(), actor
+    validate_and_save(task)
+    audit_record(actor=actor, action="transition", obj=task, detail={"to": "afgerond"})
+    return task

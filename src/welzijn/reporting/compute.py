@@ -82,7 +82,7 @@ class ServiceIds:
 
 def interventions_in(ids: list[int], year: int) -> QuerySet[Intervention]:
     start, end = year_bounds(year)
-    return Intervention.objects.filter(service_id__in=ids, date__range=(start, end))
+    return Intervention.objects.valid().filter(service_id__in=ids, date__range=(start, end))
 
 
 def trajectories_active(ids: list[int], year: int) -> QuerySet[Trajectory]:
@@ -199,13 +199,17 @@ def _count(ind: Indicator, year: int, ids: ServiceIds) -> float | None:
     svc = ids(ind.services)
     start, end = year_bounds(year)
     if k == Kind.HEARINGS:
-        return Decision.objects.filter(hearing_held_on__range=(start, end)).count()
+        return Decision.objects.valid().filter(hearing_held_on__range=(start, end)).count()
     if k == Kind.CONTACT_OUTCOME:
-        return Contact.objects.filter(
-            occurred_on__range=(start, end),
-            outcome__applies_to="contact",
-            outcome__code=ind.detail,
-        ).aggregate(n=Count("person", distinct=True))["n"]
+        return (
+            Contact.objects.valid()
+            .filter(
+                occurred_on__range=(start, end),
+                outcome__applies_to="contact",
+                outcome__code=ind.detail,
+            )
+            .aggregate(n=Count("person", distinct=True))["n"]
+        )
     iv, tr = interventions_in(svc, year), trajectories_active(svc, year)
     if k == Kind.RECORDS:
         return iv.count() + tr.count()

@@ -73,10 +73,10 @@ def validate_year(year: int) -> int:
 def has_data(year: int) -> bool:
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return (
-        Intervention.objects.filter(date__range=(start, end)).exists()
+        Intervention.objects.valid().filter(date__range=(start, end)).exists()
         or Trajectory.objects.filter(start_date__lte=end, end_date__gte=start).exists()
         or Trajectory.objects.filter(start_date__lte=end, end_date__isnull=True).exists()
-        or Contact.objects.filter(occurred_on__range=(start, end)).exists()
+        or Contact.objects.valid().filter(occurred_on__range=(start, end)).exists()
         or ActivityVolume.objects.filter(year=year).exists()
     )
 

@@ -132,7 +132,9 @@ def build_population(on: dt.date) -> ScreeningPopulation:
         )
 
     def received(services, since: dt.date):
-        return Intervention.objects.filter(service__code__in=services, date__gt=since, date__lte=on)
+        return Intervention.objects.valid().filter(
+            service__code__in=services, date__gt=since, date__lte=on
+        )
 
     leefloon = person_mask(
         received(LEEFLOON_SERVICES, on - RECEIPT_WINDOW).values_list("person_id", flat=True)
@@ -208,9 +210,9 @@ def build_population(on: dt.date) -> ScreeningPopulation:
             )
         ),
         "ontvangt_ivago_tegemoetkoming": household_mask(
-            Intervention.objects.filter(
-                service__code=IVAGO_SERVICE, date__year=on.year
-            ).values_list("dossier__household_id", flat=True)
+            Intervention.objects.valid()
+            .filter(service__code=IVAGO_SERVICE, date__year=on.year)
+            .values_list("dossier__household_id", flat=True)
         ),
         "bruto_belastbaar_gezinsinkomen": gross_household,
     }

@@ -2,7 +2,18 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from welzijn.web import auth_views as login_views
-from welzijn.web.views import dossiers, home, onthaal, people, referrals, worklist
+from welzijn.web.views import (
+    corrections,
+    documents,
+    dossiers,
+    home,
+    notes,
+    onthaal,
+    people,
+    referrals,
+    tasks,
+    worklist,
+)
 
 app_name = "web"
 
@@ -51,5 +62,38 @@ urlpatterns = [
         "doorverwijzingen/<int:referral_id>/<str:to>/",
         referrals.referral_answer,
         name="referral_answer",
+    ),
+    # The caseworker's everyday: sociaal verslag, documents, appointments and tasks.
+    path("dossiers/<int:dossier_id>/verslag/", notes.notes_section, name="notes"),
+    path("dossiers/<int:dossier_id>/verslag/nieuw/", notes.note_new, name="note_new"),
+    path("notities/<int:note_id>/corrigeren/", notes.note_correct, name="note_correct"),
+    path(
+        "dossiers/<int:dossier_id>/documenten/nieuw/", documents.document_new, name="document_new"
+    ),
+    path(
+        "documenten/<int:document_id>/downloaden/",
+        documents.document_download,
+        name="document_download",
+    ),
+    path(
+        "documenten/<int:document_id>/intrekken/",
+        documents.document_withdraw,
+        name="document_withdraw",
+    ),
+    path("dossiers/<int:dossier_id>/taken/nieuw/", tasks.task_new, name="task_new"),
+    path("taken/<int:task_id>/afgerond/", tasks.task_done, name="task_done"),
+    # Correcting: cancel a record entered in error, with a reason.
+    path(
+        "contacten/<int:contact_id>/annuleren/", corrections.contact_cancel, name="contact_cancel"
+    ),
+    path(
+        "tussenkomsten/<int:intervention_id>/annuleren/",
+        corrections.intervention_cancel,
+        name="intervention_cancel",
+    ),
+    path(
+        "beslissingen/<int:decision_id>/annuleren/",
+        corrections.decision_cancel,
+        name="decision_cancel",
     ),
 ]

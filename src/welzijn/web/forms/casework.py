@@ -100,9 +100,11 @@ class InterventionForm(MemberChoiceMixin, WorkplaceForm):
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decision"].queryset = dossier.decisions.filter(
-            outcome=Decision.Result.GRANT
-        ).select_related("service")
+        self.fields["decision"].queryset = (
+            dossier.decisions.valid()
+            .filter(outcome=Decision.Result.GRANT)
+            .select_related("service")
+        )
 
 
 class DecisionForm(MemberChoiceMixin, WorkplaceForm):

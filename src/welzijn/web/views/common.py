@@ -49,12 +49,12 @@ def dossier_for_edit(request, dossier_id) -> Dossier:
     )
 
 
-def dossier_form(request, form, *, dossier, title, save):
+def dossier_form(request, form, *, dossier, title, save, **context):
     """A form about a dossier: on a valid POST, `save(data)` calls a service through
     `submit`; on success back to the dossier, else the form with its Dutch messages."""
     if request.method == "POST" and form.is_valid() and save(form.cleaned_data) is not None:
         return redirect("web:dossier", dossier.pk)
-    return form_page(request, "web/form.html", form, title=title, dossier=dossier)
+    return form_page(request, "web/form.html", form, title=title, dossier=dossier, **context)
 
 
 def members(dossier):

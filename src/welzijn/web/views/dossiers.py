@@ -6,11 +6,13 @@ from django.shortcuts import render
 
 from welzijn.casework import selectors as casework_selectors
 from welzijn.casework import services as casework
+from welzijn.casework.access import office_ids_of
 from welzijn.casework.models import Dossier
 from welzijn.core.access import Intent
 from welzijn.rights import selectors as rights_selectors
 from welzijn.web.forms import casework as forms
 from welzijn.web.forms.common import submit
+from welzijn.web.forms.dossier_work import NoteForm
 from welzijn.web.views.common import dossier_for_edit, dossier_form, may_edit, members
 
 
@@ -23,6 +25,8 @@ def dossier_detail(request, dossier_id):
             request.user, overview.dossier.household_id
         ),
         "may_edit": may_edit(request.user, overview.dossier),
+        "my_office_ids": office_ids_of(request.user),
+        "note_form": NoteForm(),
     }
     return render(request, "web/dossier.html", context)
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 
 from welzijn.casework import selectors as casework_selectors
 from welzijn.core.audit import audit_record
-from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
+from welzijn.core.roles import CASEWORK_ROLES, DOSSIER_EDIT_ROLES, Role, roles_of
 from welzijn.rights import selectors as rights_selectors
 from welzijn.web.forms.common import today
 
@@ -25,6 +25,8 @@ def home(request):
             "dossiers": dossiers,
             "ending": casework_selectors.trajectories_ending_soon(request.user, today=today()),
             "worklist": rights_selectors.worklist(request.user, limit=10),
+            "agenda": casework_selectors.my_agenda(request.user),
+            "may_edit": bool(roles & DOSSIER_EDIT_ROLES),
         }
         audit_record(
             actor=request.user, action="list", object_type="web.home", reason="startpagina"
