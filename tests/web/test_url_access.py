@@ -34,6 +34,7 @@ ROLES = (ON, MW, TC, AN, BH)
 CASEWORK = {ON, MW, TC}
 EDIT = {MW, TC}
 REPORT = {AN, BH, TC}
+MERGE = {TC, BH}
 D = dt.date
 
 
@@ -65,6 +66,10 @@ def _dossier(allowed_roles, beheerder_views=True):
 
 def _casework(role, relation):
     return 200 if role in CASEWORK else 404
+
+
+def _merging(role, relation):
+    return 200 if role in MERGE else 404
 
 
 def _finding(allowed_roles):
@@ -107,6 +112,9 @@ EXPECTED = {
     "web:logout": Expect(_fixed(405)),  # POST only
     "web:search": Expect(_casework),
     "web:person": Expect(_casework),
+    "web:person_new": _form(_casework),
+    "web:person_edit": _form(_casework),
+    "web:person_merge": _form(_merging),  # a beheerder comes from the admin's action
     "web:contact_new": _form(_casework),
     "web:dossier_open": _form(_casework),
     "web:dossier": Expect(_dossier(CASEWORK)),

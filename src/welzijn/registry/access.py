@@ -28,3 +28,13 @@ def access_household(user, household: Household, intent: Intent = Intent.VIEW) -
     if not _may(user, intent):
         raise AccessDenied("Geen toegang tot dit huishouden.", household)
     return household
+
+
+#: Who may merge two registrations of one person: it rewrites records of every office.
+MERGE_ROLES = frozenset({Role.TEAMCOACH, Role.BEHEERDER})
+
+
+def access_person_merge(user, person: Person) -> Person:
+    if not roles_of(user) & MERGE_ROLES:
+        raise AccessDenied("Alleen een teamcoach of beheerder kan personen samenvoegen.", person)
+    return person

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from welzijn.web.views import dossiers, home, onthaal, people, worklist
+from welzijn.web.views import dossiers, home, intake, onthaal, people, worklist
 
 app_name = "web"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("zoeken/", people.search, name="search"),
     path("personen/<int:person_id>/", people.person_detail, name="person"),
+    path("personen/nieuw/", intake.person_new, name="person_new"),
+    path("personen/<int:person_id>/wijzigen/", intake.person_edit, name="person_edit"),
+    path("personen/<int:person_id>/samenvoegen/", intake.person_merge_page, name="person_merge"),
     path("onthaal/nieuw/", onthaal.contact_new, name="contact_new"),
     path(
         "huishoudens/<int:household_id>/dossier-openen/", onthaal.dossier_open, name="dossier_open"

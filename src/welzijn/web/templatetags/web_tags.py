@@ -1,6 +1,7 @@
 from django import template
 
 from welzijn.core.roles import CASEWORK_ROLES, roles_of
+from welzijn.registry.access import MERGE_ROLES
 
 register = template.Library()
 
@@ -9,3 +10,9 @@ register = template.Library()
 def does_casework(user) -> bool:
     """{% if user|does_casework %}: show the links of the caseworker's workplace."""
     return bool(roles_of(user) & CASEWORK_ROLES)
+
+
+@register.filter
+def may_merge_people(user) -> bool:
+    """{% if user|may_merge_people %}: a teamcoach (or beheerder) merges double registrations."""
+    return bool(roles_of(user) & MERGE_ROLES)
