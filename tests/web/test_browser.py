@@ -47,7 +47,7 @@ def test_login_search_contact_dossier_and_intervention(page, live_server, data):
     page.get_by_role("link", name="Çelik, Zoë").click()
     expect(page.get_by_role("heading", name="Zoë Çelik")).to_be_visible()
 
-    page.get_by_role("link", name="Onthaalcontact").click()
+    page.get_by_role("link", name="Onthaalcontact", exact=True).click()
     page.get_by_label("Vraag", exact=True).fill("Kan mijn huurwaarborg niet betalen")
     page.get_by_label("Dossier openen voor dit huishouden").check()
     page.get_by_role("button", name="Opslaan").click()
@@ -213,3 +213,35 @@ def test_cancel_an_intervention_with_a_reason(page, live_server, data):
     expect(struck).to_contain_text("Huurwaarborg")
     expect(struck).to_have_css("text-decoration-line", "line-through")
     expect(row.get_by_role("link", name="annuleren")).to_have_count(0)
+
+
+def test_register_a_new_person_past_the_duplicate_warning(page, live_server, data):
+    from playwright.sync_api import expect
+
+    from welzijn.registry.models import Person
+
+    login(page, live_server)
+    page.get_by_role("link", name="Persoon zoeken").click()
+    page.get_by_label("Naam, INSZ-nummer of adres").fill("Tchelik")
+    expect(page.get_by_text("Niemand gevonden")).to_be_visible()
+    page.get_by_role("link", name="Nieuwe persoon registreren").click()
+
+    page.get_by_label("Voornaam").fill("Zoe")
+    page.get_by_label("Achternaam").fill("Celick")  # Zoë Çelik, born the same day, exists
+    page.get_by_label("Geboortedatum").fill("30/07/1950")
+    page.get_by_label("Geslacht").select_option(label="vrouw")
+    hint = page.get_by_text("meestal geen INSZ-nummer")
+    expect(hint).to_be_hidden()
+    page.get_by_label("Verblijfsstatus").select_option(label="zonder wettig verblijf")
+    expect(hint).to_be_visible()
+    page.get_by_role("button", name="Opslaan").click()
+
+    expect(
+        page.get_by_role("heading", name="Is dit iemand die al geregistreerd is?")
+    ).to_be_visible()
+    expect(page.get_by_role("link", name="Çelik, Zoë")).to_be_visible()
+    assert not Person.objects.filter(last_name="Celick").exists()
+    page.get_by_role("button", name="Toch nieuwe persoon registreren").click()
+    expect(page.get_by_role("heading", name="Zoe Celick")).to_be_visible()
+    expect(page.get_by_role("link", name="Onthaalcontact registreren")).to_be_visible()
+    assert Person.objects.get(last_name="Celick").residence_status == "zonder"

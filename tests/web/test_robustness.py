@@ -153,8 +153,19 @@ FORMS = [
     ("web:decision_new", "dossier"),
     ("web:decision_hearing", "decision"),
     ("web:finding_reject", "finding"),
+    ("web:person_new", None),
+    ("web:person_edit", "person"),
 ]
 FIELDS = [
+    "first_name",
+    "last_name",
+    "birth_date",
+    "sex",
+    "insz",
+    "nationality",
+    "residence_status",
+    "language",
+    "confirmed",
     "office",
     "occurred_on",
     "channel",
@@ -219,6 +230,7 @@ def targets(worker):
         "close": {"dossier_id": file.pk, "to": "gesloten"},
         "decision": {"decision_id": decision.pk},
         "finding": {"finding_id": finding.pk},
+        "person": {"person_id": file.household.memberships.get().person_id},
     }
 
 
@@ -241,8 +253,10 @@ def test_generated_input_at_every_form(logged_in, targets, form, data):
 
 def _row_counts():
     from welzijn.casework.models import Contact, Intervention, Trajectory
+    from welzijn.registry.models import Person
 
-    return [m.objects.count() for m in (Contact, Dossier, Trajectory, Intervention, Decision)]
+    models = (Contact, Dossier, Trajectory, Intervention, Decision, Person)
+    return [m.objects.count() for m in models]
 
 
 # -- races (PostgreSQL: SQLite serialises writers at BEGIN) ---------------------------------

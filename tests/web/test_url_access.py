@@ -37,6 +37,7 @@ ROLES = (ON, MW, TC, AN, BH, PA)
 CASEWORK = {ON, MW, TC}
 EDIT = {MW, TC}
 REPORT = {AN, BH, TC}
+MERGE = {TC, BH}
 D = dt.date
 
 
@@ -68,6 +69,10 @@ def _dossier(allowed_roles, beheerder_views=True):
 
 def _casework(role, relation):
     return 200 if role in CASEWORK else 404
+
+
+def _merging(role, relation):
+    return 200 if role in MERGE else 404
 
 
 def _finding(allowed_roles):
@@ -122,6 +127,9 @@ EXPECTED = {
     "admin_login": Expect(_fixed(302)),  # the admin's login is the workplace's
     "web:search": Expect(_casework),
     "web:person": Expect(_casework),
+    "web:person_new": _form(_casework),
+    "web:person_edit": _form(_casework),
+    "web:person_merge": _form(_merging),  # a beheerder comes from the admin's action
     "web:contact_new": _form(_casework),
     "web:dossier_open": _form(_casework),
     "web:dossier": Expect(_dossier(CASEWORK)),

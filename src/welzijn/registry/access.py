@@ -34,3 +34,13 @@ def organisation_id_of(user) -> int | None:
     """The outside organisation the user works for (partner accounts), or None."""
     account = getattr(user, "organisation_account", None) if user.is_authenticated else None
     return account.organisation_id if account is not None else None
+
+
+#: Who may merge two registrations of one person: it rewrites records of every office.
+MERGE_ROLES = frozenset({Role.TEAMCOACH, Role.BEHEERDER})
+
+
+def access_person_merge(user, person: Person) -> Person:
+    if not roles_of(user) & MERGE_ROLES:
+        raise AccessDenied("Alleen een teamcoach of beheerder kan personen samenvoegen.", person)
+    return person

@@ -1,4 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from welzijn.core.admin_mixins import AuditedAdmin, PersonalDataAdmin
 from welzijn.registry.models import (
@@ -65,6 +67,18 @@ class PersonAdmin(PersonalDataAdmin):
     list_filter = ["residence_status", "sex"]
     search_fields = ["search_name", "insz"]
     exclude = ["search_name"]
+    actions = ["merge_two"]
+
+    @admin.action(description="De twee gekozen personen samenvoegen (dubbele registratie)")
+    def merge_two(self, request, queryset):
+        """The merge itself is on the workplace page, which shows both side by side and
+        asks for a reason; the first chosen (lowest number) is kept, the page can swap."""
+        chosen = sorted(queryset.values_list("pk", flat=True)[:3])
+        if len(chosen) != 2:
+            self.message_user(request, "Kies precies twee personen.", level=messages.WARNING)
+            return None
+        keep, other = chosen
+        return redirect(f"{reverse('web:person_merge', args=[keep])}?other={other}")
 
 
 @admin.register(Household)

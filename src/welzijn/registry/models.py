@@ -152,11 +152,24 @@ class Person(models.Model):
     extern_id = extern_id_field()
     # Lower-cased, accent-free "first last" and "last first" for tolerant search.
     search_name = models.CharField(max_length=250, editable=False, db_index=True)
+    # Spelling-tolerant key (registry.search.search_key): 'Jansens' finds 'Janssens'.
+    search_key = models.CharField(max_length=250, editable=False, db_index=True, default="")
+    merged_into = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="merged",
+        verbose_name="samengevoegd met",
+        help_text="Twee keer geregistreerd: alles van deze persoon staat nu bij die persoon.",
+    )
 
     class Meta:
         verbose_name = "persoon"
         verbose_name_plural = "personen"
         ordering = ["last_name", "first_name"]
+        indexes = [models.Index(fields=["birth_date"], name="person_birth_date")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(insz__isnull=True) | Q(insz__length=11), name="person_insz_11_digits"

@@ -37,6 +37,11 @@ def wijk_for_street(street: str, postcode: str) -> Wijk | None:
     return found.wijk if found else None
 
 
+def current_household_id(person: Person, on: dt.date) -> int | None:
+    """The id of the household the person belongs to on that day (None: none)."""
+    return memberships_on(on).filter(person=person).values_list("household_id", flat=True).first()
+
+
 @transaction.atomic
 def person_get(*, user, person_id: int, reason: str = "") -> Person:
     """A person's identity data for a user: access-checked, and the read is audited."""
@@ -58,41 +63,38 @@ def household_get(
 
 
 def person_search(*, user, query: str, on: dt.date, limit: int = 25) -> list[Person]:
-    """Find persons by name (accents and word order do not matter), INSZ or address.
+    """Find persons by name (accents, word order and common spelling variants do not
+    matter: 'jansens' finds Janssens), INSZ, address or birth date ('14/03/1990', alone or
+    with a name: both apply).
 
-    Every result carries `current_membership` (or None). The search and its term are
-    audited: a result list shows personal data.
+    Exact matches come first, by name; then names that only look alike, best first (each
+    such result has `similar_name` set). Persons merged into another are not found. Every
+    result carries `current_membership` (or None). The search and its term are audited: a
+    result list shows personal data.
     """
-    from welzijn.core.insz import normalise_insz
-    from welzijn.registry.search import fold
+    from welzijn.registry.search import search_terms
 
     # Control characters (a NUL byte, say) cannot be in a name and PostgreSQL refuses them.
     term = "".join(ch for ch in query if ch.isprintable()).strip()
     if len(term) < 2:
         return []
     access_person(user, Person())
-    digits = normalise_insz(term)
-    tokens = fold(term).split()
-    words = [t for t in tokens if not t.isdigit()]
-    numbers = [t for t in tokens if t.isdigit()]
-    # One indexed query per way of finding someone; an OR across them defeats the indexes.
-    found: list[int] = []
-    if digits.isdigit() and len(digits) >= 6:
-        found += Person.objects.filter(insz__startswith=digits).values_list("pk", flat=True)[:limit]
-    if words:
-        by_name = Person.objects.all()
-        for word in words:
-            by_name = by_name.filter(search_name__contains=word)
-        found += by_name.order_by("last_name", "first_name").values_list("pk", flat=True)[:limit]
-        addresses = Address.objects.filter(street__icontains=" ".join(words))
-        if numbers:
-            addresses = addresses.filter(number=numbers[0])
-        found += (
-            memberships_on(on)
-            .filter(household__address__in=addresses.values("pk")[:limit])
-            .values_list("person_id", flat=True)[:limit]
-        )
-    people = list(Person.objects.filter(pk__in=found).order_by("last_name", "first_name")[:limit])
+    terms = search_terms(term)
+    if terms.impossible_date:
+        found, alike = [], []
+    elif terms.born is not None:
+        found, alike = _born_on(terms, limit)
+    else:
+        found, alike = _by_insz_name_or_address(terms, on, limit)
+    # Merged persons drop out here, by primary key: a "merged_into IS NULL" in the index
+    # lookups above would lure SQLite's planner onto that (almost all-null) index.
+    live = Person.objects.filter(merged_into__isnull=True)
+    exact_people = list(live.filter(pk__in=found).order_by("last_name", "first_name")[:limit])
+    rank = {pk: index for index, pk in enumerate(alike)}
+    alike_people = sorted(live.filter(pk__in=set(alike) - set(found)), key=lambda p: rank[p.pk])
+    for somebody in alike_people:
+        somebody.similar_name = True
+    people = (exact_people + alike_people)[:limit]
     current = {
         m.person_id: m
         for m in memberships_on(on)
@@ -110,3 +112,53 @@ def person_search(*, user, query: str, on: dt.date, limit: int = 25) -> list[Per
             detail={"query": term, "results": len(people)},
         )
     return people
+
+
+def _born_on(terms, limit: int) -> tuple[list[int], list[int]]:
+    """Persons born that day (an index lookup); with words, those whose name is alike,
+    exact ones apart."""
+    from welzijn.registry.similar import CANDIDATES, ranked
+
+    born = Person.objects.filter(birth_date=terms.born)
+    if terms.insz_digits:
+        born = born.filter(insz__startswith=terms.insz_digits)
+    if not terms.words:
+        return list(born.values_list("pk", flat=True)[:limit]), []
+    found, alike = [], []
+    # A handful of people share a birthday: rank them all by name.
+    for _, somebody in ranked(
+        born.only("search_name", "last_name", "first_name")[:CANDIDATES], terms.words
+    ):
+        exact = all(word in somebody.search_name for word in terms.words)
+        (found if exact else alike).append(somebody.pk)
+    return found, alike
+
+
+def _by_insz_name_or_address(terms, on: dt.date, limit: int) -> tuple[list[int], list[int]]:
+    """One indexed query per way of finding someone (an OR across them defeats the
+    indexes); names that only look alike when the exact ways leave room."""
+    from welzijn.registry.similar import similar_names
+
+    found: list[int] = []
+    words, everyone = terms.words, Person.objects.all()
+    if terms.insz_digits:
+        found += everyone.filter(insz__startswith=terms.insz_digits).values_list("pk", flat=True)[
+            :limit
+        ]
+    if not words:
+        return found, []
+    by_name = everyone
+    for word in words:
+        by_name = by_name.filter(search_name__contains=word)
+    found += by_name.order_by("last_name", "first_name").values_list("pk", flat=True)[:limit]
+    addresses = Address.objects.filter(street__icontains=" ".join(words))
+    if terms.numbers:
+        addresses = addresses.filter(number=terms.numbers[0])
+    found += (
+        memberships_on(on)
+        .filter(household__address__in=addresses.values("pk")[:limit])
+        .values_list("person_id", flat=True)[:limit]
+    )
+    if len(set(found)) >= limit:
+        return found, []
+    return found, similar_names(words, limit=limit, besides=set(found))

@@ -10,7 +10,7 @@ from welzijn.core.insz import normalise_insz
 from welzijn.core.validation import require, validate_and_save
 from welzijn.registry.access import access_household, access_person
 from welzijn.registry.models import Address, Household, HouseholdMembership, Income, Person
-from welzijn.registry.search import search_name
+from welzijn.registry.search import search_key, search_name
 
 PERSON_FIELDS = (
     "first_name",
@@ -49,6 +49,7 @@ def person_build(
         extern_id=extern_id or None,
     )
     person.search_name = search_name(person.first_name, person.last_name)
+    person.search_key = search_key(person.first_name, person.last_name)
     return person
 
 
@@ -87,12 +88,24 @@ def person_update(*, actor, person_id: int, reason: str = "", **changes) -> Pers
     unknown = set(changes) - set(PERSON_FIELDS)
     require(not unknown, next(iter(unknown), "__all__"), "Dit veld kan niet gewijzigd worden.")
     person = access_person(actor, Person.objects.select_for_update().get(pk=person_id), Intent.EDIT)
+    require(
+        person.merged_into_id is None,
+        "__all__",
+        "Deze persoon is samengevoegd met een andere: wijzig de gegevens daar.",
+    )
     if "insz" in changes:
         changes["insz"] = normalise_insz(changes["insz"] or "") or None
+    # The same normalisation as person_create: 'be' is BE, no stray spaces around a name.
+    if "nationality" in changes:
+        changes["nationality"] = changes["nationality"].upper()
+    for name in ("first_name", "last_name"):
+        if name in changes:
+            changes[name] = changes[name].strip()
     changed = [field for field, value in changes.items() if getattr(person, field) != value]
     for field in changed:
         setattr(person, field, changes[field])
     person.search_name = search_name(person.first_name, person.last_name)
+    person.search_key = search_key(person.first_name, person.last_name)
     validate_and_save(person)
     audit_record(
         actor=actor, action="update", obj=person, reason=reason, detail={"fields": changed}

@@ -93,7 +93,7 @@ from typing import Any
 import numpy as np
 
 from welzijn.core.insz import make_insz
-from welzijn.registry.search import search_name
+from welzijn.registry.search import search_key, search_name
 
 from . import reference as ref
 
@@ -1503,13 +1503,13 @@ class Generator:
             r = r % 399
             seq = 201 + 2 * r + (0 if self.p_sex[i] == "M" else 1)
             insz.append(make_insz(dt.date.fromisoformat(birth_s[i]), seq, bis=bis))
-        cache: dict[tuple[str, str], str] = {}
+        cache: dict[tuple[str, str], tuple[str, str]] = {}
         person_rows = []
         for i in range(n_p):
             key = (first[i], last[i])
-            sn = cache.get(key)
-            if sn is None:
-                sn = cache[key] = search_name(*key)
+            keys = cache.get(key)
+            if keys is None:
+                keys = cache[key] = (search_name(*key), search_key(*key))
             person_rows.append(
                 (
                     int(p_ids[i]),
@@ -1521,7 +1521,7 @@ class Generator:
                     RES[self.p_res[i]],
                     lang[i],
                     insz[i],
-                    sn,
+                    *keys,
                 )
             )
         # Addresses and households.
@@ -1583,6 +1583,7 @@ class Generator:
                 "language",
                 "insz",
                 "search_name",
+                "search_key",
             ],
             person_rows,
         )

@@ -7,6 +7,7 @@ from welzijn.web.views import (
     documents,
     dossiers,
     home,
+    intake,
     notes,
     onthaal,
     people,
@@ -25,6 +26,9 @@ urlpatterns = [
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("zoeken/", people.search, name="search"),
     path("personen/<int:person_id>/", people.person_detail, name="person"),
+    path("personen/nieuw/", intake.person_new, name="person_new"),
+    path("personen/<int:person_id>/wijzigen/", intake.person_edit, name="person_edit"),
+    path("personen/<int:person_id>/samenvoegen/", intake.person_merge_page, name="person_merge"),
     path("onthaal/nieuw/", onthaal.contact_new, name="contact_new"),
     path(
         "huishoudens/<int:household_id>/dossier-openen/", onthaal.dossier_open, name="dossier_open"

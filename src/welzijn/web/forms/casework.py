@@ -15,8 +15,9 @@ from welzijn.web.forms.common import (
 )
 
 
-class ContactForm(WorkplaceForm):
+class ContactForm(MemberChoiceMixin, WorkplaceForm):
     office = forms.ModelChoiceField(Office.objects.none(), label="Welzijnsbureau of team")
+    person = forms.TypedChoiceField(label="Wie kwam", required=False, coerce=int, empty_value=None)
     occurred_on = forms.DateField(label="Datum", initial=today, widget=DateInput())
     channel = forms.ChoiceField(label="Kanaal", choices=Contact.Channel.choices)
     reason = forms.CharField(
@@ -42,6 +43,21 @@ class ContactForm(WorkplaceForm):
         self.fields["office"].queryset = offices
         if offices.count() == 1:
             self.fields["office"].initial = offices.first()
+
+    def set_person_choices(self, memberships, *, person=None):
+        """The household's members (or the one person, without a household), the person
+        who came preselected; no choice at all for a contact without either."""
+        if memberships:
+            self.set_members(memberships)
+        elif person is not None:
+            self.fields["person"].choices = [(person.pk, str(person))]
+        else:
+            del self.fields["person"]
+            return
+        self.fields["person"].initial = person.pk if person else None
+
+    def cleaned_person(self):
+        return super().cleaned_person() if "person" in self.fields else None
 
 
 class DossierOpenForm(WorkplaceForm):

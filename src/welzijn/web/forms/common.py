@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from welzijn.catalog.models import Outcome, Service
+from welzijn.core.dates import BELGIAN_DATE_HINT, NotADate, parse_belgian_date
 
 #: The search box reads at most this many characters.
 SEARCH_MAX_LENGTH = 100
@@ -69,3 +70,28 @@ class MemberChoiceMixin:
 
         pk = self.cleaned_data.get("person")
         return Person.objects.get(pk=pk) if pk else None
+
+
+class BelgianDateField(forms.DateField):
+    """A date typed as dd/mm/jjjj (d/m/jjjj, with - or . between, and jjjj-mm-dd are
+    accepted too); anything else is refused with a Dutch message. A text input: a
+    browser's date picker shows its own format, which a desk worker cannot choose."""
+
+    widget = forms.DateInput(
+        format="%d/%m/%Y",
+        attrs={"placeholder": BELGIAN_DATE_HINT, "autocomplete": "off", "inputmode": "numeric"},
+    )
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", f"{BELGIAN_DATE_HINT}, bijvoorbeeld 14/03/1990")
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_belgian_date(str(value))
+        except NotADate as exc:
+            raise ValidationError(str(exc), code="invalid") from None

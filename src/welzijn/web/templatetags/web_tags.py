@@ -1,6 +1,7 @@
 from django import template
 
 from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
+from welzijn.registry.access import MERGE_ROLES
 
 register = template.Library()
 
@@ -14,3 +15,9 @@ def does_casework(user) -> bool:
 @register.filter
 def is_partner(user) -> bool:
     return Role.PARTNER in roles_of(user)
+
+
+@register.filter
+def may_merge_people(user) -> bool:
+    """{% if user|may_merge_people %}: a teamcoach (or beheerder) merges double registrations."""
+    return bool(roles_of(user) & MERGE_ROLES)

@@ -4,9 +4,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 
 from welzijn.casework import services as casework
-from welzijn.registry.selectors import household_get
+from welzijn.registry.selectors import (
+    current_household_id,
+    household_get,
+    household_members_on,
+    person_get,
+)
 from welzijn.web.forms import casework as forms
-from welzijn.web.forms.common import submit
+from welzijn.web.forms.common import submit, today
 from welzijn.web.views.common import casework_user, form_page, id_param, my_offices
 
 
@@ -14,13 +19,19 @@ from welzijn.web.views.common import casework_user, form_page, id_param, my_offi
 def contact_new(request):
     casework_user(request.user)
     offices = my_offices(request.user)
+    person = _person_who_came(request)
     household_id = id_param(request, "household")
+    if household_id is None and person is not None:
+        household_id = current_household_id(person, today())
     household = (
         household_get(user=request.user, household_id=household_id, reason="onthaalcontact")
         if household_id is not None
         else None
     )
     form = forms.ContactForm(request.POST or None, offices=offices)
+    form.set_person_choices(
+        household_members_on(household, today()) if household else [], person=person
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         contact = submit(
@@ -33,6 +44,7 @@ def contact_new(request):
             reason=data["reason"],
             outcome=data["outcome"].code if data["outcome"] else "",
             household=household,
+            person=form.cleaned_person(),
             service=data["service"],
             referred_to=data["referred_to"],
             open_dossier=data["open_dossier"],
@@ -46,6 +58,14 @@ def contact_new(request):
     return form_page(
         request, "web/form.html", form, title="Onthaalcontact registreren", household=household
     )
+
+
+def _person_who_came(request):
+    """?person=: the contact is about this person (preselected in the form)."""
+    person_id = id_param(request, "person")
+    if person_id is None:
+        return None
+    return person_get(user=request.user, person_id=person_id, reason="onthaalcontact")
 
 
 @login_required
