@@ -116,6 +116,18 @@ EXPECTED = {
     "web:intervention_new": _form(_dossier(EDIT, beheerder_views=False)),
     "web:decision_new": _form(_dossier(EDIT, beheerder_views=False)),
     "web:decision_hearing": _form(_dossier(EDIT, beheerder_views=False)),
+    # Households and a person's situation: registry data, edited by every casework role.
+    "web:household_new": _form(_casework),
+    "web:household": Expect(_casework),
+    "web:member_add": _form(_casework),
+    "web:membership_end": _form(_casework),
+    "web:household_move": _form(_casework),
+    "web:household_status_new": _form(_casework),
+    "web:income_new": _form(_casework),
+    "web:income_edit": _form(_casework),
+    "web:income_end": _form(_casework),
+    "web:person_status_new": _form(_casework),
+    "web:status_end": _form(_casework),
     "web:worklist": Expect(_casework),
     # Accepting is the action itself: 302 back to the worklist (no htmx here), then 409
     # for the next role, who finds it accepted already.
@@ -154,6 +166,35 @@ class World:
     users: dict  # role -> user at the own office
 
 
+def _situation_records(actor, hh, member):
+    """A membership, an income and a status of the household's first member."""
+    from decimal import Decimal
+
+    from welzijn.registry import services as registry
+
+    income = registry.income_register(
+        actor=actor,
+        person_id=member.pk,
+        category="beroepsinkomen",
+        amount_net=Decimal("1500"),
+        per="maand",
+        start_date=D(2023, 1, 1),
+        source="loonfiche",
+    )
+    status = registry.status_register(
+        actor=actor,
+        kind="verhoogde-tegemoetkoming",
+        person_id=member.pk,
+        start_date=D(2022, 1, 1),
+        source="ksz",
+    )
+    return {
+        "membership_id": hh.memberships.first().pk,
+        "income_id": income.pk,
+        "status_id": status.pk,
+    }
+
+
 def _records(actor, hh, office_code, last_name):
     file = dossier(actor, hh, office_code=office_code)
     trajectory = casework.trajectory_start(
@@ -181,6 +222,7 @@ def _records(actor, hh, office_code, last_name):
     )
     member = hh.memberships.first().person
     return {
+        **_situation_records(actor, hh, member),
         "person_id": member.pk,
         "household_id": hh.pk,
         "dossier_id": file.pk,

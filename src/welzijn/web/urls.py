@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from welzijn.web.views import dossiers, home, onthaal, people, worklist
+from welzijn.web.views import dossiers, home, households, onthaal, people, situation, worklist
 
 app_name = "web"
 
@@ -46,6 +46,37 @@ urlpatterns = [
         dossiers.decision_hearing,
         name="decision_hearing",
     ),
+    path(
+        "personen/<int:person_id>/huishouden/nieuw/",
+        households.household_new,
+        name="household_new",
+    ),
+    path("huishoudens/<int:household_id>/", households.household_detail, name="household"),
+    path("huishoudens/<int:household_id>/leden/nieuw/", households.member_add, name="member_add"),
+    path(
+        "lidmaatschappen/<int:membership_id>/beeindigen/",
+        households.membership_end,
+        name="membership_end",
+    ),
+    path(
+        "huishoudens/<int:household_id>/verhuizen/",
+        households.household_move,
+        name="household_move",
+    ),
+    path(
+        "huishoudens/<int:household_id>/statussen/nieuw/",
+        situation.household_status_new,
+        name="household_status_new",
+    ),
+    path("personen/<int:person_id>/inkomens/nieuw/", situation.income_new, name="income_new"),
+    path("inkomens/<int:income_id>/wijzigen/", situation.income_edit, name="income_edit"),
+    path("inkomens/<int:income_id>/beeindigen/", situation.income_end, name="income_end"),
+    path(
+        "personen/<int:person_id>/statussen/nieuw/",
+        situation.person_status_new,
+        name="person_status_new",
+    ),
+    path("statussen/<int:status_id>/beeindigen/", situation.status_end, name="status_end"),
     path("werklijst/", worklist.worklist, name="worklist"),
     path("werklijst/<int:finding_id>/aanvaarden/", worklist.finding_accept, name="finding_accept"),
     path("werklijst/<int:finding_id>/afwijzen/", worklist.finding_reject, name="finding_reject"),
