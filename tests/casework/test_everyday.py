@@ -475,7 +475,15 @@ def test_a_cancelled_leefloon_is_not_received_in_the_screening(worker, file):
     from welzijn.rights.screening import rights_screen
 
     member = file.household.memberships.first().person
-    Income.objects.create(person=member, year=2023, category="pensioen", gross_taxable=0, net=0)
+    Income.objects.create(
+        person=member,
+        category="pensioen",
+        amount_gross_taxable=0,
+        amount_net=0,
+        per="jaar",
+        start_date=D(2023, 1, 1),
+        source="attest",
+    )
     _, intervention = _grant(worker, file)
     on = D(2023, 12, 1)
     rights_screen(on=on, grant=False)

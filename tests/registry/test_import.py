@@ -238,12 +238,17 @@ def test_incomes_match_on_person_year_and_kind(tmp_path, worker):
     lines = ["P1;2022;beroepsinkomen;1.214,13;1214.13;aanslagbiljet", "P1;2022;pensioen;0;0;"]
     assert imported("incomes", write(tmp_path / "i.csv", header, lines), worker).created == 2
     income = Income.objects.get(category="beroepsinkomen")
-    assert (income.gross_taxable, income.net) == (Decimal("1214.13"), Decimal("1214.13"))
+    assert (income.amount_gross_taxable, income.amount_net) == (Decimal("1214.13"),) * 2
+    assert (income.per, income.start_date, income.end_date) == (
+        "jaar",
+        dt.date(2022, 1, 1),
+        dt.date(2022, 12, 31),
+    )
     lines[0] = "P1;2022;beroepsinkomen;1214,13;1000;aanslagbiljet"
     result = imported("incomes", write(tmp_path / "i.csv", header, lines), worker)
     assert (result.created, result.updated, result.unchanged) == (0, 1, 1)
     income.refresh_from_db()
-    assert income.net == Decimal(1000)
+    assert income.amount_net == Decimal(1000)
 
 
 @pytest.mark.parametrize("amount", ["1,214.13", "1.214"])

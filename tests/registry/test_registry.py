@@ -205,8 +205,10 @@ def test_income_cannot_be_negative(worker):
     with pytest.raises(IntegrityError), transaction.atomic():
         Income.objects.create(
             person=person(worker),
-            year=2022,
             category="pensioen",
-            gross_taxable=Decimal("-1"),
-            net=Decimal("0"),
+            amount_gross_taxable=Decimal("-1"),
+            amount_net=Decimal("0"),
+            per="jaar",
+            start_date=D(2022, 1, 1),
+            source="attest",
         )

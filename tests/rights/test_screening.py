@@ -33,12 +33,16 @@ def _status(code, *, person=None, household=None):
 
 
 def _income(member, year, gross, net):
+    """A pension of a calendar year, per year."""
     Income.objects.create(
         person=member,
-        year=year,
         category="pensioen",
-        gross_taxable=Decimal(gross),
-        net=Decimal(net),
+        amount_gross_taxable=Decimal(gross),
+        amount_net=Decimal(net),
+        per="jaar",
+        start_date=D(year, 1, 1),
+        end_date=D(year, 12, 31),
+        source="aanslagbiljet",
     )
 
 

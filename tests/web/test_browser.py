@@ -245,3 +245,30 @@ def test_register_a_new_person_past_the_duplicate_warning(page, live_server, dat
     expect(page.get_by_role("heading", name="Zoe Celick")).to_be_visible()
     expect(page.get_by_role("link", name="Onthaalcontact registreren")).to_be_visible()
     assert Person.objects.get(last_name="Celick").residence_status == "zonder"
+
+
+def test_a_caseworker_starts_a_household_and_registers_an_income(page, live_server, data):
+    from playwright.sync_api import expect
+
+    alone = person(data["worker"], first_name="Jonas", last_name="Verbeke")
+    login(page, live_server)
+    page.goto(f"{live_server.url}/personen/{alone.pk}/")
+    page.get_by_role("link", name="Nieuw huishouden").click()
+    expect(page.get_by_label("Naam van het huishouden")).to_have_value("Gezin Verbeke")
+    page.get_by_label("Vanaf").fill("2023-04-01")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", name="Gezin Verbeke")).to_be_visible()
+    expect(
+        page.get_by_role("row", name=re.compile("Jonas Verbeke.*referentiepersoon"))
+    ).to_be_visible()
+
+    page.get_by_role("link", name="Jonas Verbeke").click()
+    page.get_by_role("link", name="Inkomen registreren").click()
+    page.get_by_label("Soort inkomen").select_option(label="beroepsinkomen")
+    page.get_by_label("Netto bedrag (EUR)").fill("1214.13")
+    page.get_by_label("Per", exact=True).select_option(label="per maand")
+    page.get_by_label("Vanaf").fill("2023-07-01")
+    page.get_by_label("Bron").select_option(label="loonfiche")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", name="Situatie")).to_be_visible()
+    expect(page.get_by_text("€ 1214,13 per maand")).to_be_visible()

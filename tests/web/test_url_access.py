@@ -156,6 +156,18 @@ EXPECTED = {
     "web:contact_cancel": _form(_own_office(CASEWORK)),
     "web:intervention_cancel": _form(_dossier(EDIT, beheerder_views=False)),
     "web:decision_cancel": _form(_dossier(EDIT, beheerder_views=False)),
+    # Households and a person's situation: registry data, edited by every casework role.
+    "web:household_new": _form(_casework),
+    "web:household": Expect(_casework),
+    "web:member_add": _form(_casework),
+    "web:membership_end": _form(_casework),
+    "web:household_move": _form(_casework),
+    "web:household_status_new": _form(_casework),
+    "web:income_new": _form(_casework),
+    "web:income_edit": _form(_casework),
+    "web:income_end": _form(_casework),
+    "web:person_status_new": _form(_casework),
+    "web:status_end": _form(_casework),
     "web:worklist": Expect(_casework),
     # Accepting is the action itself: 302 back to the worklist (no htmx here), then 409
     # for the next role, who finds it accepted already.
@@ -200,6 +212,35 @@ class World:
     objects: dict  # relation -> {kwarg name -> pk}
     names: list[str]  # last names of every person in the world
     users: dict  # role -> user at the own office
+
+
+def _situation_records(actor, hh, member):
+    """A membership, an income and a status of the household's first member."""
+    from decimal import Decimal
+
+    from welzijn.registry import services as registry
+
+    income = registry.income_register(
+        actor=actor,
+        person_id=member.pk,
+        category="beroepsinkomen",
+        amount_net=Decimal("1500"),
+        per="maand",
+        start_date=D(2023, 1, 1),
+        source="loonfiche",
+    )
+    status = registry.status_register(
+        actor=actor,
+        kind="verhoogde-tegemoetkoming",
+        person_id=member.pk,
+        start_date=D(2022, 1, 1),
+        source="ksz",
+    )
+    return {
+        "membership_id": hh.memberships.first().pk,
+        "income_id": income.pk,
+        "status_id": status.pk,
+    }
 
 
 def _records(actor, hh, office_code, partner):
@@ -273,6 +314,7 @@ def _records(actor, hh, office_code, partner):
     )
     return {
         "referral_id": referred.referral.pk,
+        **_situation_records(actor, hh, member),
         "person_id": member.pk,
         "household_id": hh.pk,
         "dossier_id": file.pk,

@@ -101,11 +101,20 @@ class StatusKindAdmin(AuditedAdmin):
 
 @admin.register(SocialStatus)
 class SocialStatusAdmin(PersonalDataAdmin):
-    list_display = ["kind", "person", "household", "start_date", "end_date"]
-    list_filter = ["kind"]
+    list_display = ["kind", "person", "household", "start_date", "end_date", "source"]
+    list_filter = ["kind", "source"]
 
 
 @admin.register(Income)
 class IncomeAdmin(PersonalDataAdmin):
-    list_display = ["person", "year", "category", "gross_taxable", "net"]
-    list_filter = ["year", "category"]
+    list_display = [
+        "person",
+        "category",
+        "amount_net",
+        "amount_gross_taxable",
+        "per",
+        "start_date",
+        "end_date",
+        "source",
+    ]
+    list_filter = ["category", "per", "source"]

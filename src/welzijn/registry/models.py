@@ -243,6 +243,48 @@ class HouseholdMembership(models.Model):
         clean_membership(self)
 
 
+class HouseholdAddress(models.Model):
+    """Where a household lived during a period (end date inclusive). The open row is the
+    current address, which `Household.address` also holds for the code that reads only
+    that; `household_move` keeps both in step. An address registered before this history
+    existed has no known start."""
+
+    household = models.ForeignKey(
+        Household, models.CASCADE, related_name="addresses", verbose_name="huishouden"
+    )
+    address = models.ForeignKey(Address, models.PROTECT, related_name="+", verbose_name="adres")
+    start_date = models.DateField("vanaf", null=True, blank=True)
+    end_date = models.DateField("tot en met", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "adres van een huishouden"
+        verbose_name_plural = "adressen van huishoudens"
+        ordering = ["household", "-end_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="household_address_end_after_start",
+                violation_error_message="De einddatum mag niet voor de begindatum liggen.",
+            ),
+            models.UniqueConstraint(
+                fields=["household"],
+                condition=Q(end_date__isnull=True),
+                name="household_one_current_address",
+                violation_error_message="Een huishouden heeft maar één huidig adres.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.address_id} voor {self.household_id}"
+
+    def clean(self) -> None:
+        from welzijn.registry.validation import clean_period
+
+        clean_period(self)
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         PARTNER = "partner", "partnerorganisatie"
@@ -297,9 +339,25 @@ class OrganisationAccount(models.Model):
         return f"{self.user} ({self.organisation})"
 
 
+class EvidenceSource(models.TextChoices):
+    """Where a registered fact about a person's situation comes from."""
+
+    ATTEST = "attest", "attest"
+    KSZ = "ksz", "KSZ/Kruispuntbank"
+    AANSLAGBILJET = "aanslagbiljet", "aanslagbiljet"
+    LOONFICHE = "loonfiche", "loonfiche"
+    EIGEN_VERKLARING = "eigen_verklaring", "eigen verklaring"
+    ANDER = "ander", "ander"
+
+
+#: A proof is a short reference to a document (its number, or where it is kept).
+PROOF_MAX_LENGTH = 200
+
+
 class Income(models.Model):
-    """A person's income of a calendar year, as known to the social service (from the
-    tax return, the payer or the person's own statement)."""
+    """A person's income during a period (end date inclusive, open = still running), as
+    known to the social service: a net and/or a gross taxable amount, per month or per
+    year, with its source and proof."""
 
     class Category(models.TextChoices):
         WORK = "beroepsinkomen", "beroepsinkomen"
@@ -307,33 +365,55 @@ class Income(models.Model):
         PENSION = "pensioen", "pensioen"
         OTHER = "ander", "ander inkomen"
 
+    class Per(models.TextChoices):
+        MONTH = "maand", "per maand"
+        YEAR = "jaar", "per jaar"
+
     person = models.ForeignKey(
         Person, models.CASCADE, related_name="incomes", verbose_name="persoon"
     )
-    year = models.PositiveSmallIntegerField("jaar")
     category = models.CharField("soort", max_length=20, choices=Category.choices)
-    gross_taxable = models.DecimalField(
-        "bruto belastbaar bedrag per jaar (EUR)", max_digits=12, decimal_places=2
+    amount_net = models.DecimalField(
+        "netto bedrag (EUR)", max_digits=12, decimal_places=2, null=True, blank=True
     )
-    net = models.DecimalField("netto bedrag per jaar (EUR)", max_digits=12, decimal_places=2)
-    source = models.CharField("bron", max_length=100, blank=True)
+    amount_gross_taxable = models.DecimalField(
+        "bruto belastbaar bedrag (EUR)", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    per = models.CharField("per", max_length=5, choices=Per.choices)
+    start_date = models.DateField("vanaf")
+    end_date = models.DateField("tot en met", null=True, blank=True)
+    source = models.CharField("bron", max_length=20, choices=EvidenceSource.choices)
+    proof = models.CharField(
+        "bewijs", max_length=PROOF_MAX_LENGTH, blank=True, help_text="bv. nummer van het attest"
+    )
 
     class Meta:
         verbose_name = "inkomen"
         verbose_name_plural = "inkomens"
+        ordering = ["person", "-start_date"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["person", "year", "category"], name="income_unique_per_category"
+            models.CheckConstraint(
+                condition=Q(amount_net__isnull=False) | Q(amount_gross_taxable__isnull=False),
+                name="income_has_an_amount",
+                violation_error_message="Geef een netto of een bruto belastbaar bedrag.",
             ),
             models.CheckConstraint(
-                condition=Q(gross_taxable__gte=0) & Q(net__gte=0),
+                condition=(Q(amount_net__isnull=True) | Q(amount_net__gte=0))
+                & (Q(amount_gross_taxable__isnull=True) | Q(amount_gross_taxable__gte=0)),
                 name="income_not_negative",
                 violation_error_message="Een inkomen kan niet negatief zijn.",
             ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="income_end_after_start",
+                violation_error_message="De einddatum mag niet voor de begindatum liggen.",
+            ),
+            models.CheckConstraint(condition=Q(per__in=["maand", "jaar"]), name="income_per_valid"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_category_display()} {self.year}"
+        since = f"{self.start_date:%d/%m/%Y}" if self.start_date else "?"
+        return f"{self.get_category_display()} vanaf {since}"
 
     def clean(self) -> None:
         from welzijn.registry.validation import clean_income
@@ -390,6 +470,10 @@ class SocialStatus(models.Model):
     )
     start_date = models.DateField("begindatum")
     end_date = models.DateField("einddatum", null=True, blank=True)
+    source = models.CharField("bron", max_length=20, choices=EvidenceSource.choices)
+    proof = models.CharField(
+        "bewijs", max_length=PROOF_MAX_LENGTH, blank=True, help_text="bv. nummer van het attest"
+    )
 
     class Meta:
         verbose_name = "status"

@@ -1,14 +1,25 @@
 """Reads from the registry. Reads of personal data by a user are access-checked and audited."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
 from welzijn.registry.access import access_household, access_person
-from welzijn.registry.models import Address, Household, HouseholdMembership, Person, Street, Wijk
+from welzijn.registry.models import (
+    Address,
+    Household,
+    HouseholdAddress,
+    HouseholdMembership,
+    Income,
+    Person,
+    SocialStatus,
+    Street,
+    Wijk,
+)
 from welzijn.registry.search import street_key
 
 
@@ -162,3 +173,84 @@ def _by_insz_name_or_address(terms, on: dt.date, limit: int) -> tuple[list[int],
     if len(set(found)) >= limit:
         return found, []
     return found, similar_names(words, limit=limit, besides=set(found))
+
+
+@transaction.atomic
+def membership_get(
+    *, user, membership_id: int, intent: Intent = Intent.VIEW, reason: str = ""
+) -> HouseholdMembership:
+    """A membership (who, in which household, when): access-checked on the household, and
+    the read is audited."""
+    membership = HouseholdMembership.objects.select_related("household", "person").get(
+        pk=membership_id
+    )
+    access_household(user, membership.household, intent)
+    audit_record(actor=user, action="view", obj=membership, reason=reason)
+    return membership
+
+
+@transaction.atomic
+def income_get(*, user, income_id: int, intent: Intent = Intent.VIEW, reason: str = "") -> Income:
+    income = Income.objects.select_related("person").get(pk=income_id)
+    access_person(user, income.person, intent)
+    audit_record(actor=user, action="view", obj=income, reason=reason)
+    return income
+
+
+@transaction.atomic
+def status_get(
+    *, user, status_id: int, intent: Intent = Intent.VIEW, reason: str = ""
+) -> SocialStatus:
+    status = SocialStatus.objects.select_related("kind", "person", "household").get(pk=status_id)
+    if status.person_id:
+        access_person(user, status.person, intent)
+    else:
+        access_household(user, status.household, intent)
+    audit_record(actor=user, action="view", obj=status, reason=reason)
+    return status
+
+
+@dataclass
+class Situation:
+    """What the rights screening reads about a person: incomes and statuses over time."""
+
+    incomes: list[Income]
+    statuses: list[SocialStatus]
+
+
+def person_situation(person: Person) -> Situation:
+    """The situation of a person already read through `person_get` (access-checked and
+    audited there), newest first."""
+    return Situation(
+        incomes=list(person.incomes.order_by("-start_date", "-pk")),
+        statuses=list(person.statuses.select_related("kind").order_by("-start_date", "-pk")),
+    )
+
+
+@dataclass
+class HouseholdHistory:
+    memberships: list[HouseholdMembership]
+    addresses: list[HouseholdAddress]
+    statuses: list[SocialStatus]
+
+
+def household_history(household: Household) -> HouseholdHistory:
+    """Members, addresses and statuses of a household already read through
+    `household_get`, over time. A current address registered before the address history
+    existed is listed with an unknown start."""
+    addresses = list(
+        household.addresses.select_related("address__wijk", "address__postcode").order_by(
+            F("start_date").desc(nulls_last=True), "-pk"
+        )
+    )
+    if household.address_id and not any(a.end_date is None for a in addresses):
+        addresses.insert(0, HouseholdAddress(household=household, address=household.address))
+    return HouseholdHistory(
+        memberships=list(
+            household.memberships.select_related("person").order_by(
+                F("end_date").desc(nulls_first=True), "start_date", "pk"
+            )
+        ),
+        addresses=addresses,
+        statuses=list(household.statuses.select_related("kind").order_by("-start_date", "-pk")),
+    )

@@ -1,6 +1,7 @@
 """Writes to the registry: validated, atomic, audited."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -9,7 +10,16 @@ from welzijn.core.audit import audit_record
 from welzijn.core.insz import normalise_insz
 from welzijn.core.validation import require, validate_and_save
 from welzijn.registry.access import access_household, access_person
-from welzijn.registry.models import Address, Household, HouseholdMembership, Income, Person
+from welzijn.registry.models import (
+    Address,
+    Household,
+    HouseholdAddress,
+    HouseholdMembership,
+    Income,
+    Person,
+    SocialStatus,
+    StatusKind,
+)
 from welzijn.registry.search import search_key, search_name
 
 PERSON_FIELDS = (
@@ -240,7 +250,139 @@ def household_member_end(
     return membership
 
 
-INCOME_FIELDS = ("gross_taxable", "net", "source")
+@transaction.atomic
+def household_start(
+    *,
+    actor,
+    person_id: int,
+    name: str,
+    start_date: dt.date,
+    end_current: bool = False,
+    reason: str = "",
+) -> Household:
+    """A new household with this person as its referentiepersoon from start_date. With
+    end_current, the person's running membership elsewhere ends the day before (someone
+    who leaves a household to live on their own)."""
+    person = access_person(actor, Person.objects.get(pk=person_id), Intent.EDIT)
+    if end_current:
+        running = person.memberships.filter(end_date__isnull=True, start_date__lt=start_date)
+        for membership in running:
+            household_member_end(
+                actor=actor,
+                membership_id=membership.pk,
+                end_date=start_date - dt.timedelta(days=1),
+                reason=reason or "nieuw huishouden",
+            )
+    household = household_create(actor=actor, name=name, reason=reason)
+    household_member_add(
+        actor=actor,
+        household=household,
+        person=person,
+        role=HouseholdMembership.Role.REFERENTIEPERSOON,
+        start_date=start_date,
+        reason=reason,
+    )
+    return household
+
+
+@transaction.atomic
+def household_move(
+    *,
+    actor,
+    household_id: int,
+    street: str,
+    number: str,
+    box: str = "",
+    postcode: str,
+    wijk: str | None = None,
+    on: dt.date,
+    reason: str = "",
+) -> HouseholdAddress:
+    """The household lives at a new address from `on`: the current address ends the day
+    before (kept in the history; one registered before the history existed is recorded
+    with an unknown start), and Household.address follows. A move before the start of the
+    current address is refused: the history is written forwards. Without a wijk, the
+    address service derives it from the street."""
+    household = access_household(
+        actor, Household.objects.select_for_update().get(pk=household_id), Intent.EDIT
+    )
+    current = household.addresses.filter(end_date__isnull=True).first()
+    if current is None and household.address_id is not None:
+        current = HouseholdAddress(household=household, address_id=household.address_id)
+    if current is not None and current.start_date is not None:
+        require(
+            on > current.start_date,
+            "on",
+            f"De verhuisdatum moet na {current.start_date:%d/%m/%Y} liggen, de begindatum "
+            "van het huidige adres.",
+        )
+    address = address_create(
+        actor=actor, street=street, number=number, box=box, postcode=postcode, wijk=wijk
+    )
+    if current is not None:
+        current.end_date = on - dt.timedelta(days=1)
+        validate_and_save(current)
+    moved = validate_and_save(HouseholdAddress(household=household, address=address, start_date=on))
+    household.address = address
+    validate_and_save(household)
+    audit_record(
+        actor=actor,
+        action="update",
+        obj=household,
+        reason=reason or "verhuis",
+        detail={"address": address.pk, "from": on.isoformat()},
+    )
+    return moved
+
+
+def _situation_person(actor, person_id: int) -> Person:
+    """The person whose situation changes, locked so that concurrent edits queue."""
+    return access_person(actor, Person.objects.select_for_update().get(pk=person_id), Intent.EDIT)
+
+
+INCOME_FIELDS = (
+    "category",
+    "amount_net",
+    "amount_gross_taxable",
+    "per",
+    "start_date",
+    "end_date",
+    "source",
+    "proof",
+)
+
+
+@transaction.atomic
+def income_register(
+    *,
+    actor,
+    person_id: int,
+    category: str,
+    per: str,
+    start_date: dt.date,
+    source: str,
+    amount_net: Decimal | None = None,
+    amount_gross_taxable: Decimal | None = None,
+    end_date: dt.date | None = None,
+    proof: str = "",
+    reason: str = "",
+) -> Income:
+    person = _situation_person(actor, person_id)
+    income = validate_and_save(
+        Income(
+            person=person,
+            category=category,
+            amount_net=amount_net,
+            amount_gross_taxable=amount_gross_taxable,
+            per=per,
+            start_date=start_date,
+            end_date=end_date,
+            source=source,
+            proof=proof.strip(),
+        )
+    )
+    audit_record(actor=actor, action="create", obj=income, reason=reason)
+    return income
 
 
 @transaction.atomic
@@ -250,6 +392,12 @@ def income_update(*, actor, income_id: int, reason: str = "", **changes) -> Inco
     require(not unknown, next(iter(unknown), "__all__"), "Dit veld kan niet gewijzigd worden.")
     income = Income.objects.select_for_update().select_related("person").get(pk=income_id)
     access_person(actor, income.person, Intent.EDIT)
+
+    """Correct what was registered about an income (the amounts, period, source, proof)."""
+    unknown = set(changes) - set(INCOME_FIELDS)
+    require(not unknown, next(iter(unknown), "__all__"), "Dit veld kan niet gewijzigd worden.")
+    income = Income.objects.select_for_update().get(pk=income_id)
+    _situation_person(actor, income.person_id)
     changed = [field for field, value in changes.items() if getattr(income, field) != value]
     for field in changed:
         setattr(income, field, changes[field])
@@ -258,3 +406,80 @@ def income_update(*, actor, income_id: int, reason: str = "", **changes) -> Inco
         actor=actor, action="update", obj=income, reason=reason, detail={"fields": changed}
     )
     return income
+
+
+@transaction.atomic
+def income_end(*, actor, income_id: int, end_date: dt.date, reason: str = "") -> Income:
+    income = Income.objects.select_for_update().get(pk=income_id)
+    _situation_person(actor, income.person_id)
+    require(income.end_date is None, "end_date", "Dit inkomen is al beëindigd.")
+    income.end_date = end_date
+    validate_and_save(income)
+    audit_record(
+        actor=actor,
+        action="update",
+        obj=income,
+        reason=reason,
+        detail={"end_date": end_date.isoformat()},
+    )
+    return income
+
+
+@transaction.atomic
+def status_register(
+    *,
+    actor,
+    kind: str,
+    start_date: dt.date,
+    source: str,
+    person_id: int | None = None,
+    household_id: int | None = None,
+    end_date: dt.date | None = None,
+    proof: str = "",
+    reason: str = "",
+) -> SocialStatus:
+    """A status of a person or of a household (as its kind says) from start_date."""
+    status_kind = StatusKind.objects.filter(code=kind).first()
+    require(status_kind is not None, "kind", f"Onbekende soort status '{kind}'.")
+    person = household = None
+    if status_kind.entity == StatusKind.Entity.PERSON:
+        require(person_id is not None, "kind", "Deze status hoort bij een persoon.")
+        person = _situation_person(actor, person_id)
+    else:
+        require(household_id is not None, "kind", "Deze status hoort bij een huishouden.")
+        household = access_household(
+            actor, Household.objects.select_for_update().get(pk=household_id), Intent.EDIT
+        )
+    status = validate_and_save(
+        SocialStatus(
+            kind=status_kind,
+            person=person,
+            household=household,
+            start_date=start_date,
+            end_date=end_date,
+            source=source,
+            proof=proof.strip(),
+        )
+    )
+    audit_record(actor=actor, action="create", obj=status, reason=reason)
+    return status
+
+
+@transaction.atomic
+def status_end(*, actor, status_id: int, end_date: dt.date, reason: str = "") -> SocialStatus:
+    status = SocialStatus.objects.select_for_update().get(pk=status_id)
+    if status.person_id:
+        _situation_person(actor, status.person_id)
+    else:
+        access_household(actor, status.household, Intent.EDIT)
+    require(status.end_date is None, "end_date", "Deze status is al beëindigd.")
+    status.end_date = end_date
+    validate_and_save(status)
+    audit_record(
+        actor=actor,
+        action="update",
+        obj=status,
+        reason=reason,
+        detail={"end_date": end_date.isoformat()},
+    )
+    return status

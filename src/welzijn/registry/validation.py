@@ -75,6 +75,17 @@ def clean_period(record) -> None:
 
 
 def clean_income(income) -> None:
-    earliest, latest = date_window()
-    if income.year is not None and not earliest.year <= income.year <= latest.year:
-        raise ValidationError({"year": f"Kies een jaar tussen {earliest.year} en {latest.year}."})
+    """At least one amount, none negative, a period that ends after it starts, plausible
+    dates; every problem on the field it is about."""
+    errors: dict[str, str] = {}
+    if income.amount_net is None and income.amount_gross_taxable is None:
+        errors["amount_net"] = "Geef een netto of een bruto belastbaar bedrag."
+    for field in ("amount_net", "amount_gross_taxable"):
+        value = getattr(income, field)
+        if value is not None and value < 0:
+            errors[field] = "Een bedrag kan niet negatief zijn."
+    if income.start_date and income.end_date and income.end_date < income.start_date:
+        errors["end_date"] = "De einddatum mag niet voor de begindatum liggen."
+    if errors:
+        raise ValidationError(errors)
+    check_dates_plausible(income, "start_date", "end_date")

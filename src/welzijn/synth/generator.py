@@ -27,10 +27,11 @@ ground truth is the rule set applied to exactly the inputs written):
   (belg->belg, eu->eu_burger, vluchteling->erkend_vluchteling,
   derdelander->ingeschreven_bevolkingsregister, subsidiair->subsidiaire_bescherming,
   tijdelijk/verzoeker->ander_verblijf, zonder->geen_wettig_verblijf).
-* ``netto_bestaansmiddelen`` of an adult = their own Income.net of the year / 12 (every
-  adult has an Income row for both years, 0 when without income).
-* ``bruto_belastbaar_gezinsinkomen`` = the sum of Income.gross_taxable of the members for the
-  previous year (the income test looks at the previous year).
+* ``netto_bestaansmiddelen`` of an adult = the monthly net of their incomes running on the
+  date (every adult has a yearly Income running from 1 January of the year, 0 when without
+  income: yearly net / 12).
+* ``bruto_belastbaar_gezinsinkomen`` = the sum of the members' gross taxable income of the
+  previous year (every adult has a yearly Income of exactly that calendar year).
 * ``ontvangt_leefloon`` / ``ontvangt_equivalent_leefloon``: an Intervention of service
   leefloon or leefloon-studenten / equivalent-leefloon in the two months up to the date
   (every leefloon spell runs to December).
@@ -1603,18 +1604,46 @@ class Generator:
         )
         cat = np.where(self.p_gross > 0, cat, "ander")
         rows = []
-        for year, factor in ((self.year - 1, PREVIOUS_YEAR_FACTOR), (self.year, 1.0)):
+        # The previous year as a closed calendar year (from the tax assessment); this year's
+        # income runs on from 1 January (from an attest). Both are yearly amounts.
+        periods = (
+            (self.year - 1, PREVIOUS_YEAR_FACTOR, f"{self.year - 1}-12-31", "aanslagbiljet"),
+            (self.year, 1.0, None, "attest"),
+        )
+        for year, factor, end, source in periods:
             ids = self.ids("registry_income", len(adults))
             g = _money(self.p_gross[adults] * factor)
             nt = _money(self.p_net[adults] * factor)
-            src = "synthetisch: aangifte personenbelasting"
+            start = f"{year}-01-01"
             rows.extend(
-                (int(ids[i]), int(self.p_id_of[p]), year, str(cat[p]), g[i], nt[i], src)
+                (
+                    int(ids[i]),
+                    int(self.p_id_of[p]),
+                    str(cat[p]),
+                    nt[i],
+                    g[i],
+                    "jaar",
+                    start,
+                    end,
+                    source,
+                    "synthetisch",
+                )
                 for i, p in enumerate(adults.tolist())
             )
         self.tables.add(
             "registry_income",
-            ["id", "person_id", "year", "category", "gross_taxable", "net", "source"],
+            [
+                "id",
+                "person_id",
+                "category",
+                "amount_net",
+                "amount_gross_taxable",
+                "per",
+                "start_date",
+                "end_date",
+                "source",
+                "proof",
+            ],
             rows,
         )
         rng = self.rng
@@ -1628,7 +1657,7 @@ class Generator:
             starts = _dates(rng.integers(start_year - 365 * 5, start_year, len(sel)))
             end_s = _dates(np.array([end]))[0] if end else None
             rows.extend(
-                (int(ids[i]), kinds[kind], int(self.p_id_of[p]), None, starts[i], end_s)
+                (int(ids[i]), kinds[kind], int(self.p_id_of[p]), None, starts[i], end_s, "ksz", "")
                 for i, p in enumerate(sel.tolist())
             )
 
@@ -1638,7 +1667,7 @@ class Generator:
             starts = _dates(rng.integers(start_year - 365 * 3, start_year, len(sel)))
             end_s = _dates(np.array([end]))[0] if end else None
             rows.extend(
-                (int(ids[i]), kinds[kind], None, int(self.hh_id_of[h]), starts[i], end_s)
+                (int(ids[i]), kinds[kind], None, int(self.hh_id_of[h]), starts[i], end_s, "ksz", "")
                 for i, h in enumerate(sel.tolist())
             )
 
@@ -1656,7 +1685,16 @@ class Generator:
         household_status("sociale-huurwoning-collectieve-verwarming", self.hh_social_housing)
         self.tables.add(
             "registry_socialstatus",
-            ["id", "kind_id", "person_id", "household_id", "start_date", "end_date"],
+            [
+                "id",
+                "kind_id",
+                "person_id",
+                "household_id",
+                "start_date",
+                "end_date",
+                "source",
+                "proof",
+            ],
             rows,
         )
         self.tables.add(

@@ -1,14 +1,20 @@
-"""Incomes file: persoon_extern_id;jaar;soort;bruto_belastbaar;netto;bron.
+"""Incomes file: persoon_extern_id;jaar;soort;bruto_belastbaar;netto;bron[;bewijs].
 
-One income per person, year and soort (beroepsinkomen, vervangingsinkomen, pensioen,
-ander): a known one is matched on those three and its amounts updated."""
+A legacy system knows a person's income per calendar year: each line becomes an income
+period of that year (1 January to 31 December, amounts per jaar). One per person, year and
+soort (beroepsinkomen, vervangingsinkomen, pensioen, ander): a known one is matched on
+those three and its amounts updated. `bron` is one of the sources (attest, ksz,
+aanslagbiljet, loonfiche, eigen verklaring); anything else is kept as the proof, with
+source 'ander'."""
+
+import datetime as dt
 
 from welzijn.core.access import Intent
 from welzijn.registry.access import access_person
-from welzijn.registry.importing.cells import amount_or_none, choice, year
+from welzijn.registry.importing.cells import CellError, amount_or_none, choice, year
 from welzijn.registry.importing.reading import Row
 from welzijn.registry.importing.runner import ImportKind, Planned, RowInvalid, register
-from welzijn.registry.models import Income, Person
+from welzijn.registry.models import EvidenceSource, Income, Person
 from welzijn.registry.services import INCOME_FIELDS, income_update
 
 
@@ -24,14 +30,17 @@ class IncomeImport(ImportKind):
         "bruto_belastbaar": True,
         "netto": True,
         "bron": False,
+        "bewijs": False,
     }
     field_columns = {
         "person": "persoon_extern_id",
-        "year": "jaar",
+        "start_date": "jaar",
+        "end_date": "jaar",
         "category": "soort",
-        "gross_taxable": "bruto_belastbaar",
-        "net": "netto",
+        "amount_gross_taxable": "bruto_belastbaar",
+        "amount_net": "netto",
         "source": "bron",
+        "proof": "bewijs",
     }
 
     def check_access(self) -> None:
@@ -44,7 +53,7 @@ class IncomeImport(ImportKind):
             ).values_list("extern_id", "pk")
         )
         self.existing = {
-            (i.person_id, i.year, i.category): i
+            (i.person_id, i.start_date, i.category): i
             for i in Income.objects.filter(person_id__in=self.persons.values())
         }
 
@@ -70,15 +79,20 @@ class IncomeImport(ImportKind):
             },
         )
         self.once(row, "soort", f"{reference}/{row.get('jaar')}/{values['soort']}")
+        start = dt.date(values["jaar"], 1, 1) if values["jaar"] else None
+        source, proof = _source_and_proof(row.get("bron"), row.get("bewijs"))
         income = Income(
             person_id=person_id,
-            year=values["jaar"],
             category=values["soort"] or "",
-            gross_taxable=values["bruto_belastbaar"],
-            net=values["netto"],
-            source=row.get("bron"),
+            amount_gross_taxable=values["bruto_belastbaar"],
+            amount_net=values["netto"],
+            per=Income.Per.YEAR,
+            start_date=start,
+            end_date=start.replace(month=12, day=31) if start else None,
+            source=source,
+            proof=proof,
         )
-        current = self.existing.get((person_id, income.year, income.category))
+        current = self.existing.get((person_id, income.start_date, income.category))
         if current is not None:
             self.as_update_of(income, current)
         self.validate(income, problems)
@@ -97,3 +111,10 @@ class IncomeImport(ImportKind):
                 actor=self.actor, income_id=current.pk, reason="import", **changes
             ),
         )
+
+
+def _source_and_proof(source: str, proof: str) -> tuple[str, str]:
+    try:
+        return choice(source, EvidenceSource.choices) or EvidenceSource.ANDER, proof
+    except CellError:
+        return EvidenceSource.ANDER, " ".join(filter(None, [source, proof]))

@@ -95,3 +95,19 @@ class BelgianDateField(forms.DateField):
             return parse_belgian_date(str(value))
         except NotADate as exc:
             raise ValidationError(str(exc), code="invalid") from None
+
+
+class AmountField(forms.DecimalField):
+    """An amount in EUR with two decimals. The one place where amounts are parsed, so the
+    Belgian notation (1.214,13) can be switched on here for every form at once."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        super().__init__(localize=False, **kwargs)
+
+
+class EndForm(WorkplaceForm):
+    """The end of a period (a membership, an income, a status): the last day it holds."""
+
+    end_date = forms.DateField(label="Einddatum (tot en met)", initial=today, widget=DateInput())

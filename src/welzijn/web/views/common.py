@@ -59,3 +59,14 @@ def dossier_form(request, form, *, dossier, title, save, **context):
 
 def members(dossier):
     return list(household_members_on(dossier.household, today()))
+
+
+def record_form(request, form, *, title, save, back, subject="", done=None):
+    """A form about a registry record (a household, a membership, an income, a status): on a
+    valid POST `save(data)` calls a service through `submit`; on success to `done(result)`
+    (default: back), else the form with its Dutch messages and a way back."""
+    if request.method == "POST" and form.is_valid():
+        result = save(form.cleaned_data)
+        if result is not None:
+            return redirect(done(result) if done else back)
+    return form_page(request, "web/form.html", form, title=title, back=back, subject=subject)

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from welzijn.casework import selectors as casework_selectors
-from welzijn.registry.selectors import person_get, person_search
+from welzijn.registry.selectors import person_get, person_search, person_situation
 from welzijn.web.forms.common import SEARCH_MAX_LENGTH, today
 from welzijn.web.views.common import casework_user
 
@@ -34,5 +34,10 @@ def person_detail(request, person_id):
     return render(
         request,
         "web/person.html",
-        {"person": person, "memberships": memberships, "dossiers": dossiers},
+        {
+            "person": person,
+            "memberships": memberships,
+            "dossiers": dossiers,
+            "situation": person_situation(person),
+        },
     )
