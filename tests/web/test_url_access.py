@@ -8,12 +8,15 @@ world at all, and that an answer showing a person added an audit event.
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from factories import dossier, household, login_with_second_step, person, user
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from welzijn.casework import services as casework
 from welzijn.core.models import AuditEvent
@@ -461,3 +464,52 @@ def test_admin_url_x_role(name, world, client):
         assert response.status_code < 500, where
         if shown:
             assert AuditEvent.objects.count() > before, f"{where}: shows {shown} without audit"
+
+
+# -- fuzzing: generated input at every form, never a 500, nothing half-written -------------
+
+#: Every view that takes a POST, from the expectation table (so a new form is fuzzed too).
+FORM_URLS = sorted(name for name, expect in EXPECTED.items() if expect.post is not None)
+values = st.one_of(
+    st.text(max_size=40),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=300, max_size=6000),
+    st.integers(min_value=-(2**70), max_value=2**70).map(str),
+    st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)).map(str),
+    st.sampled_from(["", "1", "0", "1,5", "1.214,13", "NaN", "Infinity", "on", "31/02/2023"]),
+)
+_FIELD_NAME = re.compile(r'<(?:input|select|textarea)[^>]*\bname="([^"]+)"')
+
+
+def _field_names(client, url) -> list[str]:
+    """The fields the form page shows (its own, not the CSRF token), else the test's own."""
+    page = client.get(url)
+    names = set(_FIELD_NAME.findall(page.content.decode())) if page.status_code == 200 else set()
+    return sorted((names or set(INVALID_POST)) - {"csrfmiddlewaretoken", "q"})
+
+
+def _row_counts() -> list[int]:
+    from django.apps import apps
+
+    labels = ("registry", "casework", "rights")
+    return [m.objects.count() for label in labels for m in apps.get_app_config(label).get_models()]
+
+
+@pytest.mark.parametrize("name", FORM_URLS)
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_generated_input_at_every_form(name, world, client, data):
+    """As a caseworker of the own office, the form's fields filled with generated text,
+    numbers and dates: never a server error, and a refused form writes nothing."""
+    url = reverse(name, kwargs=_kwargs(PATTERNS[name], world.objects[OWN]))
+    _login(client, world.users[MW])
+    fields = _field_names(client, url)
+    posted = data.draw(st.fixed_dictionaries({}, optional=dict.fromkeys(fields, values)))
+    counts = _row_counts()
+    response = client.post(url, posted)
+    assert response.status_code < 500
+    if response.status_code >= 400:
+        assert _row_counts() == counts, f"{name}: a refused form wrote something"
