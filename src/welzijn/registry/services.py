@@ -237,17 +237,23 @@ def household_member_end(
 ) -> HouseholdMembership:
     membership = HouseholdMembership.objects.select_for_update().get(pk=membership_id)
     access_household(actor, membership.household, Intent.EDIT)
-    require(membership.end_date is None, "end_date", "Dit lidmaatschap is al beëindigd.")
-    membership.end_date = end_date
-    validate_and_save(membership)
+    return _period_end(actor, membership, end_date, reason, "Dit lidmaatschap is al beëindigd.")
+
+
+def _period_end(actor, record, end_date: dt.date, reason: str, already_ended: str):
+    """End a running period (a membership, an income, a status) on the locked,
+    access-checked record: validated and audited."""
+    require(record.end_date is None, "end_date", already_ended)
+    record.end_date = end_date
+    validate_and_save(record)
     audit_record(
         actor=actor,
         action="update",
-        obj=membership,
+        obj=record,
         reason=reason,
         detail={"end_date": end_date.isoformat()},
     )
-    return membership
+    return record
 
 
 @transaction.atomic
@@ -412,17 +418,7 @@ def income_update(*, actor, income_id: int, reason: str = "", **changes) -> Inco
 def income_end(*, actor, income_id: int, end_date: dt.date, reason: str = "") -> Income:
     income = Income.objects.select_for_update().get(pk=income_id)
     _situation_person(actor, income.person_id)
-    require(income.end_date is None, "end_date", "Dit inkomen is al beëindigd.")
-    income.end_date = end_date
-    validate_and_save(income)
-    audit_record(
-        actor=actor,
-        action="update",
-        obj=income,
-        reason=reason,
-        detail={"end_date": end_date.isoformat()},
-    )
-    return income
+    return _period_end(actor, income, end_date, reason, "Dit inkomen is al beëindigd.")
 
 
 @transaction.atomic
@@ -472,14 +468,4 @@ def status_end(*, actor, status_id: int, end_date: dt.date, reason: str = "") ->
         _situation_person(actor, status.person_id)
     else:
         access_household(actor, status.household, Intent.EDIT)
-    require(status.end_date is None, "end_date", "Deze status is al beëindigd.")
-    status.end_date = end_date
-    validate_and_save(status)
-    audit_record(
-        actor=actor,
-        action="update",
-        obj=status,
-        reason=reason,
-        detail={"end_date": end_date.isoformat()},
-    )
-    return status
+    return _period_end(actor, status, end_date, reason, "Deze status is al beëindigd.")
