@@ -141,6 +141,20 @@ def test_a_merged_person_is_no_longer_found_and_cannot_be_changed(coach, worker,
     assert kept in found and double not in found
     with pytest.raises(ValidationError, match="samengevoegd"):
         registry.person_update(actor=worker, person_id=double.pk, first_name="Johan")
+    with pytest.raises(ValidationError, match="samengevoegd"):  # no new records either
+        registry.income_register(
+            actor=worker,
+            person_id=double.pk,
+            category="pensioen",
+            amount_net=Decimal(500),
+            per="maand",
+            start_date=D(2024, 1, 1),
+            source="attest",
+        )
+    with pytest.raises(ValidationError, match="samengevoegd"):
+        registry.household_start(
+            actor=worker, person_id=double.pk, name="Gezin Dubbel", start_date=D(2024, 1, 1)
+        )
 
 
 def test_an_insz_moves_to_the_kept_person_when_only_the_other_has_one(coach, worker):

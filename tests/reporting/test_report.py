@@ -188,6 +188,9 @@ def test_analist_downloads_each_format_audited(tiny, client):
     events = AuditEvent.objects.filter(object_type="reporting.jaaroverzicht", action="view")
     assert sorted(e.detail["format"] for e in events) == ["csv", "html", "pdf", "xlsx"]
     assert client.get(reverse("reporting:download", args=[2023, "docx"])).status_code == 404
-    assert client.get(reverse("reporting:jaaroverzicht", args=[2019])).status_code == 404
+    empty = client.get(reverse("reporting:jaaroverzicht", args=[2019]))  # nothing registered
+    assert empty.status_code == 200 and "Voor 2019 is nog niets geregistreerd" in empty.text
+    assert client.get(reverse("reporting:download", args=[2019, "csv"])).status_code == 404
+    assert client.get(reverse("reporting:jaaroverzicht", args=[1890])).status_code == 404
     chosen = client.get(reverse("reporting:index") + "?jaar=2023")
     assert chosen["Location"] == reverse("reporting:jaaroverzicht", args=[2023])

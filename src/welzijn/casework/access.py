@@ -13,8 +13,9 @@ Opening a dossier and registering an onthaal contact need a casework role in tha
 A referral to a partner organisation is seen by the casework roles of the office that made
 it and by the partner's accounts, who answer it (accept or decline).
 
-A confidential note of the sociaal verslag is read only by casework roles of the dossier's
-own office: not by a colleague the dossier is shared with, not by the beheerder.
+A confidential note of the sociaal verslag is read only by the caseworkers and teamcoaches of
+the dossier's own office: not by the front desk, not by a colleague the dossier is shared
+with, not by the beheerder.
 """
 
 from django.db.models import Q, QuerySet
@@ -110,8 +111,9 @@ def access_contact(user, contact: Contact, intent: Intent = Intent.VIEW) -> Cont
 
 
 def may_read_confidential(user, dossier: Dossier) -> bool:
-    """The one rule for confidential notes; access_note and notes_visible_to apply it."""
-    return bool(roles_of(user) & CASEWORK_ROLES) and dossier.office_id in office_ids_of(user)
+    """The one rule for confidential notes (caseworkers and teamcoaches of the dossier's own
+    office; not the front desk); access_note and notes_visible_to apply it."""
+    return bool(roles_of(user) & DOSSIER_EDIT_ROLES) and dossier.office_id in office_ids_of(user)
 
 
 def access_note(user, note: CaseNote, intent: Intent = Intent.VIEW) -> CaseNote:

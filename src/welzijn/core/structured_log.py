@@ -16,6 +16,8 @@ from contextvars import ContextVar
 from http import HTTPStatus
 from typing import Any
 
+from django.http import HttpRequest
+
 #: The request being handled in this thread or task; set by `web.request_middleware.RequestId`.
 current_request: ContextVar[Any] = ContextVar("current_request", default=None)
 
@@ -44,7 +46,9 @@ class RequestContextFilter(logging.Filter):
     formatter may run later, after the request has ended)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        request = getattr(record, "request", None) or current_request.get()
+        request = getattr(record, "request", None)
+        if not isinstance(request, HttpRequest):  # runserver's records carry a socket
+            request = current_request.get()
         if request is not None and not hasattr(record, "welzijn_request"):
             record.welzijn_request = request_fields(request)
         return True

@@ -54,9 +54,10 @@ def current_household_id(person: Person, on: dt.date) -> int | None:
 
 
 @transaction.atomic
-def person_get(*, user, person_id: int, reason: str = "") -> Person:
-    """A person's identity data for a user: access-checked, and the read is audited."""
-    person = access_person(user, Person.objects.get(pk=person_id))
+def person_get(*, user, person_id: int, intent: Intent = Intent.VIEW, reason: str = "") -> Person:
+    """A person's identity data for a user (EDIT: for a form that changes them or what is
+    registered about them): access-checked, and the read is audited."""
+    person = access_person(user, Person.objects.get(pk=person_id), intent)
     audit_record(actor=user, action="view", obj=person, reason=reason)
     return person
 

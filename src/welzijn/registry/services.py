@@ -34,6 +34,16 @@ PERSON_FIELDS = (
 )
 
 
+def require_not_merged(person: Person) -> Person:
+    """A person merged into another one gets no new records: they belong to the one kept."""
+    require(
+        person.merged_into_id is None,
+        "__all__",
+        "Deze persoon is samengevoegd met een andere: registreer het bij de persoon die bleef.",
+    )
+    return person
+
+
 def person_build(
     *,
     first_name: str,
@@ -98,11 +108,7 @@ def person_update(*, actor, person_id: int, reason: str = "", **changes) -> Pers
     unknown = set(changes) - set(PERSON_FIELDS)
     require(not unknown, next(iter(unknown), "__all__"), "Dit veld kan niet gewijzigd worden.")
     person = access_person(actor, Person.objects.select_for_update().get(pk=person_id), Intent.EDIT)
-    require(
-        person.merged_into_id is None,
-        "__all__",
-        "Deze persoon is samengevoegd met een andere: wijzig de gegevens daar.",
-    )
+    require_not_merged(person)
     if "insz" in changes:
         changes["insz"] = normalise_insz(changes["insz"] or "") or None
     # The same normalisation as person_create: 'be' is BE, no stray spaces around a name.
@@ -210,6 +216,7 @@ def household_member_add(
     reason: str = "",
 ) -> HouseholdMembership:
     access_household(actor, household, Intent.EDIT)
+    require_not_merged(person)
     # Lock the person's row: two concurrent additions cannot both pass the overlap check.
     Person.objects.select_for_update().filter(pk=person.pk).exists()
     membership = validate_and_save(
@@ -269,7 +276,7 @@ def household_start(
     """A new household with this person as its referentiepersoon from start_date. With
     end_current, the person's running membership elsewhere ends the day before (someone
     who leaves a household to live on their own)."""
-    person = access_person(actor, Person.objects.get(pk=person_id), Intent.EDIT)
+    person = require_not_merged(access_person(actor, Person.objects.get(pk=person_id), Intent.EDIT))
     if end_current:
         running = person.memberships.filter(end_date__isnull=True, start_date__lt=start_date)
         for membership in running:
@@ -343,7 +350,8 @@ def household_move(
 
 def _situation_person(actor, person_id: int) -> Person:
     """The person whose situation changes, locked so that concurrent edits queue."""
-    return access_person(actor, Person.objects.select_for_update().get(pk=person_id), Intent.EDIT)
+    person = access_person(actor, Person.objects.select_for_update().get(pk=person_id), Intent.EDIT)
+    return require_not_merged(person)
 
 
 INCOME_FIELDS = (

@@ -59,10 +59,16 @@ class ReportError(ValueError):
         self.option = option
 
 
-def validate_year(year: int) -> int:
+def validate_year_range(year: int) -> int:
     this_year = dt.date.today().year
     if not FIRST_YEAR <= year <= this_year:
         raise ReportError("jaar", f"jaar {year}: kies een jaar tussen {FIRST_YEAR} en {this_year}.")
+    return year
+
+
+def validate_year(year: int) -> int:
+    """A year the report can be made for: in range, and with registered data."""
+    validate_year_range(year)
     if not has_data(year):
         raise ReportError(
             "jaar", f"jaar {year}: er zijn geen geregistreerde gegevens voor dat jaar."

@@ -17,8 +17,10 @@ from welzijn.reporting.report import (
     ReportError,
     build_report,
     filename,
+    has_data,
     render_html,
     validate_year,
+    validate_year_range,
 )
 from welzijn.reporting.report import (
     render as render_report,
@@ -38,11 +40,21 @@ def _year(year: int) -> int:
         raise Http404(str(error)) from error
 
 
+def _recent_years() -> list[int]:
+    this_year = dt.date.today().year
+    return list(range(this_year, this_year - 6, -1))
+
+
 @login_required
 def index(request):
+    """The chosen year, else the most recent year with registered data (this year on a
+    new installation)."""
     access_jaaroverzicht(request.user)
     chosen = request.GET.get("jaar", "")
-    year = int(chosen) if chosen.isdigit() else dt.date.today().year - 1
+    if chosen.isdigit() and len(chosen) == 4:
+        return redirect("reporting:jaaroverzicht", year=int(chosen))
+    recent = _recent_years()
+    year = next((y for y in recent[1:] + recent[:1] if has_data(y)), recent[0])
     return redirect("reporting:jaaroverzicht", year=year)
 
 
@@ -50,8 +62,12 @@ def index(request):
 @report_styles_inline
 def jaaroverzicht(request, year: int):
     access_jaaroverzicht(request.user)
-    year = _year(year)
-    report = build_report(year)
+    try:
+        validate_year_range(year)
+    except ReportError as error:
+        raise Http404(str(error)) from error
+    # A year without registrations yet (a new installation): the page says so.
+    report = build_report(year) if has_data(year) else None
     audit_record(
         actor=request.user,
         action="view",
@@ -60,15 +76,15 @@ def jaaroverzicht(request, year: int):
         reason="jaaroverzicht bekeken",
         detail={"format": "web"},
     )
-    this_year = dt.date.today().year
     return render(
         request,
         "reporting/page.html",
         {
+            "year": year,
             "report": report,
-            "body": render_html(report, standalone=False),
+            "body": render_html(report, standalone=False) if report else "",
             "formats": FORMATS,
-            "years": list(range(this_year, this_year - 6, -1)),
+            "years": _recent_years(),
         },
     )
 

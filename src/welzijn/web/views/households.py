@@ -27,7 +27,9 @@ def _household_url(household_id: int) -> str:
 def household_new(request, person_id):
     """A new household with this person as referentiepersoon."""
     casework_user(request.user)
-    person = person_get(user=request.user, person_id=person_id, reason="nieuw huishouden")
+    person = person_get(
+        user=request.user, person_id=person_id, intent=Intent.EDIT, reason="nieuw huishouden"
+    )
     form = forms.HouseholdStartForm(
         request.POST or None, initial={"name": f"Gezin {person.last_name}"}
     )

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from welzijn.core.access import Intent
 from welzijn.core.roles import CASEWORK_ROLES, roles_of
 from welzijn.registry import services as registry
 from welzijn.registry.duplicates import likely_duplicates
@@ -65,7 +66,9 @@ def person_new(request):
 @login_required
 def person_edit(request, person_id):
     casework_user(request.user)
-    person = person_get(user=request.user, person_id=person_id, reason="gegevens wijzigen")
+    person = person_get(
+        user=request.user, person_id=person_id, intent=Intent.EDIT, reason="gegevens wijzigen"
+    )
     initial = {field: getattr(person, field) for field in PERSON_FIELDS}
     form = PersonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from welzijn.casework import selectors as casework_selectors
+from welzijn.registry.access import may_see_situation
 from welzijn.registry.selectors import person_get, person_search, person_situation
 from welzijn.web.forms.common import SEARCH_MAX_LENGTH, today
 from welzijn.web.views.common import casework_user
@@ -38,6 +39,8 @@ def person_detail(request, person_id):
             "person": person,
             "memberships": memberships,
             "dossiers": dossiers,
-            "situation": person_situation(person),
+            "situation": person_situation(person)
+            if may_see_situation(request.user, person)
+            else None,
         },
     )

@@ -27,7 +27,9 @@ def _status_owner_url(status) -> str:
 @login_required
 def income_new(request, person_id):
     casework_user(request.user)
-    person = person_get(user=request.user, person_id=person_id, reason="inkomen registreren")
+    person = person_get(
+        user=request.user, person_id=person_id, intent=Intent.EDIT, reason="inkomen registreren"
+    )
     form = forms.IncomeForm(request.POST or None)
     return record_form(
         request,
@@ -115,7 +117,9 @@ def _status_form(request, *, owner, back, person_id=None, household_id=None):
 @login_required
 def person_status_new(request, person_id):
     casework_user(request.user)
-    person = person_get(user=request.user, person_id=person_id, reason="status registreren")
+    person = person_get(
+        user=request.user, person_id=person_id, intent=Intent.EDIT, reason="status registreren"
+    )
     return _status_form(request, owner=person, back=_person_url(person.pk), person_id=person.pk)
 
 
