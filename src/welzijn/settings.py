@@ -250,10 +250,15 @@ WELZIJN_DATE_FUTURE_YEARS = int(os.environ.get("WELZIJN_DATE_FUTURE_YEARS", "3")
 # Signed checkpoints of the audit chain's end go to a witness file outside the database.
 # WELZIJN_AUDIT_KEY: HMAC key for the checkpoints; empty: derived from SECRET_KEY.
 # WELZIJN_AUDIT_WITNESS: the append-only witness file (default var/audit-witness.jsonl).
-# WELZIJN_AUDIT_CHECKPOINT_INTERVAL: seconds between a process's checkpoints (default 300).
+# WELZIJN_AUDIT_CHECKPOINT_INTERVAL: seconds between a process's checkpoints (default 60).
 AUDIT_KEY = os.environ.get("WELZIJN_AUDIT_KEY", "")
 AUDIT_WITNESS_PATH = Path(os.environ.get("WELZIJN_AUDIT_WITNESS", VAR_DIR / "audit-witness.jsonl"))
-AUDIT_CHECKPOINT_INTERVAL = int(os.environ.get("WELZIJN_AUDIT_CHECKPOINT_INTERVAL", "300"))
+AUDIT_CHECKPOINT_INTERVAL = int(os.environ.get("WELZIJN_AUDIT_CHECKPOINT_INTERVAL", "60"))
 # Documents attached to dossiers: outside the web root, under random names; at most this size.
 WELZIJN_DOCUMENT_ROOT = Path(os.environ.get("WELZIJN_DOCUMENT_ROOT", VAR_DIR / "documents"))
 WELZIJN_DOCUMENT_MAX_BYTES = int(os.environ.get("WELZIJN_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024))
+FILE_UPLOAD_HANDLERS = [
+    "welzijn.web.upload_limit.UploadSizeLimit",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]

@@ -13,6 +13,7 @@ from welzijn.casework import services as casework
 from welzijn.casework.models import Decision, Dossier
 from welzijn.core.models import AuditEvent
 from welzijn.core.roles import Role
+from welzijn.registry.models import Person
 
 D = dt.date
 
@@ -29,7 +30,7 @@ def logged_in(client, worker):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("value", ["abc", "1e5", "-1", "１２", "9" * 40, "1;DROP"])
+@pytest.mark.parametrize("value", ["abc", "1e5", "-1", "１２", "²", "٣", "9" * 40, "1;DROP"])
 def test_a_non_numeric_id_in_the_query_string_answers_404(logged_in, value):
     response = logged_in.get(reverse("web:contact_new"), {"household": value})
     assert response.status_code == 404
@@ -217,3 +218,21 @@ def test_a_second_screening_meanwhile_is_refused(reference_data):
     assert not ScreeningRun.objects.exists()
     rights_screen(on=D(2023, 12, 1))
     assert ScreeningRun.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["ab\x1b[31mcd", "Jan\u202ekees", "x\x07"])
+def test_invisible_control_characters_are_refused_in_text(logged_in, worker, text):
+    new = {
+        "first_name": text,
+        "last_name": "Stuurteken",
+        "birth_date": "01/02/1990",
+        "sex": "M",
+        "nationality": "BE",
+        "residence_status": "belg",
+        "language": "nl",
+    }
+    response = logged_in.post(reverse("web:person_new"), new)
+    assert response.status_code == 400
+    assert "onzichtbaar stuurteken" in response.context["form"].errors["first_name"][0]
+    assert not Person.objects.filter(last_name="Stuurteken").exists()

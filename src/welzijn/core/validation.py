@@ -1,6 +1,7 @@
 """Validate-then-write helpers shared by the service functions."""
 
 import datetime as dt
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -64,3 +65,21 @@ def check_dates_plausible(instance, *fields: str, past_years: int | None = None)
             )
     if errors:
         raise ValidationError(errors)
+
+
+#: Bidirectional overrides and isolates: they make text read otherwise than it is stored.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def validate_no_control_characters(value: str) -> None:
+    """Refuse invisible control characters (terminal escapes, right-to-left overrides) in
+    free text; tabs and line breaks are fine."""
+    for char in value:
+        if (unicodedata.category(char) == "Cc" and char not in "\t\n\r") or (
+            char in _BIDI_CONTROLS
+        ):
+            raise ValidationError(
+                f"Dit veld bevat een onzichtbaar stuurteken (U+{ord(char):04X}); "
+                "typ de tekst opnieuw of plak hem zonder opmaak.",
+                code="control_character",
+            )

@@ -126,9 +126,9 @@ def search_terms(term: str) -> SearchTerms:
     tokens = fold(text).split()
     digits = normalise_insz(text)
     return SearchTerms(
-        words=[t for t in tokens if not t.isdigit()],
-        numbers=[t for t in tokens if t.isdigit()],
-        insz_digits=digits if digits.isdigit() and len(digits) >= 6 else "",
+        words=[t for t in tokens if not (t.isascii() and t.isdigit())],
+        numbers=[t for t in tokens if t.isascii() and t.isdigit()],
+        insz_digits=digits if digits.isascii() and digits.isdigit() and len(digits) >= 6 else "",
         born=born,
         impossible_date=impossible,
     )

@@ -51,7 +51,7 @@ def index(request):
     new installation)."""
     access_jaaroverzicht(request.user)
     chosen = request.GET.get("jaar", "")
-    if chosen.isdigit() and len(chosen) == 4:
+    if chosen.isascii() and chosen.isdigit() and len(chosen) == 4:
         return redirect("reporting:jaaroverzicht", year=int(chosen))
     recent = _recent_years()
     year = next((y for y in recent[1:] + recent[:1] if has_data(y)), recent[0])

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from welzijn.catalog.models import Outcome, Service
 from welzijn.core.dates import BELGIAN_DATE_HINT, NotADate, parse_belgian_date
+from welzijn.core.validation import validate_no_control_characters
 
 #: The search box reads at most this many characters.
 SEARCH_MAX_LENGTH = 100
@@ -34,9 +35,14 @@ def outcomes(applies_to: str):
 
 
 class WorkplaceForm(forms.Form):
+    """Every workplace form: no label suffix, and no invisible control characters in text."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(validate_no_control_characters)
 
 
 def submit(form: forms.Form, action, field_names: dict[str, str] | None = None, /, **kwargs):

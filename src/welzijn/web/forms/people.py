@@ -44,7 +44,11 @@ class PersonNewForm(PersonForm):
 
     def confirmed_ids(self) -> set[int]:
         raw = self.cleaned_data.get("confirmed") or ""
-        return {int(part) for part in raw.split(",") if part.strip().isdigit()}
+        return {
+            int(part)
+            for part in raw.split(",")
+            if part.strip().isascii() and part.strip().isdigit()
+        }
 
 
 class PersonMergeForm(WorkplaceForm):

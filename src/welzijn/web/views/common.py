@@ -26,7 +26,7 @@ def id_param(request, name: str) -> int | None:
     value = request.POST.get(name) or request.GET.get(name)
     if not value:
         return None
-    if not value.isdigit() or len(value) > 18:
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
         raise Http404("Niet gevonden.")
     return int(value)
 

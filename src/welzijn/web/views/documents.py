@@ -1,5 +1,6 @@
 """Documents of a dossier: upload, download (access-checked, audited), withdrawal."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.views.decorators.cache import never_cache
@@ -16,6 +17,9 @@ from welzijn.web.views.common import dossier_for_edit, dossier_form
 def document_new(request, dossier_id):
     dossier = dossier_for_edit(request, dossier_id)
     form = DocumentForm(request.POST or None, request.FILES or None, dossier=dossier)
+    if getattr(request, "upload_too_large", False):
+        limit = settings.WELZIJN_DOCUMENT_MAX_BYTES // (1024 * 1024)
+        form.add_error("file", f"Dit bestand is te groot: hoogstens {limit} MB.")
     return dossier_form(
         request,
         form,

@@ -31,7 +31,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         raw_year = str(options["jaar"])
-        if not raw_year.isdigit():
+        if not (raw_year.isascii() and raw_year.isdigit()):
             raise CommandError(f"jaar {raw_year!r}: geef een jaartal, bv. 2023.")
         fmt = options["format"]
         out = Path(options["out"] or filename(int(raw_year), fmt))
