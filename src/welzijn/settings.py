@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "welzijn.web.expired_session.ExpiredSession",
     "welzijn.web.middleware.TwoFactorRequired",
     "welzijn.web.middleware.AccessDeniedAsNotFound",
     "axes.middleware.AxesMiddleware",

@@ -272,3 +272,46 @@ def test_a_caseworker_starts_a_household_and_registers_an_income(page, live_serv
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("heading", name="Situatie")).to_be_visible()
     expect(page.get_by_text("€ 1214,13 per maand")).to_be_visible()
+
+
+def test_an_expired_session_takes_the_whole_page_to_the_login_and_back(page, live_server, data):
+    from django.contrib.sessions.models import Session
+    from playwright.sync_api import expect
+
+    login(page, live_server)
+    page.get_by_role("link", name="Persoon zoeken").click()
+    box = page.get_by_label("Naam, INSZ-nummer of adres")
+    box.fill("celik")
+    expect(page.get_by_role("link", name="Çelik, Zoë")).to_be_visible()
+    expect(page).to_have_url(f"{live_server.url}/zoeken/?q=celik")
+    Session.objects.all().delete()  # what 30 idle minutes do
+    box.fill("celik zoe")  # an htmx request without a session
+    expect(page).to_have_url(f"{live_server.url}/inloggen/?next=%2Fzoeken%2F%3Fq%3Dcelik")
+    expect(page.get_by_label("Gebruikersnaam")).to_be_visible()
+    expect(page.locator("#resultaten")).to_have_count(0)  # a whole page, not a swapped row
+    expect(page.locator("form input[name=username]")).to_have_count(1)
+    page.get_by_label("Gebruikersnaam").fill("mw.test")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page).to_have_url(f"{live_server.url}/zoeken/?q=celik")
+    expect(page.get_by_role("link", name="Çelik, Zoë")).to_be_visible()
+
+
+def test_a_note_typed_in_an_expired_session_is_still_there_after_login(page, live_server, data):
+    from django.contrib.sessions.models import Session
+    from factories import dossier
+    from playwright.sync_api import expect
+
+    file = dossier(data["worker"], data["household"])
+    login(page, live_server)
+    page.goto(f"{live_server.url}/dossiers/{file.pk}/")
+    page.get_by_label("Notitie").fill("Huisbezoek: de verwarming is stuk.")
+    Session.objects.all().delete()
+    page.get_by_role("button", name="Notitie opslaan").click()  # htmx
+    expect(page.get_by_label("Gebruikersnaam")).to_be_visible()
+    page.get_by_label("Gebruikersnaam").fill("mw.test")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page).to_have_url(f"{live_server.url}/dossiers/{file.pk}/")
+    expect(page.get_by_text("Je sessie was verlopen")).to_be_visible()
+    expect(page.get_by_label("Notitie")).to_have_value("Huisbezoek: de verwarming is stuk.")

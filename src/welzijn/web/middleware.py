@@ -10,6 +10,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from welzijn.core.access import AccessDenied
 from welzijn.core.audit import audit_record, object_label
 from welzijn.core.two_factor import Step, two_factor_step
+from welzijn.web.expired_session import current_page
 
 
 class AccessDeniedAsNotFound:
@@ -77,5 +78,5 @@ class TwoFactorRequired:
         if step is None:
             return None
         page = reverse("web:otp_verify" if step is Step.VERIFY else "web:otp_setup")
-        url = f"{page}?{urlencode({'next': request.get_full_path()})}"
+        url = f"{page}?{urlencode({'next': current_page(request)})}"
         return HttpResponseClientRedirect(url) if request.htmx else redirect(url)

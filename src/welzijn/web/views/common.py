@@ -1,5 +1,6 @@
 """What the workplace's views share: role checks, ids from the query string, form pages."""
 
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -9,6 +10,7 @@ from welzijn.casework.models import Dossier, Office
 from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.roles import CASEWORK_ROLES, roles_of
 from welzijn.registry.selectors import household_members_on
+from welzijn.web.expired_session import NOTICE, kept_fields_pop
 from welzijn.web.forms.common import today
 
 
@@ -37,6 +39,19 @@ def may_edit(user, dossier) -> bool:
     except AccessDenied:
         return False
     return True
+
+
+def bound_or_restored(request, form_class, *args, **kwargs):
+    """`form_class(request.POST or None, *args, **kwargs)`; but on a GET, what the user typed
+    before their session expired (`expired_session`) comes back as initial values (unbound:
+    no error messages), once, with a notice."""
+    if request.method == "POST":
+        return form_class(request.POST or None, *args, **kwargs)
+    kept = kept_fields_pop(request)
+    if kept:
+        kwargs["initial"] = {**(kwargs.get("initial") or {}), **kept}
+        messages.info(request, NOTICE)
+    return form_class(None, *args, **kwargs)
 
 
 def form_page(request, template, form, **context):

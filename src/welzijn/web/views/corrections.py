@@ -9,7 +9,7 @@ from welzijn.casework import services as casework
 from welzijn.core.access import Intent
 from welzijn.web.forms.common import submit
 from welzijn.web.forms.dossier_work import CancelForm
-from welzijn.web.views.common import dossier_form, form_page
+from welzijn.web.views.common import bound_or_restored, dossier_form, form_page
 
 _FIELDS = {"cancel_reason": "reason"}
 
@@ -19,7 +19,7 @@ def contact_cancel(request, contact_id):
     contact = casework_selectors.contact_get(
         user=request.user, contact_id=contact_id, intent=Intent.EDIT, reason="annuleren"
     )
-    form = CancelForm(request.POST or None)
+    form = bound_or_restored(request, CancelForm)
     if request.method == "POST" and form.is_valid():
         done = submit(
             form,
@@ -51,7 +51,7 @@ def intervention_cancel(request, intervention_id):
     intervention = casework_selectors.intervention_get(
         user=request.user, intervention_id=intervention_id, intent=Intent.EDIT, reason="annuleren"
     )
-    form = CancelForm(request.POST or None)
+    form = bound_or_restored(request, CancelForm)
     return dossier_form(
         request,
         form,
@@ -74,7 +74,7 @@ def decision_cancel(request, decision_id):
     decision = casework_selectors.decision_get(
         user=request.user, decision_id=decision_id, intent=Intent.EDIT, reason="annuleren"
     )
-    form = CancelForm(request.POST or None)
+    form = bound_or_restored(request, CancelForm)
     return dossier_form(
         request,
         form,

@@ -10,13 +10,13 @@ from welzijn.casework import services as casework
 from welzijn.core.access import Intent
 from welzijn.web.forms.common import submit
 from welzijn.web.forms.dossier_work import DocumentForm, WithdrawForm
-from welzijn.web.views.common import dossier_for_edit, dossier_form
+from welzijn.web.views.common import bound_or_restored, dossier_for_edit, dossier_form
 
 
 @login_required
 def document_new(request, dossier_id):
     dossier = dossier_for_edit(request, dossier_id)
-    form = DocumentForm(request.POST or None, request.FILES or None, dossier=dossier)
+    form = bound_or_restored(request, DocumentForm, request.FILES or None, dossier=dossier)
     if getattr(request, "upload_too_large", False):
         limit = settings.WELZIJN_DOCUMENT_MAX_BYTES // (1024 * 1024)
         form.add_error("file", f"Dit bestand is te groot: hoogstens {limit} MB.")
@@ -58,7 +58,7 @@ def document_withdraw(request, document_id):
     document = casework_selectors.document_get(
         user=request.user, document_id=document_id, intent=Intent.EDIT, reason="intrekken"
     )
-    form = WithdrawForm(request.POST or None)
+    form = bound_or_restored(request, WithdrawForm)
     return dossier_form(
         request,
         form,

@@ -13,7 +13,13 @@ from welzijn.rights import selectors as rights_selectors
 from welzijn.web.forms import casework as forms
 from welzijn.web.forms.common import submit
 from welzijn.web.forms.dossier_work import NoteForm
-from welzijn.web.views.common import dossier_for_edit, dossier_form, may_edit, members
+from welzijn.web.views.common import (
+    bound_or_restored,
+    dossier_for_edit,
+    dossier_form,
+    may_edit,
+    members,
+)
 
 
 @login_required
@@ -26,7 +32,7 @@ def dossier_detail(request, dossier_id):
         ),
         "may_edit": may_edit(request.user, overview.dossier),
         "my_office_ids": office_ids_of(request.user),
-        "note_form": NoteForm(),
+        "note_form": bound_or_restored(request, NoteForm),  # a note typed before a login
     }
     return render(request, "web/dossier.html", context)
 
@@ -36,7 +42,7 @@ def dossier_transition(request, dossier_id, to):
     dossier = dossier_for_edit(request, dossier_id)
     if to not in Dossier.Status.values:
         raise Http404
-    form = forms.DossierTransitionForm(request.POST or None)
+    form = bound_or_restored(request, forms.DossierTransitionForm)
     return dossier_form(
         request,
         form,
@@ -58,7 +64,7 @@ def dossier_transition(request, dossier_id, to):
 @login_required
 def trajectory_new(request, dossier_id):
     dossier = dossier_for_edit(request, dossier_id)
-    form = forms.TrajectoryStartForm(request.POST or None)
+    form = bound_or_restored(request, forms.TrajectoryStartForm)
     form.set_members(members(dossier))
     return dossier_form(
         request,
@@ -84,7 +90,7 @@ def trajectory_end(request, trajectory_id):
     trajectory = casework_selectors.trajectory_get(
         user=request.user, trajectory_id=trajectory_id, intent=Intent.EDIT, reason="formulier"
     )
-    form = forms.TrajectoryEndForm(request.POST or None)
+    form = bound_or_restored(request, forms.TrajectoryEndForm)
     return dossier_form(
         request,
         form,
@@ -106,7 +112,7 @@ def trajectory_end(request, trajectory_id):
 @login_required
 def intervention_new(request, dossier_id):
     dossier = dossier_for_edit(request, dossier_id)
-    form = forms.InterventionForm(request.POST or None, dossier=dossier)
+    form = bound_or_restored(request, forms.InterventionForm, dossier=dossier)
     form.set_members(members(dossier))
     return dossier_form(
         request,
@@ -131,7 +137,7 @@ def intervention_new(request, dossier_id):
 @login_required
 def decision_new(request, dossier_id):
     dossier = dossier_for_edit(request, dossier_id)
-    form = forms.DecisionForm(request.POST or None)
+    form = bound_or_restored(request, forms.DecisionForm)
     form.set_members(members(dossier))
     return dossier_form(
         request,
@@ -157,8 +163,9 @@ def decision_hearing(request, decision_id):
     decision = casework_selectors.decision_get(
         user=request.user, decision_id=decision_id, intent=Intent.EDIT, reason="formulier"
     )
-    form = forms.HearingForm(
-        request.POST or None,
+    form = bound_or_restored(
+        request,
+        forms.HearingForm,
         initial={
             "requested_on": decision.hearing_requested_on,
             "held_on": decision.hearing_held_on,

@@ -16,7 +16,13 @@ from welzijn.registry.selectors import (
 )
 from welzijn.web.forms import households as forms
 from welzijn.web.forms.common import SEARCH_MAX_LENGTH, EndForm, submit, today
-from welzijn.web.views.common import casework_user, form_page, id_param, record_form
+from welzijn.web.views.common import (
+    bound_or_restored,
+    casework_user,
+    form_page,
+    id_param,
+    record_form,
+)
 
 
 def _household_url(household_id: int) -> str:
@@ -30,8 +36,8 @@ def household_new(request, person_id):
     person = person_get(
         user=request.user, person_id=person_id, intent=Intent.EDIT, reason="nieuw huishouden"
     )
-    form = forms.HouseholdStartForm(
-        request.POST or None, initial={"name": f"Gezin {person.last_name}"}
+    form = bound_or_restored(
+        request, forms.HouseholdStartForm, initial={"name": f"Gezin {person.last_name}"}
     )
     return record_form(
         request,
@@ -77,7 +83,7 @@ def member_add(request, household_id):
         if person_id is not None
         else None
     )
-    form = forms.MemberAddForm(request.POST or None, initial={"person": person_id})
+    form = bound_or_restored(request, forms.MemberAddForm, initial={"person": person_id})
     if request.method == "POST" and form.is_valid() and chosen is not None:
         added = submit(
             form,
@@ -106,7 +112,7 @@ def membership_end(request, membership_id):
     membership = membership_get(
         user=request.user, membership_id=membership_id, intent=Intent.EDIT, reason="formulier"
     )
-    form = EndForm(request.POST or None)
+    form = bound_or_restored(request, EndForm)
     return record_form(
         request,
         form,
@@ -130,7 +136,7 @@ def household_move(request, household_id):
     household = household_get(
         user=request.user, household_id=household_id, intent=Intent.EDIT, reason="verhuis"
     )
-    form = forms.MoveForm(request.POST or None)
+    form = bound_or_restored(request, forms.MoveForm)
     return record_form(
         request,
         form,

@@ -14,7 +14,7 @@ from welzijn.registry.selectors import person_get, person_search
 from welzijn.registry.services import PERSON_FIELDS
 from welzijn.web.forms.common import SEARCH_MAX_LENGTH, submit, today
 from welzijn.web.forms.people import PersonForm, PersonMergeForm, PersonNewForm
-from welzijn.web.views.common import casework_user, form_page, id_param
+from welzijn.web.views.common import bound_or_restored, casework_user, form_page, id_param
 
 
 def _identity(data: dict) -> dict:
@@ -27,7 +27,7 @@ def person_new(request):
     one of them, or sends the form again with "Toch nieuwe persoon registreren" (whose
     value names the duplicates set aside). The same INSZ can never be registered twice."""
     casework_user(request.user)
-    form = PersonNewForm(request.POST or None)
+    form = bound_or_restored(request, PersonNewForm)
     duplicates = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -70,7 +70,7 @@ def person_edit(request, person_id):
         user=request.user, person_id=person_id, intent=Intent.EDIT, reason="gegevens wijzigen"
     )
     initial = {field: getattr(person, field) for field in PERSON_FIELDS}
-    form = PersonForm(request.POST or None, initial=initial)
+    form = bound_or_restored(request, PersonForm, initial=initial)
     if request.method == "POST" and form.is_valid():
         updated = submit(
             form,
@@ -96,7 +96,7 @@ def person_merge_page(request, person_id):
         if other_id is not None and other_id != keep.pk
         else None
     )
-    form = PersonMergeForm(request.POST or None, initial={"other": other_id})
+    form = bound_or_restored(request, PersonMergeForm, initial={"other": other_id})
     if request.method == "POST" and form.is_valid() and other is None:
         form.add_error(None, "Kies eerst de dubbele registratie.")
     if request.method == "POST" and form.is_valid():

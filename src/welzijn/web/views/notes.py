@@ -8,7 +8,7 @@ from welzijn.casework import services as casework
 from welzijn.core.access import Intent
 from welzijn.web.forms.common import submit
 from welzijn.web.forms.dossier_work import NoteForm
-from welzijn.web.views.common import dossier_for_edit, form_page, may_edit
+from welzijn.web.views.common import bound_or_restored, dossier_for_edit, form_page, may_edit
 
 
 def _section(request, dossier_id, *, form=None, status=200):
@@ -31,7 +31,7 @@ def notes_section(request, dossier_id):
 @login_required
 def note_new(request, dossier_id):
     dossier = dossier_for_edit(request, dossier_id)
-    form = NoteForm(request.POST or None)
+    form = bound_or_restored(request, NoteForm)
     if request.method == "POST" and form.is_valid():
         note = submit(
             form,
@@ -58,7 +58,7 @@ def note_correct(request, note_id):
     original = casework_selectors.note_get(
         user=request.user, note_id=note_id, intent=Intent.EDIT, reason="correctie"
     )
-    form = NoteForm(request.POST or None, initial={"confidential": original.confidential})
+    form = bound_or_restored(request, NoteForm, initial={"confidential": original.confidential})
     if request.method == "POST" and form.is_valid():
         note = submit(
             form,

@@ -12,7 +12,13 @@ from welzijn.registry.selectors import (
 )
 from welzijn.web.forms import casework as forms
 from welzijn.web.forms.common import submit, today
-from welzijn.web.views.common import casework_user, form_page, id_param, my_offices
+from welzijn.web.views.common import (
+    bound_or_restored,
+    casework_user,
+    form_page,
+    id_param,
+    my_offices,
+)
 
 
 @login_required
@@ -28,7 +34,7 @@ def contact_new(request):
         if household_id is not None
         else None
     )
-    form = forms.ContactForm(request.POST or None, offices=offices)
+    form = bound_or_restored(request, forms.ContactForm, offices=offices)
     form.set_person_choices(
         household_members_on(household, today()) if household else [], person=person
     )
@@ -72,7 +78,7 @@ def _person_who_came(request):
 def dossier_open(request, household_id):
     casework_user(request.user)
     household = household_get(user=request.user, household_id=household_id, reason="dossier openen")
-    form = forms.DossierOpenForm(request.POST or None, offices=my_offices(request.user))
+    form = bound_or_restored(request, forms.DossierOpenForm, offices=my_offices(request.user))
     if request.method == "POST" and form.is_valid():
         dossier = submit(
             form,

@@ -11,7 +11,7 @@ from welzijn.registry.selectors import household_get, income_get, person_get, st
 from welzijn.registry.services import INCOME_FIELDS
 from welzijn.web.forms import situation as forms
 from welzijn.web.forms.common import EndForm, submit
-from welzijn.web.views.common import casework_user, record_form
+from welzijn.web.views.common import bound_or_restored, casework_user, record_form
 
 
 def _person_url(person_id: int) -> str:
@@ -30,7 +30,7 @@ def income_new(request, person_id):
     person = person_get(
         user=request.user, person_id=person_id, intent=Intent.EDIT, reason="inkomen registreren"
     )
-    form = forms.IncomeForm(request.POST or None)
+    form = bound_or_restored(request, forms.IncomeForm)
     return record_form(
         request,
         form,
@@ -52,7 +52,7 @@ def income_edit(request, income_id):
         user=request.user, income_id=income_id, intent=Intent.EDIT, reason="inkomen corrigeren"
     )
     initial = {field: getattr(income, field) for field in INCOME_FIELDS}
-    form = forms.IncomeForm(request.POST or None, initial=initial)
+    form = bound_or_restored(request, forms.IncomeForm, initial=initial)
     return record_form(
         request,
         form,
@@ -76,7 +76,7 @@ def income_end(request, income_id):
     income = income_get(
         user=request.user, income_id=income_id, intent=Intent.EDIT, reason="inkomen beëindigen"
     )
-    form = EndForm(request.POST or None)
+    form = bound_or_restored(request, EndForm)
     return record_form(
         request,
         form,
@@ -96,7 +96,7 @@ def income_end(request, income_id):
 
 def _status_form(request, *, owner, back, person_id=None, household_id=None):
     entity = StatusKind.Entity.PERSON if person_id else StatusKind.Entity.HOUSEHOLD
-    form = forms.StatusForm(request.POST or None, entity=entity)
+    form = bound_or_restored(request, forms.StatusForm, entity=entity)
     return record_form(
         request,
         form,
@@ -146,7 +146,7 @@ def status_end(request, status_id):
     status = status_get(
         user=request.user, status_id=status_id, intent=Intent.EDIT, reason="status beëindigen"
     )
-    form = EndForm(request.POST or None)
+    form = bound_or_restored(request, EndForm)
     return record_form(
         request,
         form,

@@ -11,13 +11,13 @@ from welzijn.casework import services as casework
 from welzijn.core.access import Intent
 from welzijn.web.forms.common import submit
 from welzijn.web.forms.dossier_work import TaskForm
-from welzijn.web.views.common import dossier_for_edit, dossier_form
+from welzijn.web.views.common import bound_or_restored, dossier_for_edit, dossier_form
 
 
 @login_required
 def task_new(request, dossier_id):
     dossier = dossier_for_edit(request, dossier_id)
-    form = TaskForm(request.POST or None, dossier=dossier, user=request.user)
+    form = bound_or_restored(request, TaskForm, dossier=dossier, user=request.user)
     return dossier_form(
         request,
         form,
