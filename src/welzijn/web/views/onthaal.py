@@ -1,5 +1,6 @@
 """The front desk: an onthaal contact, opening a dossier for a household."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 
@@ -56,11 +57,14 @@ def contact_new(request):
             open_dossier=data["open_dossier"],
         )
         if contact is not None:
-            return (
-                redirect("web:dossier", contact.dossier_id)
-                if contact.dossier_id
-                else redirect("web:home")
+            messages.success(
+                request, f"Onthaalcontact van {contact.occurred_on:%d/%m/%Y} geregistreerd."
             )
+            if contact.dossier_id:
+                return redirect("web:dossier", contact.dossier_id)
+            if contact.person_id:
+                return redirect("web:person", contact.person_id)
+            return redirect("web:home")
     return form_page(
         request, "web/form.html", form, title="Onthaalcontact registreren", household=household
     )

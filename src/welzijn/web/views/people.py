@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from welzijn.casework import selectors as casework_selectors
+from welzijn.casework.access import contacts_visible_to
 from welzijn.registry.access import may_see_situation
 from welzijn.registry.selectors import person_get, person_search, person_situation
 from welzijn.web.forms.common import SEARCH_MAX_LENGTH, today
@@ -39,6 +40,12 @@ def person_detail(request, person_id):
             "person": person,
             "memberships": memberships,
             "dossiers": dossiers,
+            "contacts": list(
+                contacts_visible_to(request.user)
+                .filter(person=person)
+                .select_related("office", "outcome", "referral__organisation")
+                .order_by("-occurred_on", "-pk")[:20]
+            ),
             "situation": person_situation(person)
             if may_see_situation(request.user, person)
             else None,
