@@ -183,6 +183,7 @@ FIELDS = [
     "to",
     "date",
     "amount",
+    "confirmed_above_ceiling",
     "quantity",
     "decision",
     "motivation",
