@@ -71,6 +71,26 @@ def test_admin_catalogue_edit_is_audited(beheerder_client):
     assert set(event.detail["fields"]) == {"order", "description"}
 
 
+def test_beheerder_sets_a_plausible_maximum_in_the_admin(beheerder_client):
+    from decimal import Decimal
+
+    from welzijn.catalog.models import Service
+
+    service = Service.objects.get(code="tussenkomst-energie")
+    form = beheerder_client.get(f"/admin/catalog/service/{service.pk}/change/").content.decode()
+    assert "Plausibel maximum (EUR)" in form
+    fields = ("code", "name", "kind", "unit", "provider", "description", "seed_reference")
+    data = {field: getattr(service, field) for field in fields}
+    data |= {"domain": service.domain_id, "active": "on"}
+    url = f"/admin/catalog/service/{service.pk}/change/"
+    assert beheerder_client.post(url, {**data, "amount_ceiling": "0"}).status_code == 200
+    assert beheerder_client.post(url, {**data, "amount_ceiling": "1500"}).status_code == 302
+    service.refresh_from_db()
+    assert service.amount_ceiling == Decimal("1500.00")
+    event = AuditEvent.objects.get(object_type="catalog.service", action="update")
+    assert event.detail["fields"] == ["amount_ceiling"]
+
+
 def test_analist_has_no_admin(client):
     client.force_login(user(Role.ANALIST, None))
     assert client.get("/admin/registry/person/").status_code == 302  # to the login page

@@ -169,3 +169,40 @@ def test_intervention_errors_name_line_and_column(tmp_path, worker):
         in messages
     )
     assert not Intervention.objects.exists()
+
+
+def test_an_amount_above_the_ceiling_needs_bevestigd_ja(tmp_path, worker):
+    imported(
+        "dossiers",
+        write(tmp_path / "d.csv", DOSSIER_HEADER, ["D1;H1;wb-brugse-poort;02/01/2021;;"]),
+        worker,
+    )
+    header = INTERVENTION_HEADER + ";bevestigd"
+    lines = ["I1;D1;huurwaarborg;01/02/2021;1200;;;", "I2;D1;huurwaarborg;01/03/2021;12.000,00;;;"]
+    with pytest.raises(ImportRefused) as refused:
+        imported("interventions", write(tmp_path / "i.csv", header, lines), worker)
+    assert [str(e) for e in refused.value.errors] == [
+        "regel 3, kolom bedrag: € 12.000,00 is meer dan het plausibele maximum van € 3.000,00 "
+        "voor Huurwaarborg; klopt dit? Zet dan ja in de kolom bevestigd."
+    ]
+    assert not Intervention.objects.exists()
+    lines[1] = "I2;D1;huurwaarborg;01/03/2021;12.000,00;;;Ja"
+    path = write(tmp_path / "i.csv", header, lines)
+    assert imported("interventions", path, worker).created == 2
+    assert Intervention.objects.get(extern_id="I2").amount == Decimal(12000)
+    # The same file again, or without the confirmation: a known amount is not asked again.
+    lines[1] = "I2;D1;huurwaarborg;01/03/2021;12.000,00;;;"
+    again = imported("interventions", write(tmp_path / "i.csv", header, lines), worker)
+    assert (again.created, again.unchanged) == (0, 2)
+    # A corrected amount above the ceiling is asked again.
+    lines[0] = "I1;D1;huurwaarborg;01/02/2021;4500;;;misschien"
+    with pytest.raises(ImportRefused) as refused:
+        imported("interventions", write(tmp_path / "i.csv", header, lines), worker)
+    assert [f"{e.line} {e.column}" for e in refused.value.errors] == ["2 bedrag", "2 bevestigd"]
+    assert str(refused.value.errors[1]) == (
+        "regel 2, kolom bevestigd: 'misschien' is geen geldige waarde; kies uit: ja, nee"
+    )
+    lines[0] = "I1;D1;huurwaarborg;01/02/2021;4500;;;ja"
+    result = imported("interventions", write(tmp_path / "i.csv", header, lines), worker)
+    assert result.updated == 1
+    assert Intervention.objects.get(extern_id="I1").amount == Decimal(4500)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from welzijn.core.numbers import format_eur, parse_amount
+from welzijn.core.numbers import format_eur, parse_amount, parse_decimal
 
 
 @pytest.mark.parametrize("text", ["1214,13", "1.214,13", "1214.13", "€ 1.214,13", " 1214,13 "])
@@ -47,3 +47,17 @@ def test_format_eur():
 @given(st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False))
 def test_format_then_parse_round_trips(amount):
     assert parse_amount(format_eur(amount)) == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1,5", Decimal("1.5")), ("2", Decimal(2)), ("1.250,75", Decimal("1250.75"))],
+)
+def test_a_quantity_is_read_in_the_same_notation(text, expected):
+    assert parse_decimal(text) == expected
+
+
+@pytest.mark.parametrize(("text", "message"), [("1.250", "dubbelzinnig"), ("€ 5", "geen getal")])
+def test_a_quantity_refuses_what_an_amount_refuses_and_a_euro_sign(text, message):
+    with pytest.raises(ValueError, match=message):
+        parse_decimal(text)

@@ -59,9 +59,13 @@ def test_login_search_contact_dossier_and_intervention(page, live_server, data):
     page.get_by_label("Bedrag (EUR)").fill("-10")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Het bedrag mag niet negatief zijn.")).to_be_visible()
-    page.get_by_label("Bedrag (EUR)").fill("1250.00")
+    page.get_by_label("Bedrag (EUR)").fill("12.500,00")  # a zero too many
     page.get_by_role("button", name="Opslaan").click()
-    expect(page.get_by_text("€ 1250,00")).to_be_visible()
+    expect(page.get_by_text("is meer dan het plausibele maximum van € 3.000,00")).to_be_visible()
+    expect(page.get_by_label("Ja, dit bedrag klopt")).to_be_visible()
+    page.get_by_label("Bedrag (EUR)").fill("1250,00")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Huurwaarborg: € 1.250,00")).to_be_visible()
 
 
 def test_accept_and_dismiss_findings(page, live_server, data):
@@ -255,7 +259,7 @@ def test_a_caseworker_starts_a_household_and_registers_an_income(page, live_serv
     page.goto(f"{live_server.url}/personen/{alone.pk}/")
     page.get_by_role("link", name="Nieuw huishouden").click()
     expect(page.get_by_label("Naam van het huishouden")).to_have_value("Gezin Verbeke")
-    page.get_by_label("Vanaf").fill("2023-04-01")
+    page.get_by_label("Vanaf").fill("01/04/2023")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("heading", name="Gezin Verbeke")).to_be_visible()
     expect(
@@ -265,13 +269,13 @@ def test_a_caseworker_starts_a_household_and_registers_an_income(page, live_serv
     page.get_by_role("link", name="Jonas Verbeke").click()
     page.get_by_role("link", name="Inkomen registreren").click()
     page.get_by_label("Soort inkomen").select_option(label="beroepsinkomen")
-    page.get_by_label("Netto bedrag (EUR)").fill("1214.13")
+    page.get_by_label("Netto bedrag (EUR)").fill("1214,13")
     page.get_by_label("Per", exact=True).select_option(label="per maand")
-    page.get_by_label("Vanaf").fill("2023-07-01")
+    page.get_by_label("Vanaf").fill("01/07/2023")
     page.get_by_label("Bron").select_option(label="loonfiche")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("heading", name="Situatie")).to_be_visible()
-    expect(page.get_by_text("€ 1214,13 per maand")).to_be_visible()
+    expect(page.get_by_text("€ 1.214,13 per maand")).to_be_visible()
 
 
 def test_an_expired_session_takes_the_whole_page_to_the_login_and_back(page, live_server, data):

@@ -116,9 +116,9 @@ def test_incomes_are_registered_corrected_and_ended_on_the_persons_page(logged_i
     income = Income.objects.get()
     assert income.amount_net == Decimal("1214.13") and income.amount_gross_taxable is None
     page = logged_in.get(reverse("web:person", args=[somebody.pk])).content.decode()
-    assert "€ 1214,13 per maand" in page and "loonfiche juli" in page
+    assert "€ 1.214,13 per maand" in page and "loonfiche juli" in page
     edit = reverse("web:income_edit", args=[income.pk])
-    assert 'value="1214.13"' in logged_in.get(edit).content.decode()
+    assert 'value="1214,13"' in logged_in.get(edit).content.decode()
     response = logged_in.post(edit, {**data, "amount_net": "1241.13"})
     assert response.status_code == 302
     end = reverse("web:income_end", args=[income.pk])
@@ -146,7 +146,9 @@ def test_statuses_of_a_person_and_of_a_household(logged_in, worker):
     page = logged_in.get(reverse("web:household", args=[hh.pk])).content.decode()
     assert "sociaal tarief energie (ontvangt)" in page and "attest" in page
     response = logged_in.post(reverse("web:status_end", args=[energy.pk]), {"end_date": "x"})
-    assert response.status_code == 400 and "Voer een geldige datum in." in response.content.decode()
+    assert (
+        response.status_code == 400 and "Geef de datum als dd/mm/jjjj" in response.content.decode()
+    )
     assert (
         logged_in.post(
             reverse("web:status_end", args=[energy.pk]), {"end_date": "2023-06-30"}

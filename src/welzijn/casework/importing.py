@@ -2,15 +2,18 @@
 
 Dossiers file: extern_id;huishouden_extern_id;bureau;geopend_op;status;gesloten_op;
 reden_afsluiten. Interventions file: extern_id;dossier_extern_id;dienst;datum;bedrag;
-hoeveelheid;persoon_extern_id.
+hoeveelheid;persoon_extern_id;bevestigd.
 
 Unlike in the workplace, interventions may be imported into a closed dossier (history from
-the legacy system), as long as their date lies within the dossier's open period.
+the legacy system), as long as their date lies within the dossier's open period. An amount
+above the service's plausible maximum is an error on its line unless the line says
+bevestigd = ja: the same question the workplace asks with a checkbox.
 """
 
 from django.core.exceptions import ValidationError
 
 from welzijn.casework.access import access_dossier, access_office
+from welzijn.casework.amounts import require_plausible_amount
 from welzijn.casework.models import Dossier, Intervention, Office
 from welzijn.casework.services import (
     dossier_transition,
@@ -20,7 +23,14 @@ from welzijn.casework.services import (
 )
 from welzijn.catalog.models import ServiceKind
 from welzijn.core.access import AccessDenied, Intent
-from welzijn.registry.importing.cells import CellError, amount_or_none, choice, date_or_none
+from welzijn.registry.importing.cells import (
+    CellError,
+    amount_or_none,
+    choice,
+    date_or_none,
+    decimal_or_none,
+    yes_or_no,
+)
 from welzijn.registry.importing.reading import Row
 from welzijn.registry.importing.runner import ImportKind, Planned, RowInvalid, register
 from welzijn.registry.models import Household, Person
@@ -155,6 +165,7 @@ class InterventionImport(ImportKind):
         "bedrag": False,
         "hoeveelheid": False,
         "persoon_extern_id": False,
+        "bevestigd": False,
     }
     field_columns = {
         "dossier": "dossier_extern_id",
@@ -208,8 +219,9 @@ class InterventionImport(ImportKind):
             {
                 "datum": date_or_none,
                 "bedrag": amount_or_none,
-                "hoeveelheid": amount_or_none,
+                "hoeveelheid": decimal_or_none,
                 "dienst": self._service,
+                "bevestigd": yes_or_no,
             },
         )
         date, service = values["datum"], values["dienst"]
@@ -231,6 +243,9 @@ class InterventionImport(ImportKind):
             extern_id=extern_id,
         )
         current = self.existing.get(extern_id)
+        confirmed = bool(values["bevestigd"])
+        if service and (current is None or current.amount != intervention.amount):
+            problems += self._plausible(service, intervention.amount, confirmed)
         if current is None:
             self.validate(intervention, problems)
             return Planned("created", create=intervention)
@@ -249,9 +264,24 @@ class InterventionImport(ImportKind):
         return Planned(
             "updated",
             update=lambda: intervention_correct(
-                actor=self.actor, intervention_id=current.pk, reason="import", **changes
+                actor=self.actor,
+                intervention_id=current.pk,
+                reason="import",
+                confirmed_above_ceiling=confirmed,
+                **changes,
             ),
         )
+
+    def _plausible(self, service, amount, confirmed: bool) -> list[tuple[str | None, str]]:
+        """A new amount above the service's plausible maximum, not confirmed on its line."""
+        try:
+            require_plausible_amount(service, amount, confirmed=confirmed)
+        except ValidationError as exc:
+            return [
+                (column, f"{message} Zet dan ja in de kolom bevestigd.")
+                for column, message in self.mapped(exc)
+            ]
+        return []
 
     def _service(self, code: str):
         """The catalogue's intervention service by code (cached per import)."""

@@ -15,6 +15,7 @@ from welzijn.casework.access import (
     access_office,
     access_referral,
 )
+from welzijn.casework.amounts import is_above_ceiling, require_plausible_amount
 from welzijn.casework.models import (
     CaseNote,
     Contact,
@@ -362,10 +363,14 @@ def intervention_register(
     person: Person | None = None,
     decision: Decision | None = None,
     reason: str = "",
+    confirmed_above_ceiling: bool = False,
 ) -> Intervention:
+    """Register an intervention. An amount above the service's plausible maximum is refused
+    (code AMOUNT_ABOVE_CEILING on "amount") unless confirmed_above_ceiling."""
     dossier = _open_dossier_for_edit(actor, dossier_id)
     require_member(person, dossier.household, date)
     service_obj = service_of_kind(service, ServiceKind.INTERVENTION)
+    require_plausible_amount(service_obj, amount, confirmed=confirmed_above_ceiling)
     if decision is not None:
         require(
             decision.dossier_id == dossier.pk,
@@ -399,18 +404,31 @@ def intervention_register(
         action="create",
         obj=intervention,
         reason=reason,
-        detail={"service": service_obj.code, "amount": amount, "quantity": quantity},
+        detail={
+            "service": service_obj.code,
+            "amount": amount,
+            "quantity": quantity,
+            **_confirmed(service_obj, amount),
+        },
     )
     return intervention
+
+
+def _confirmed(service: Service, amount: Decimal | None) -> dict:
+    """For the audit event: an amount above the plausible maximum was confirmed."""
+    return {"above_ceiling_confirmed": True} if is_above_ceiling(service, amount) else {}
 
 
 INTERVENTION_CORRECTABLE = ("date", "amount", "quantity", "person")
 
 
 @transaction.atomic
-def intervention_correct(*, actor, intervention_id: int, reason: str, **changes) -> Intervention:
+def intervention_correct(
+    *, actor, intervention_id: int, reason: str, confirmed_above_ceiling: bool = False, **changes
+) -> Intervention:
     """Correct the date, amount, quantity or person of a registered intervention, with a
-    reason; the same checks as registering it (membership on the date, amount or quantity)."""
+    reason; the same checks as registering it (membership on the date, amount or quantity,
+    a new amount above the plausible maximum)."""
     unknown = set(changes) - set(INTERVENTION_CORRECTABLE)
     require(not unknown, next(iter(unknown), "__all__"), "Dit veld kan niet gewijzigd worden.")
     intervention = (
@@ -423,6 +441,8 @@ def intervention_correct(*, actor, intervention_id: int, reason: str, **changes)
     for field in changed:
         setattr(intervention, field, changes[field])
     require_member(intervention.person, intervention.dossier.household, intervention.date)
+    new_amount = intervention.amount if "amount" in changed else None
+    require_plausible_amount(intervention.service, new_amount, confirmed=confirmed_above_ceiling)
     intervention.unit = intervention.service.unit if intervention.quantity is not None else ""
     validate_and_save(intervention)
     audit_record(
@@ -430,7 +450,7 @@ def intervention_correct(*, actor, intervention_id: int, reason: str, **changes)
         action="update",
         obj=intervention,
         reason=reason,
-        detail={"fields": changed},
+        detail={"fields": changed, **_confirmed(intervention.service, new_amount)},
     )
     return intervention
 
@@ -454,7 +474,8 @@ def interventions_grant(
 ) -> list[Intervention]:
     """Grant one intervention to each of many households at once (automatic granting of
     rights): each in the household's open dossier at `office`, opened where needed. The same
-    rules and audit as intervention_register, written in bulk."""
+    rules and audit as intervention_register, written in bulk. The plausible maximum is not
+    asked here: these amounts are computed from the rules' legal parameters, not typed."""
     access_office(actor, office)
     service_obj = service_of_kind(service, ServiceKind.INTERVENTION)
     for grant in grants:

@@ -12,7 +12,7 @@ class DomainAdmin(AuditedAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(AuditedAdmin):
-    list_display = ["name", "domain", "kind", "unit", "provider", "active"]
+    list_display = ["name", "domain", "kind", "unit", "amount_ceiling", "provider", "active"]
     list_filter = ["domain", "kind", "active"]
     search_fields = ["name", "code", "provider", "description"]
 

@@ -1,6 +1,9 @@
 """What the department offers, as data a beheerder edits: domains (the annual report's
 chapters) and their services, with the kind of record each service produces."""
 
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -51,6 +54,16 @@ class Service(models.Model):
         "uitvoerder", max_length=200, blank=True, help_text="dienst, team of partner"
     )
     description = models.TextField("omschrijving", blank=True)
+    amount_ceiling = models.DecimalField(
+        "plausibel maximum (EUR)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text="Een tussenkomst met een hoger bedrag moet bevestigd worden "
+        "(tegen tikfouten); leeg: geen maximum.",
+    )
     seed_reference = models.CharField("bron in het jaaroverzicht", max_length=300, blank=True)
     active = models.BooleanField("actief", default=True)
 
@@ -63,6 +76,11 @@ class Service(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=[k.value for k in ServiceKind]), name="service_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount_ceiling__isnull=True) | Q(amount_ceiling__gt=0),
+                name="service_amount_ceiling_positive",
+                violation_error_message="Het plausibele maximum moet groter zijn dan nul.",
             ),
         ]
 

@@ -1,8 +1,9 @@
-"""Amounts in the Belgian notation: a comma for decimals, a dot between thousands.
+"""Numbers in the Belgian notation: a comma for decimals, a dot between thousands.
 
-`parse_amount` accepts what people and legacy exports write ("1214,13", "1.214,13",
-"€ 1.214,13", and "1214.13" with a dot for decimals) and refuses what can be read two ways:
-"1.214" is 1214 in Belgium but 1.214 elsewhere, "1,214.13" is the English notation.
+`parse_decimal` accepts what people and legacy exports write ("1214,13", "1.214,13", and
+"1214.13" with a dot for decimals) and refuses what can be read two ways: "1.214" is 1214 in
+Belgium but 1.214 elsewhere, "1,214.13" is the English notation. `parse_amount` is the same
+for money, where a euro sign may stand in front.
 """
 
 import re
@@ -15,10 +16,20 @@ _AMBIGUOUS = re.compile(r"\d{1,3}[.,]\d{3}|\d{1,3}(,\d{3})+(\.\d+)?")
 _HINT = "schrijf bv. 1214,13 of 1.214,13"
 
 
+def parse_decimal(text: str, *, decimals: int = 2) -> Decimal:
+    """Read a number (a quantity); raise ValueError with a Dutch message naming the value."""
+    return _read(str(text), decimals=decimals, what="getal")
+
+
 def parse_amount(text: str, *, decimals: int = 2) -> Decimal:
-    """Read an amount; raise ValueError with a Dutch message naming the value."""
-    value = str(text).strip()
-    cleaned = re.sub(r"\s", "", value.replace("€", ""))
+    """Read an amount in EUR, with or without the euro sign; raise ValueError with a Dutch
+    message naming the value."""
+    return _read(str(text), decimals=decimals, what="bedrag", currency="€")
+
+
+def _read(text: str, *, decimals: int, what: str, currency: str = "") -> Decimal:
+    value = text.strip()
+    cleaned = re.sub(r"\s", "", value.replace(currency, "") if currency else value)
     sign = "-" if cleaned.startswith("-") else ""
     if cleaned[:1] in ("-", "+"):
         cleaned = cleaned[1:]
@@ -29,7 +40,7 @@ def parse_amount(text: str, *, decimals: int = 2) -> Decimal:
     elif _DOT_DECIMAL.fullmatch(cleaned):
         whole, _, fraction = cleaned.partition(".")
     else:
-        raise ValueError(f"'{value}' is geen bedrag ({_HINT})")
+        raise ValueError(f"'{value}' is geen {what} ({_HINT})")
     if len(fraction) > decimals:
         raise ValueError(f"'{value}' heeft meer dan {decimals} cijfers na de komma")
     return Decimal(sign + whole + (f".{fraction}" if fraction else ""))

@@ -3,9 +3,10 @@ that quotes the cell."""
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
-from welzijn.core.numbers import parse_amount
+from welzijn.core.numbers import parse_amount, parse_decimal
 from welzijn.registry.search import fold
 
 
@@ -31,12 +32,30 @@ def date_or_none(text: str) -> dt.date | None:
 
 
 def amount_or_none(text: str) -> Decimal | None:
+    """An amount: 1214,13, 1.214,13 or 1214.13 (see welzijn.core.numbers); empty is None."""
+    return _number_or_none(text, parse_amount)
+
+
+def decimal_or_none(text: str) -> Decimal | None:
+    """A quantity, in the same notation as an amount; empty is None."""
+    return _number_or_none(text, parse_decimal)
+
+
+def _number_or_none(text: str, parse: Callable[[str], Decimal]) -> Decimal | None:
     if not text:
         return None
     try:
-        return parse_amount(text)
+        return parse(text)
     except ValueError as exc:
         raise CellError(str(exc)) from None
+
+
+def yes_or_no(text: str) -> bool:
+    """'ja' or 'nee' (any case); empty is no."""
+    answer = fold(text)
+    if answer in ("ja", "nee", ""):
+        return answer == "ja"
+    raise CellError(f"'{text}' is geen geldige waarde; kies uit: ja, nee")
 
 
 def year(text: str) -> int | None:

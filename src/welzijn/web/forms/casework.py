@@ -2,11 +2,14 @@
 
 from django import forms
 
+from welzijn.casework.amounts import AMOUNT_ABOVE_CEILING
 from welzijn.casework.models import MOTIVATION_MAX_LENGTH, Contact, Decision, Office, Trajectory
 from welzijn.catalog.models import Service, ServiceKind
 from welzijn.registry.models import Organisation
 from welzijn.web.forms.common import (
-    DateInput,
+    AmountField,
+    BelgianDateField,
+    BelgianDecimalField,
     MemberChoiceMixin,
     WorkplaceForm,
     outcomes,
@@ -18,7 +21,7 @@ from welzijn.web.forms.common import (
 class ContactForm(MemberChoiceMixin, WorkplaceForm):
     office = forms.ModelChoiceField(Office.objects.none(), label="Welzijnsbureau of team")
     person = forms.TypedChoiceField(label="Wie kwam", required=False, coerce=int, empty_value=None)
-    occurred_on = forms.DateField(label="Datum", initial=today, widget=DateInput())
+    occurred_on = BelgianDateField(label="Datum", initial=today)
     channel = forms.ChoiceField(label="Kanaal", choices=Contact.Channel.choices)
     reason = forms.CharField(
         label="Vraag", max_length=500, widget=forms.Textarea(attrs={"rows": 3})
@@ -62,7 +65,7 @@ class ContactForm(MemberChoiceMixin, WorkplaceForm):
 
 class DossierOpenForm(WorkplaceForm):
     office = forms.ModelChoiceField(Office.objects.none(), label="Welzijnsbureau of team")
-    opened_on = forms.DateField(label="Geopend op", initial=today, widget=DateInput())
+    opened_on = BelgianDateField(label="Geopend op", initial=today)
 
     def __init__(self, *args, offices, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,17 +75,15 @@ class DossierOpenForm(WorkplaceForm):
 
 
 class DossierTransitionForm(WorkplaceForm):
-    on = forms.DateField(label="Datum", initial=today, widget=DateInput())
+    on = BelgianDateField(label="Datum", initial=today)
     reason = forms.CharField(label="Reden", max_length=300)
 
 
 class TrajectoryStartForm(MemberChoiceMixin, WorkplaceForm):
     service = forms.ModelChoiceField(services(ServiceKind.TRAJECTORY), label="Traject")
     person = forms.TypedChoiceField(label="Voor", required=False, coerce=int, empty_value=None)
-    start_date = forms.DateField(label="Begindatum", initial=today, widget=DateInput())
-    planned_end_date = forms.DateField(
-        label="Geplande einddatum", required=False, widget=DateInput()
-    )
+    start_date = BelgianDateField(label="Begindatum", initial=today)
+    planned_end_date = BelgianDateField(label="Geplande einddatum", required=False)
     planned = forms.BooleanField(label="Nog niet gestart (gepland)", required=False)
 
 
@@ -94,7 +95,7 @@ class TrajectoryEndForm(WorkplaceForm):
             (Trajectory.Status.STOPPED, "stopgezet"),
         ],
     )
-    on = forms.DateField(label="Einddatum", initial=today, widget=DateInput())
+    on = BelgianDateField(label="Einddatum", initial=today)
     outcome = forms.ModelChoiceField(
         outcomes("trajectory"), label="Uitkomst", to_field_name="code", required=False
     )
@@ -103,16 +104,13 @@ class TrajectoryEndForm(WorkplaceForm):
 class InterventionForm(MemberChoiceMixin, WorkplaceForm):
     service = forms.ModelChoiceField(services(ServiceKind.INTERVENTION), label="Tussenkomst")
     person = forms.TypedChoiceField(label="Voor", required=False, coerce=int, empty_value=None)
-    date = forms.DateField(label="Datum", initial=today, widget=DateInput())
-    amount = forms.DecimalField(
-        label="Bedrag (EUR)", required=False, max_digits=12, decimal_places=2
-    )
-    quantity = forms.DecimalField(
-        label="Hoeveelheid", required=False, max_digits=12, decimal_places=2
-    )
+    date = BelgianDateField(label="Datum", initial=today)
+    amount = AmountField(label="Bedrag (EUR)", required=False)
+    quantity = BelgianDecimalField(label="Hoeveelheid", required=False)
     decision = forms.ModelChoiceField(
         Decision.objects.none(), label="Op basis van beslissing", required=False
     )
+    confirmed_above_ceiling = forms.BooleanField(label="Ja, dit bedrag klopt", required=False)
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,6 +119,18 @@ class InterventionForm(MemberChoiceMixin, WorkplaceForm):
             .filter(outcome=Decision.Result.GRANT)
             .select_related("service")
         )
+        if not self.data.get("confirmed_above_ceiling"):
+            del self.fields["confirmed_above_ceiling"]
+
+    def ask_confirmation(self) -> None:
+        """After the service refused an amount above the service's plausible maximum, show
+        the checkbox that confirms it (the warning itself stands on the amount)."""
+        if self.has_error("amount", AMOUNT_ABOVE_CEILING):
+            self.fields["confirmed_above_ceiling"] = self.declared_fields["confirmed_above_ceiling"]
+            self.order_fields(["service", "person", "date", "amount", "confirmed_above_ceiling"])
+
+    def confirmed(self) -> bool:
+        return bool(self.cleaned_data.get("confirmed_above_ceiling"))
 
 
 class DecisionForm(MemberChoiceMixin, WorkplaceForm):
@@ -132,12 +142,12 @@ class DecisionForm(MemberChoiceMixin, WorkplaceForm):
         max_length=MOTIVATION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    decided_on = forms.DateField(label="Datum van de beslissing", initial=today, widget=DateInput())
+    decided_on = BelgianDateField(label="Datum van de beslissing", initial=today)
 
 
 class HearingForm(WorkplaceForm):
-    requested_on = forms.DateField(label="Hoorzitting gevraagd op", widget=DateInput())
-    held_on = forms.DateField(label="Hoorzitting gehouden op", required=False, widget=DateInput())
+    requested_on = BelgianDateField(label="Hoorzitting gevraagd op")
+    held_on = BelgianDateField(label="Hoorzitting gehouden op", required=False)
 
 
 class DismissForm(WorkplaceForm):

@@ -2,6 +2,7 @@
 functions, whose Dutch messages are shown next to the field they name (see `submit`)."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from welzijn.catalog.models import Outcome, Service
 from welzijn.core.dates import BELGIAN_DATE_HINT, NotADate, parse_belgian_date
+from welzijn.core.numbers import parse_amount, parse_decimal
 from welzijn.core.validation import validate_no_control_characters
 
 #: The search box reads at most this many characters.
@@ -17,13 +19,6 @@ SEARCH_MAX_LENGTH = 100
 
 def today() -> dt.date:
     return timezone.localdate()
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def services(kind: str):
@@ -103,17 +98,50 @@ class BelgianDateField(forms.DateField):
             raise ValidationError(str(exc), code="invalid") from None
 
 
-class AmountField(forms.DecimalField):
-    """An amount in EUR with two decimals. The one place where amounts are parsed, so the
-    Belgian notation (1.214,13) can be switched on here for every form at once."""
+class BelgianNumberInput(forms.TextInput):
+    """A text input (type=number refuses a comma in some browsers, and shows the browser's
+    notation): a number is shown as it is typed here, 1214,13."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, Decimal):
+            return str(value).replace(".", ",")
+        return super().format_value(value)
+
+
+class BelgianDecimalField(forms.DecimalField):
+    """A number typed the Belgian way (1214,13 or 1.214,13; 1214.13 too); what can be read
+    two ways (1.214, 1,214.13) is refused with a Dutch message. The one place where the
+    workplace parses numbers: see welzijn.core.numbers."""
+
+    widget = BelgianNumberInput
+    parse = staticmethod(parse_decimal)
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_digits", 12)
         kwargs.setdefault("decimal_places", 2)
-        super().__init__(localize=False, **kwargs)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            return self.parse(str(value), decimals=self.decimal_places)
+        except ValueError as exc:
+            raise ValidationError(str(exc), code="invalid") from None
+
+
+class AmountField(BelgianDecimalField):
+    """An amount in EUR with two decimals (a euro sign in front is allowed)."""
+
+    parse = staticmethod(parse_amount)
 
 
 class EndForm(WorkplaceForm):
     """The end of a period (a membership, an income, a status): the last day it holds."""
 
-    end_date = forms.DateField(label="Einddatum (tot en met)", initial=today, widget=DateInput())
+    end_date = BelgianDateField(label="Einddatum (tot en met)", initial=today)

@@ -14,11 +14,11 @@ from welzijn.casework.models import (
     DocumentKind,
     Task,
 )
-from welzijn.web.forms.common import DateInput, WorkplaceForm, today
+from welzijn.web.forms.common import BelgianDateField, WorkplaceForm, today
 
 
 class NoteForm(WorkplaceForm):
-    noted_on = forms.DateField(label="Datum", initial=today, widget=DateInput())
+    noted_on = BelgianDateField(label="Datum", initial=today)
     text = forms.CharField(
         label="Notitie",
         max_length=NOTE_MAX_LENGTH,
@@ -62,7 +62,7 @@ class DocumentForm(WorkplaceForm):
 class TaskForm(WorkplaceForm):
     kind = forms.ChoiceField(label="Soort", choices=Task.Kind.choices)
     description = forms.CharField(label="Wat, met wie", max_length=300)
-    due_on = forms.DateField(label="Datum", initial=today, widget=DateInput())
+    due_on = BelgianDateField(label="Datum", initial=today)
     due_time = forms.TimeField(
         label="Uur",
         required=False,

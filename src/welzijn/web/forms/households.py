@@ -3,12 +3,12 @@
 from django import forms
 
 from welzijn.registry.models import HouseholdMembership, Postcode, Wijk
-from welzijn.web.forms.common import DateInput, WorkplaceForm, today
+from welzijn.web.forms.common import BelgianDateField, WorkplaceForm, today
 
 
 class HouseholdStartForm(WorkplaceForm):
     name = forms.CharField(label="Naam van het huishouden", max_length=150)
-    start_date = forms.DateField(label="Vanaf", initial=today, widget=DateInput())
+    start_date = BelgianDateField(label="Vanaf", initial=today)
     end_current = forms.BooleanField(
         label="Het huidige lidmaatschap de dag ervoor beëindigen",
         required=False,
@@ -19,7 +19,7 @@ class HouseholdStartForm(WorkplaceForm):
 class MemberAddForm(WorkplaceForm):
     person = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     role = forms.ChoiceField(label="Rol", choices=HouseholdMembership.Role.choices)
-    start_date = forms.DateField(label="Lid vanaf", initial=today, widget=DateInput())
+    start_date = BelgianDateField(label="Lid vanaf", initial=today)
 
 
 class MoveForm(WorkplaceForm):
@@ -36,4 +36,4 @@ class MoveForm(WorkplaceForm):
         required=False,
         empty_label="afleiden uit de straat",
     )
-    on = forms.DateField(label="Woont er vanaf", initial=today, widget=DateInput())
+    on = BelgianDateField(label="Woont er vanaf", initial=today)

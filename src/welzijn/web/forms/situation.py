@@ -3,7 +3,7 @@
 from django import forms
 
 from welzijn.registry.models import PROOF_MAX_LENGTH, EvidenceSource, Income, StatusKind
-from welzijn.web.forms.common import AmountField, DateInput, WorkplaceForm, today
+from welzijn.web.forms.common import AmountField, BelgianDateField, WorkplaceForm, today
 
 
 class IncomeForm(WorkplaceForm):
@@ -11,10 +11,8 @@ class IncomeForm(WorkplaceForm):
     amount_net = AmountField(label="Netto bedrag (EUR)", required=False)
     amount_gross_taxable = AmountField(label="Bruto belastbaar bedrag (EUR)", required=False)
     per = forms.ChoiceField(label="Per", choices=Income.Per.choices)
-    start_date = forms.DateField(label="Vanaf", initial=today, widget=DateInput())
-    end_date = forms.DateField(
-        label="Tot en met", required=False, widget=DateInput(), help_text="Leeg: loopt nog."
-    )
+    start_date = BelgianDateField(label="Vanaf", initial=today)
+    end_date = BelgianDateField(label="Tot en met", required=False, help_text="Leeg: loopt nog.")
     source = forms.ChoiceField(label="Bron", choices=EvidenceSource.choices)
     proof = forms.CharField(
         label="Bewijs",
@@ -26,10 +24,8 @@ class IncomeForm(WorkplaceForm):
 
 class StatusForm(WorkplaceForm):
     kind = forms.ModelChoiceField(StatusKind.objects.none(), label="Status", to_field_name="code")
-    start_date = forms.DateField(label="Vanaf", initial=today, widget=DateInput())
-    end_date = forms.DateField(
-        label="Tot en met", required=False, widget=DateInput(), help_text="Leeg: loopt nog."
-    )
+    start_date = BelgianDateField(label="Vanaf", initial=today)
+    end_date = BelgianDateField(label="Tot en met", required=False, help_text="Leeg: loopt nog.")
     source = forms.ChoiceField(label="Bron", choices=EvidenceSource.choices)
     proof = forms.CharField(
         label="Bewijs",

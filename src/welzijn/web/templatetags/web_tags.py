@@ -1,5 +1,8 @@
+from decimal import Decimal
+
 from django import template
 
+from welzijn.core.numbers import format_eur
 from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
 from welzijn.registry.access import MERGE_ROLES
 
@@ -21,3 +24,11 @@ def is_partner(user) -> bool:
 def may_merge_people(user) -> bool:
     """{% if user|may_merge_people %}: a teamcoach (or beheerder) merges double registrations."""
     return bool(roles_of(user) & MERGE_ROLES)
+
+
+@register.filter
+def eur(amount) -> str:
+    """{{ amount|eur }}: '€ 1.214,13'; empty for no amount."""
+    if amount is None or amount == "":
+        return ""
+    return format_eur(Decimal(amount))

@@ -114,12 +114,9 @@ def intervention_new(request, dossier_id):
     dossier = dossier_for_edit(request, dossier_id)
     form = bound_or_restored(request, forms.InterventionForm, dossier=dossier)
     form.set_members(members(dossier))
-    return dossier_form(
-        request,
-        form,
-        dossier=dossier,
-        title="Tussenkomst registreren",
-        save=lambda data: submit(
+
+    def save(data):
+        intervention = submit(
             form,
             casework.intervention_register,
             actor=request.user,
@@ -130,8 +127,12 @@ def intervention_new(request, dossier_id):
             quantity=data["quantity"],
             person=form.cleaned_person(),
             decision=data["decision"],
-        ),
-    )
+            confirmed_above_ceiling=form.confirmed(),
+        )
+        form.ask_confirmation()
+        return intervention
+
+    return dossier_form(request, form, dossier=dossier, title="Tussenkomst registreren", save=save)
 
 
 @login_required
