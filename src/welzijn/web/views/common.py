@@ -11,7 +11,7 @@ from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.roles import CASEWORK_ROLES, roles_of
 from welzijn.registry.selectors import household_members_on
 from welzijn.web.expired_session import NOTICE, kept_fields_pop
-from welzijn.web.forms.common import today
+from welzijn.web.forms.common import EndForm, submit, today
 
 
 def casework_user(user) -> None:
@@ -74,6 +74,22 @@ def dossier_form(request, form, *, dossier, title, save, **context):
 
 def members(dossier):
     return list(household_members_on(dossier.household, today()))
+
+
+def period_end_form(request, *, title, subject, back, end, **record_id):
+    """The form that ends a period (a membership, an income, a status): its end date, then
+    the service `end` for the record named by `record_id`."""
+    form = bound_or_restored(request, EndForm)
+    return record_form(
+        request,
+        form,
+        title=title,
+        subject=subject,
+        back=back,
+        save=lambda data: submit(
+            form, end, actor=request.user, end_date=data["end_date"], **record_id
+        ),
+    )
 
 
 def record_form(request, form, *, title, save, back, subject="", done=None):

@@ -15,12 +15,13 @@ from welzijn.registry.selectors import (
     person_search,
 )
 from welzijn.web.forms import households as forms
-from welzijn.web.forms.common import SEARCH_MAX_LENGTH, EndForm, submit, today
+from welzijn.web.forms.common import SEARCH_MAX_LENGTH, submit, today
 from welzijn.web.views.common import (
     bound_or_restored,
     casework_user,
     form_page,
     id_param,
+    period_end_form,
     record_form,
 )
 
@@ -112,21 +113,14 @@ def membership_end(request, membership_id):
     membership = membership_get(
         user=request.user, membership_id=membership_id, intent=Intent.EDIT, reason="formulier"
     )
-    form = bound_or_restored(request, EndForm)
-    return record_form(
+    return period_end_form(
         request,
-        form,
         title="Lidmaatschap beëindigen",
         subject=f"{membership.person} in {membership.household}, "
         f"lid sinds {membership.start_date:%d/%m/%Y}.",
         back=_household_url(membership.household_id),
-        save=lambda data: submit(
-            form,
-            registry.household_member_end,
-            actor=request.user,
-            membership_id=membership.pk,
-            end_date=data["end_date"],
-        ),
+        end=registry.household_member_end,
+        membership_id=membership.pk,
     )
 
 

@@ -10,8 +10,13 @@ from welzijn.registry.models import StatusKind
 from welzijn.registry.selectors import household_get, income_get, person_get, status_get
 from welzijn.registry.services import INCOME_FIELDS
 from welzijn.web.forms import situation as forms
-from welzijn.web.forms.common import EndForm, submit
-from welzijn.web.views.common import bound_or_restored, casework_user, record_form
+from welzijn.web.forms.common import submit
+from welzijn.web.views.common import (
+    bound_or_restored,
+    casework_user,
+    period_end_form,
+    record_form,
+)
 
 
 def _person_url(person_id: int) -> str:
@@ -76,21 +81,14 @@ def income_end(request, income_id):
     income = income_get(
         user=request.user, income_id=income_id, intent=Intent.EDIT, reason="inkomen beëindigen"
     )
-    form = bound_or_restored(request, EndForm)
-    return record_form(
+    return period_end_form(
         request,
-        form,
         title="Inkomen beëindigen",
         subject=f"{income.get_category_display()} van {income.person}, "
         f"vanaf {income.start_date:%d/%m/%Y}.",
         back=_person_url(income.person_id),
-        save=lambda data: submit(
-            form,
-            registry.income_end,
-            actor=request.user,
-            income_id=income.pk,
-            end_date=data["end_date"],
-        ),
+        end=registry.income_end,
+        income_id=income.pk,
     )
 
 
@@ -146,19 +144,12 @@ def status_end(request, status_id):
     status = status_get(
         user=request.user, status_id=status_id, intent=Intent.EDIT, reason="status beëindigen"
     )
-    form = bound_or_restored(request, EndForm)
-    return record_form(
+    return period_end_form(
         request,
-        form,
         title="Status beëindigen",
         subject=f"{status.kind} van {status.person or status.household}, "
         f"vanaf {status.start_date:%d/%m/%Y}.",
         back=_status_owner_url(status),
-        save=lambda data: submit(
-            form,
-            registry.status_end,
-            actor=request.user,
-            status_id=status.pk,
-            end_date=data["end_date"],
-        ),
+        end=registry.status_end,
+        status_id=status.pk,
     )
