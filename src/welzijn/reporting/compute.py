@@ -18,6 +18,7 @@ from welzijn.registry.models import Household, HouseholdMembership, Wijk
 from welzijn.synth.models import ActivityVolume
 
 from .indicators import BY_CODE, INDICATORS, Indicator, Kind
+from .measures import Share
 
 CLIENT_SERVICE = "maatschappelijke-begeleiding"
 CLIENT_KINDS = frozenset(
@@ -239,6 +240,21 @@ def _count(ind: Indicator, year: int, ids: ServiceIds) -> float | None:
     raise ValueError(f"onbekende soort indicator {k!r} ({ind.code})")
 
 
+def _measured(ind: Indicator, year: int, ids: ServiceIds) -> Result:
+    """An indicator of a domain app's measure, with the year before where compared."""
+    m = ind.measure
+    assert m is not None
+    svc = ids(ind.services)
+
+    def one(y: int) -> tuple[float | None, float | None]:
+        got = m.count(ind, y, svc)
+        return (got.value, got.total) if isinstance(got, Share) else (got, None)
+
+    value, denominator = one(year)
+    previous = one(year - 1)[0] if ind.compare_previous else None
+    return Result(ind, value, denominator=denominator, previous=previous)
+
+
 def _outcome_share(ind: Indicator, year: int, ids: ServiceIds) -> Result:
     start, end = year_bounds(year)
     agg = Trajectory.objects.filter(
@@ -277,6 +293,9 @@ def compute(
             continue
         if ind.kind == Kind.OUTCOME_SHARE:
             results[ind.code] = _outcome_share(ind, year, ids)
+            continue
+        if ind.measure is not None:
+            results[ind.code] = _measured(ind, year, ids)
             continue
         prev = _count(ind, year - 1, ids) if ind.compare_previous else None
         results[ind.code] = Result(ind, _count(ind, year, ids), previous=prev)

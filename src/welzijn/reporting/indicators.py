@@ -30,6 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from . import measures
+
 
 class Kind(StrEnum):
     PERSONS = "persons"
@@ -93,7 +95,7 @@ class Indicator:
     label: str
     chapter: str
     section: str
-    kind: Kind
+    kind: str  # a `Kind`, or the name of a measure a domain app registered (`measures`)
     services: tuple[str, ...] = ()
     detail: str = ""  # unit of a volume, outcome code of an outcome kind
     unit: str = ""
@@ -102,14 +104,22 @@ class Indicator:
     note: str = ""
 
     @property
+    def measure(self) -> measures.Measure | None:
+        """The domain app's measure that computes this indicator, if its kind is one."""
+        return measures.get(self.kind)
+
+    @property
     def is_share(self) -> bool:
-        return self.kind in SHARE_KINDS or self.detail.startswith("%")
+        m = self.measure
+        return self.kind in SHARE_KINDS or self.detail.startswith("%") or bool(m and m.share)
 
     @property
     def is_count_of_people(self) -> bool:
         """Small counts of people (persons, households, their records) are suppressed."""
         if self.is_share:
             return False
+        if (m := self.measure) is not None:
+            return not m.things
         return not (self.kind == Kind.VOLUME and self.detail in THING_UNITS)
 
     @property
@@ -119,6 +129,9 @@ class Indicator:
     @property
     def definition(self) -> str:
         """How the figure is computed, in plain Dutch."""
+        if (m := self.measure) is not None:
+            text = m.describe(self)
+            return f"{text} {self.note}" if self.note else text
         svc = ", ".join(f"‘{s}’" for s in self.services)
         diensten = f"de dienst {svc}" if len(self.services) == 1 else f"de diensten {svc}"
         records = f"een tussenkomst in het jaar of een traject dat in het jaar liep, van {diensten}"
@@ -211,15 +224,17 @@ def _spec(chapter: str, section: str, rows: list[tuple]) -> list[Indicator]:
         detail = rest[0] if rest else ""
         extra = rest[1] if len(rest) > 1 else {}
         unit = extra.pop("unit", "") if extra else ""
+        if kind in Kind._value2member_map_:
+            kind = Kind(kind)
         if not unit:
-            unit = _default_unit(Kind(kind), detail)
+            unit = _default_unit(kind, detail)
         out.append(
             Indicator(
                 code=code,
                 label=label,
                 chapter=chapter,
                 section=section,
-                kind=Kind(kind),
+                kind=kind,
                 services=tuple(services.split("+")) if services else (),
                 detail=detail,
                 unit=unit,
@@ -229,7 +244,7 @@ def _spec(chapter: str, section: str, rows: list[tuple]) -> list[Indicator]:
     return out
 
 
-def _default_unit(kind: Kind, detail: str) -> str:
+def _default_unit(kind: str, detail: str) -> str:
     if kind in SHARE_KINDS or detail.startswith("%"):
         return "%"
     return {

@@ -17,7 +17,7 @@ from welzijn.casework.models import Contact, Intervention, Trajectory
 from welzijn.catalog.models import Domain
 from welzijn.synth.models import ActivityVolume
 
-from . import charts
+from . import charts, measures
 from .compute import (
     AGE_BANDS,
     Result,
@@ -84,6 +84,7 @@ def has_data(year: int) -> bool:
         or Trajectory.objects.filter(start_date__lte=end, end_date__isnull=True).exists()
         or Contact.objects.valid().filter(occurred_on__range=(start, end)).exists()
         or ActivityVolume.objects.filter(year=year).exists()
+        or any(has_records(year) for has_records in measures.DATA_SOURCES)
     )
 
 

@@ -95,6 +95,7 @@ import numpy as np
 
 from welzijn.core.insz import make_insz
 from welzijn.registry.search import search_key, search_name
+from welzijn.reporting import measures
 
 from . import reference as ref
 
@@ -166,6 +167,9 @@ class Target:
 
     @property
     def is_share(self) -> bool:
+        domain = measures.get(self.measure)
+        if domain is not None:
+            return domain.share
         return self.measure.startswith("share") or self.measure == "outcome_share"
 
     def expected(self, scale: float) -> float:
