@@ -12,10 +12,12 @@ class Role(StrEnum):
     #: An account of a partner organisation (CAW, a ziekenfonds, ...): sees only what was
     #: sent to its organisation, such as the referrals made to it.
     PARTNER = "partner"
+    #: Staff of a shelter or reception facility (through the facility's office).
+    OPVANG = "opvangmedewerker"
 
 
 #: Roles that work with people and dossiers of their office.
-CASEWORK_ROLES = frozenset({Role.ONTHAAL, Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH})
+CASEWORK_ROLES = frozenset({Role.ONTHAAL, Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH, Role.OPVANG})
 #: Roles that may change a dossier's content (trajectories, interventions, decisions).
 DOSSIER_EDIT_ROLES = frozenset({Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH})
 

@@ -1,0 +1,298 @@
+"""Writes in the shelters: check-in (a stay, or a night of the night shelter), check-out with
+the destination, refusals for lack of a place, the waiting list, and the count's forms.
+
+The rules, with the reason they are here and not in a law: a person sleeps in one place a
+night, so a person cannot be in two 24-hour stays, or two night shelters, on the same night;
+a full facility (every place of the kind taken on that night) refuses a check-in unless the
+worker marks an emergency overbooking, which is counted (Stay.overbooking)."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from welzijn.core.access import Intent
+from welzijn.core.audit import audit_record
+from welzijn.core.transitions import lock_for_transition
+from welzijn.core.validation import validate_and_save
+from welzijn.registry.access import access_person
+from welzijn.registry.models import Household, Person
+from welzijn.registry.selectors import current_household_id
+from welzijn.registry.services import require_not_merged
+
+from .access import (
+    access_count_entry,
+    access_facility,
+    access_stay,
+    access_waiting,
+    count_service_of,
+)
+from .models import (
+    ExitDestination,
+    Facility,
+    PitCount,
+    PitCountRecord,
+    Refusal,
+    Stay,
+    WaitingEntry,
+)
+from .occupancy import capacity_on, occupied_on
+
+
+def _facility_for_edit(actor, facility_id: int) -> Facility:
+    """The facility row locked for the rest of the transaction: two check-ins at the same
+    moment cannot both take the last bed."""
+    facility = Facility.objects.select_for_update().get(pk=facility_id)
+    return access_facility(actor, facility, Intent.EDIT)
+
+
+def _person(actor, person_id: int) -> Person:
+    person = access_person(actor, Person.objects.get(pk=person_id), Intent.VIEW)
+    return require_not_merged(person)
+
+
+def _conflicting_stay(person: Person, facility: Facility, entry: dt.date, exit: dt.date | None):
+    """Another stay of the person of the same regime (night shelter / 24-hour) that shares a
+    night with [entry, exit)."""
+    overlap = Q(exit_date__isnull=True) | Q(exit_date__gt=entry)
+    if exit is not None:
+        overlap &= Q(entry_date__lt=exit)
+    same_regime = (
+        Q(facility__kind=Facility.Kind.NIGHT_SHELTER)
+        if facility.nightly
+        else ~Q(facility__kind=Facility.Kind.NIGHT_SHELTER)
+    )
+    return (
+        Stay.objects.filter(overlap & same_regime, person=person)
+        .select_related("facility")
+        .order_by("entry_date")
+        .first()
+    )
+
+
+def _place_kind(facility: Facility, night: dt.date, wanted: str | None) -> str:
+    kinds = sorted(k for (_f, k) in capacity_on([facility.pk], night))
+    if wanted:
+        return wanted
+    if kinds:
+        return kinds[0]
+    return facility.capacity_periods.values_list("place_kind", flat=True).first() or "bed"
+
+
+def _full_message(facility: Facility, night: dt.date, occupied: int, places: int) -> str:
+    return (
+        f"{facility} is vol op {night:%d/%m/%Y}: {occupied} van {places} plaatsen bezet. "
+        "Registreer een weigering, of vink noodoverboeking aan als u de persoon toch opneemt."
+    )
+
+
+@transaction.atomic
+def stay_check_in(
+    *,
+    actor,
+    facility_id: int,
+    person_id: int,
+    entry_date: dt.date,
+    household_id: int | None = None,
+    place_kind: str | None = None,
+    place_label: str = "",
+    overbooking: bool = False,
+) -> Stay:
+    """A person in: one night at a night shelter, else a stay from entry_date on."""
+    facility = _facility_for_edit(actor, facility_id)
+    person = _person(actor, person_id)
+    if facility.active_until and entry_date > facility.active_until:
+        raise ValidationError(
+            {"entry_date": f"{facility} is gesloten sinds {facility.active_until:%d/%m/%Y}."}
+        )
+    if facility.active_from and entry_date < facility.active_from:
+        raise ValidationError(
+            {"entry_date": f"{facility} is open vanaf {facility.active_from:%d/%m/%Y}."}
+        )
+    exit_date = entry_date + dt.timedelta(days=1) if facility.nightly else None
+    other = _conflicting_stay(person, facility, entry_date, exit_date)
+    if other is not None:
+        what = "een nachtopvang" if facility.nightly else "een 24/24u-verblijf"
+        raise ValidationError(
+            {
+                "person": f"{person.first_name} {person.last_name} is die nacht al in {what}: "
+                f"{other.facility} sinds {other.entry_date:%d/%m/%Y}."
+            }
+        )
+    kind = _place_kind(facility, entry_date, place_kind)
+    places = capacity_on([facility.pk], entry_date).get((facility.pk, kind), 0)
+    occupied = occupied_on([facility.pk], entry_date).get((facility.pk, kind), 0)
+    full = occupied >= places
+    if full and not overbooking:
+        raise ValidationError(
+            {"overbooking": _full_message(facility, entry_date, occupied, places)}, code="full"
+        )
+    if household_id is None:
+        household_id = current_household_id(person, entry_date)
+    household = Household.objects.get(pk=household_id) if household_id else None
+    stay = validate_and_save(
+        Stay(
+            facility=facility,
+            person=person,
+            household=household,
+            place_kind=kind,
+            place_label=place_label.strip(),
+            entry_date=entry_date,
+            exit_date=exit_date,
+            overbooking=full,
+            registered_by=actor,
+        )
+    )
+    audit_record(actor=actor, action="create", obj=stay, detail={"overbooking": full})
+    waiting = WaitingEntry.objects.filter(facility=facility, person=person, status="wachtend")
+    for entry in waiting:
+        _waiting_close(actor, entry.pk, to="opgenomen", on=entry_date, note="ingecheckt")
+    return stay
+
+
+@transaction.atomic
+def stay_check_out(
+    *, actor, stay_id: int, exit_date: dt.date, destination: str | ExitDestination
+) -> Stay:
+    """The guest leaves on exit_date (the morning after their last night) for a
+    destination. A night of the night shelter keeps its date; only the destination is set."""
+    stay = Stay.objects.select_for_update().select_related("facility").get(pk=stay_id)
+    access_stay(actor, stay, Intent.EDIT)
+    if isinstance(destination, str):
+        found = ExitDestination.objects.filter(code=destination).first()
+        if found is None:
+            raise ValidationError({"destination": "Kies een bestemming uit de lijst."})
+        destination = found
+    if stay.facility.nightly:
+        exit_date = stay.exit_date or exit_date
+    elif stay.exit_date is not None:
+        raise ValidationError({"exit_date": "Dit verblijf is al afgesloten."})
+    stay.exit_date = exit_date
+    stay.exit_destination = destination
+    validate_and_save(stay)
+    audit_record(
+        actor=actor,
+        action="update",
+        obj=stay,
+        detail={"exit": "uitgecheckt", "to": destination.code},
+    )
+    return stay
+
+
+@transaction.atomic
+def refusal_register(
+    *, actor, facility_id: int, night: dt.date, person_id: int | None = None
+) -> Refusal:
+    """Someone asked for a place on the night and was turned away: the facility was full."""
+    facility = _facility_for_edit(actor, facility_id)
+    person = None
+    if person_id is not None:
+        person = _person(actor, person_id)
+    refusal = validate_and_save(
+        Refusal(facility=facility, night=night, person=person, registered_by=actor)
+    )
+    audit_record(actor=actor, action="create", obj=refusal)
+    return refusal
+
+
+@transaction.atomic
+def waiting_add(
+    *,
+    actor,
+    facility_id: int,
+    person_id: int,
+    registered_on: dt.date,
+    priority: int = WaitingEntry.Priority.NORMAL,
+    note: str = "",
+) -> WaitingEntry:
+    facility = _facility_for_edit(actor, facility_id)
+    person = _person(actor, person_id)
+    if WaitingEntry.objects.filter(facility=facility, person=person, status="wachtend").exists():
+        raise ValidationError({"person": "Deze persoon staat al op de wachtlijst."})
+    household_id = current_household_id(person, registered_on)
+    entry = validate_and_save(
+        WaitingEntry(
+            facility=facility,
+            person=person,
+            household_id=household_id,
+            registered_on=registered_on,
+            priority=priority,
+            note=note.strip(),
+            registered_by=actor,
+        )
+    )
+    audit_record(actor=actor, action="create", obj=entry)
+    return entry
+
+
+def _waiting_close(actor, entry_id: int, *, to: str, on: dt.date, note: str) -> WaitingEntry:
+    entry = lock_for_transition(
+        WaitingEntry.objects.select_related("facility"),
+        entry_id,
+        to=to,
+        allowed=WaitingEntry.TRANSITIONS,
+        labels=dict(WaitingEntry.Status.choices),
+    )
+    access_waiting(actor, entry, Intent.EDIT)
+    if on < entry.registered_on:
+        raise ValidationError({"on": "Deze datum ligt voor de inschrijving op de wachtlijst."})
+    entry.status, entry.closed_on = to, on
+    if note:
+        entry.note = note.strip()[:300]
+    validate_and_save(entry)
+    audit_record(actor=actor, action="transition", obj=entry, detail={"to": to})
+    return entry
+
+
+@transaction.atomic
+def waiting_close(*, actor, entry_id: int, to: str, on: dt.date, note: str = "") -> WaitingEntry:
+    """The outcome of a waiting list entry: placed, helped elsewhere, withdrawn."""
+    return _waiting_close(actor, entry_id, to=to, on=on, note=note)
+
+
+def dedup_key(count: PitCount, record: PitCountRecord) -> str:
+    """The count's key of a form ('JD|1980|M'); empty when a field of the key is missing, so
+    that a form without identifying data is never merged with another."""
+    values = []
+    for field in count.key_fields:
+        value = getattr(record, field)
+        if value in (None, "", "?", "onbekend"):
+            return ""
+        values.append(str(value).upper())
+    return "|".join(values)
+
+
+@transaction.atomic
+def pit_record_add(
+    *,
+    actor,
+    count_id: int,
+    ethos: str,
+    age_group: str,
+    sex: str,
+    slept: str,
+    with_partner: bool = False,
+    children: int = 0,
+    initials: str = "",
+    birth_year: int | None = None,
+) -> PitCountRecord:
+    """One form of the count, for the actor's service (their team, or their organisation)."""
+    count = access_count_entry(actor, PitCount.objects.select_for_update().get(pk=count_id))
+    record = PitCountRecord(
+        count=count,
+        ethos=ethos,
+        age_group=age_group,
+        sex=sex,
+        slept=slept,
+        with_partner=with_partner,
+        children=children,
+        initials=initials.strip().replace(".", "").upper(),
+        birth_year=birth_year,
+        registered_by=actor,
+        **count_service_of(actor),
+    )
+    record.dedup_key = dedup_key(count, record)
+    validate_and_save(record)
+    audit_record(actor=actor, action="create", obj=record)
+    return record
