@@ -28,16 +28,18 @@ pytestmark = pytest.mark.django_db
 
 OWN, OTHER, SHARED = "own", "other", "shared"
 RELATIONS = (OWN, OTHER, SHARED)
-ON, MW, TC, AN, BH, PA = (
+ON, MW, TC, AN, BH, PA, OP = (
     Role.ONTHAAL,
     Role.MAATSCHAPPELIJK_WERKER,
     Role.TEAMCOACH,
     Role.ANALIST,
     Role.BEHEERDER,
     Role.PARTNER,
+    Role.OPVANG,
 )
-ROLES = (ON, MW, TC, AN, BH, PA)
-CASEWORK = {ON, MW, TC}
+ROLES = (ON, MW, TC, AN, BH, PA, OP)
+CASEWORK = {ON, MW, TC, OP}
+COUNT_ROLES = {OP, TC, AN, BH, PA}
 EDIT = {MW, TC}
 REPORT = {AN, BH, TC}
 MERGE = {TC, BH}
@@ -131,7 +133,8 @@ def _post_only(rule):
 
 
 EXPECTED = {
-    "web:home": Expect(lambda role, rel: 302 if role is PA else 200),  # partner: referrals
+    # partner: to the referrals; opvang: to tonight's board
+    "web:home": Expect(lambda role, rel: 302 if role in (PA, OP) else 200),
     "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
     "web:logout": Expect(_fixed(405)),  # POST only
     "web:otp_verify": Expect(_fixed(302)),  # nobody here owes a code: sent on
@@ -194,6 +197,20 @@ EXPECTED = {
     "web:referral_answer": _post_only(
         lambda role, rel: 400 if role is PA and rel in (OWN, SHARED) else 404
     ),
+    # -- opvang: the facility's team (own office) only; stays also for who follows the
+    # household; the count for its services (team, partner) and for aggregates.
+    "web:opvang_board": Expect(lambda role, rel: 200 if role is OP else 404),
+    "web:opvang_facility": Expect(_own_office({OP})),
+    "web:opvang_check_in": _form(_own_office({OP})),
+    "web:opvang_refusal": _form(_own_office({OP})),
+    "web:opvang_waiting": _form(_own_office({OP})),
+    "web:opvang_waiting_close": _form(_own_office({OP})),
+    "web:opvang_check_out": _form(_own_office({OP})),
+    "web:opvang_person": Expect(_casework),
+    "web:opvang_counts": Expect(lambda role, rel: 200 if role in COUNT_ROLES else 404),
+    "web:opvang_count": Expect(lambda role, rel: 200 if role in COUNT_ROLES else 404),
+    "web:opvang_count_form": _form(lambda role, rel: 200 if role in (OP, PA) else 404),
+    "web:opvang_count_export": Expect(lambda role, rel: 200 if role in COUNT_ROLES else 404),
     "reporting:index": Expect(_report(302)),
     "reporting:jaaroverzicht": Expect(_report(200)),
     "reporting:download": Expect(_report(200)),
@@ -364,6 +381,7 @@ def world(settings, tmp_path):
         names.append(last_name)
         hh = household(actor, person(actor, last_name=last_name), name=f"Gezin {last_name}")
         objects[relation] = _records(actor, hh, office_code, org)
+    _shelter_world(objects, own_worker, other_worker)
     for subject in users.values():
         casework.dossier_share(
             actor=other_worker,
@@ -373,6 +391,53 @@ def world(settings, tmp_path):
             on=D(2023, 3, 1),
         )
     return World(objects, names, users)
+
+
+# -- opvang: a facility of the own office and one of another (the shared household's member
+# stays there too), each with a stay and a waiting list entry; one open count. -------------
+
+
+def _shelter_world(objects, own_worker, other_worker):
+    from welzijn.catalog.models import Service
+    from welzijn.shelter import services as shelter
+    from welzijn.shelter.models import CapacityPeriod, Facility, PitCount
+
+    count = PitCount.objects.get(date=D(2023, 10, 20))
+    count.open_for_entry = True
+    count.save()
+    facilities = {}
+    for code in ("wb-brugse-poort", "wb-rabot"):
+        staff = user(OP, code)
+        place = Facility.objects.create(
+            code=f"test-{code}",
+            name=f"Testopvang {code}",
+            kind="verblijf",
+            service=Service.objects.get(code="opvang-en-orientatie"),
+            operator=Organisation.objects.get(code="ocmw-gent"),
+            office=staff.assignments.get().office,
+        )
+        CapacityPeriod.objects.create(
+            facility=place, place_kind="bed", places=5, start_date=D(2020, 1, 1)
+        )
+        facilities[code] = (place, staff)
+    for relation, code in ((OWN, "wb-brugse-poort"), (OTHER, "wb-rabot"), (SHARED, "wb-rabot")):
+        place, staff = facilities[code]
+        on = dt.date.today() - dt.timedelta(days=10)
+        stay = shelter.stay_check_in(
+            actor=staff,
+            facility_id=place.pk,
+            person_id=objects[relation]["person_id"],
+            entry_date=on,
+        )
+        waiting = shelter.waiting_add(
+            actor=staff,
+            facility_id=place.pk,
+            person_id=objects[relation]["person_id"],
+            registered_on=on,
+        )
+        objects[relation].update(
+            facility_id=place.pk, stay_id=stay.pk, entry_id=waiting.pk, count_id=count.pk
+        )
 
 
 def _login(client, account):

@@ -125,9 +125,8 @@ def stay_check_in(
     occupied = occupied_on([facility.pk], entry_date).get((facility.pk, kind), 0)
     full = occupied >= places
     if full and not overbooking:
-        raise ValidationError(
-            {"overbooking": _full_message(facility, entry_date, occupied, places)}, code="full"
-        )
+        message = _full_message(facility, entry_date, occupied, places)
+        raise ValidationError({"overbooking": ValidationError(message, code="full")})
     if household_id is None:
         household_id = current_household_id(person, entry_date)
     household = Household.objects.get(pk=household_id) if household_id else None

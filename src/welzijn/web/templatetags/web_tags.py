@@ -21,6 +21,12 @@ def is_partner(user) -> bool:
 
 
 @register.filter
+def works_in_shelter(user) -> bool:
+    """{% if user|works_in_shelter %}: the opvang's tonight's board."""
+    return Role.OPVANG in roles_of(user)
+
+
+@register.filter
 def may_merge_people(user) -> bool:
     """{% if user|may_merge_people %}: a teamcoach (or beheerder) merges double registrations."""
     return bool(roles_of(user) & MERGE_ROLES)

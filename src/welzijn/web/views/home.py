@@ -16,6 +16,8 @@ def home(request):
     roles = roles_of(request.user)
     if Role.PARTNER in roles:
         return redirect("web:referrals")
+    if Role.OPVANG in roles:
+        return redirect("web:opvang_board")
     if not roles & CASEWORK_ROLES:
         return render(request, "web/home_other.html", {"is_analist": Role.ANALIST in roles})
     with transaction.atomic():
