@@ -47,7 +47,7 @@ def test_reference_data_has_ghents_facilities_with_places_over_time():
     herstel = Facility.objects.get(code="herstelbedden").capacity_periods.get()
     assert (herstel.places, herstel.start_date) == (5, D(2023, 6, 1))
     nooddorp = Facility.objects.get(code="nooddorp").capacity_periods.order_by("start_date")
-    assert [(p.places, p.start_date) for p in nooddorp][-1] == (150, D(2024, 4, 1))
+    assert [(p.places, p.start_date) for p in nooddorp][-1] == (400, D(2024, 4, 1))
 
 
 def test_a_night_at_the_night_shelter_is_a_stay_of_one_night(staff, shelter):

@@ -44,6 +44,9 @@ class Measure:
     share: bool = False
     #: counts things (places, sessions, reports), not people: never suppressed as a small count
     things: bool = False
+    #: counts reference data (a facility's places), not registrations: the same figure at
+    #: every scale of Synthetic Ghent
+    reference: bool = False
 
     def describe(self, indicator: Indicator) -> str:
         services = ", ".join(f"‘{s}’" for s in indicator.services)
@@ -55,13 +58,22 @@ MEASURES: dict[str, Measure] = {}
 DATA_SOURCES: list[Callable[[int], bool]] = []
 
 
-def measure(name: str, *, definition: str, share: bool = False, things: bool = False):
+def measure(
+    name: str,
+    *,
+    definition: str,
+    share: bool = False,
+    things: bool = False,
+    reference: bool = False,
+):
     """Register the decorated function as the measure ``name`` (``<app>.<what>``)."""
 
     def register(count: Count) -> Count:
         if name in MEASURES:
             raise ImproperlyConfigured(f"maat {name!r} is twee keer geregistreerd")
-        MEASURES[name] = Measure(name, count, definition, share=share, things=things)
+        MEASURES[name] = Measure(
+            name, count, definition, share=share, things=things, reference=reference
+        )
         return count
 
     return register

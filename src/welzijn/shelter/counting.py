@@ -8,6 +8,18 @@ from dataclasses import dataclass, field
 from .models import Ethos, PitCount, PitCountRecord
 
 
+def dedup_key_of(key_fields: list[str], values: dict) -> str:
+    """A count's key of one form ('JD|1980|M'); empty when a field of the key is missing, so
+    that a form without identifying data is never merged with another."""
+    parts = []
+    for name in key_fields:
+        value = values.get(name)
+        if value in (None, "", "?", "onbekend"):
+            return ""
+        parts.append(str(value).upper())
+    return "|".join(parts)
+
+
 @dataclass
 class CountTotals:
     count: PitCount

@@ -213,8 +213,11 @@ class Stay(models.Model):
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name="geregistreerd door",
+        help_text="Leeg: geïmporteerd.",
     )
     registered_at = models.DateTimeField("geregistreerd op", auto_now_add=True)
 
@@ -268,7 +271,13 @@ class Refusal(models.Model):
         verbose_name="persoon",
     )
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="door"
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="door",
+        help_text="Leeg: geïmporteerd.",
     )
     registered_at = models.DateTimeField("geregistreerd op", auto_now_add=True)
 
@@ -323,7 +332,13 @@ class WaitingEntry(models.Model):
     closed_on = models.DateField("afgesloten op", null=True, blank=True)
     note = models.CharField("toelichting", max_length=300, blank=True)
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="door"
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="door",
+        help_text="Leeg: geïmporteerd.",
     )
 
     class Meta:
@@ -468,7 +483,13 @@ class PitCountRecord(models.Model):
     #: the count's key of this form, empty when a field of the key is missing
     dedup_key = models.CharField(max_length=60, blank=True, editable=False, db_index=True)
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="door"
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="door",
+        help_text="Leeg: geïmporteerd.",
     )
     registered_at = models.DateTimeField("geregistreerd op", auto_now_add=True)
 

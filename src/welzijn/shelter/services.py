@@ -28,6 +28,7 @@ from .access import (
     access_waiting,
     count_service_of,
 )
+from .counting import dedup_key_of
 from .models import (
     ExitDestination,
     Facility,
@@ -250,18 +251,6 @@ def waiting_close(*, actor, entry_id: int, to: str, on: dt.date, note: str = "")
     return _waiting_close(actor, entry_id, to=to, on=on, note=note)
 
 
-def dedup_key(count: PitCount, record: PitCountRecord) -> str:
-    """The count's key of a form ('JD|1980|M'); empty when a field of the key is missing, so
-    that a form without identifying data is never merged with another."""
-    values = []
-    for field in count.key_fields:
-        value = getattr(record, field)
-        if value in (None, "", "?", "onbekend"):
-            return ""
-        values.append(str(value).upper())
-    return "|".join(values)
-
-
 @transaction.atomic
 def pit_record_add(
     *,
@@ -291,7 +280,9 @@ def pit_record_add(
         registered_by=actor,
         **count_service_of(actor),
     )
-    record.dedup_key = dedup_key(count, record)
+    record.dedup_key = dedup_key_of(
+        count.key_fields, {name: getattr(record, name) for name in count.key_fields}
+    )
     validate_and_save(record)
     audit_record(actor=actor, action="create", obj=record)
     return record

@@ -98,6 +98,7 @@ from welzijn.registry.search import search_key, search_name
 from welzijn.reporting import measures
 
 from . import reference as ref
+from . import shelter
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")
 #: Every table a load writes, in insert order: parents before children.
@@ -113,6 +114,9 @@ TABLES = [
     "casework_decision",
     "casework_trajectory",
     "casework_intervention",
+    "shelter_stay",
+    "shelter_refusal",
+    "shelter_pitcountrecord",
     "synth_activityvolume",
     "synth_groundtruth",
 ]
@@ -174,6 +178,9 @@ class Target:
 
     def expected(self, scale: float) -> float:
         """The value at a scale: shares keep their value, counts scale (at least 1)."""
+        domain = measures.get(self.measure)
+        if domain is not None and domain.reference:
+            return self.value
         if self.is_share or (self.measure == "volume" and self.detail.startswith("%")):
             return self.value
         if self.measure == "volume" and self.detail.startswith("gemiddeld"):
@@ -309,6 +316,7 @@ class Generator:
         self.progress("rijen")
         self.emit_registry()
         self.emit_dossiers()
+        shelter.build(self)
         return self.tables
 
     # -- population ----------------------------------------------------------------------
@@ -1250,26 +1258,10 @@ class Generator:
         days = np.array([_day(dt.date.fromisoformat(r[4])) for r in prem]) - 14
         days = np.maximum(days, self.year_start)
         self.interventions_for("energiescan", self.ref_of[households], households, days)
-        # Nooddorp: 140 Ukrainian residents of whom 38 children.
-        total = self.n(self.target("nooddorp_bewoners").value)
-        kids = min(self.n(self.target("nooddorp_kinderen").value), total)
-        ukr = self.p_res == R_TIJD
-        persons = np.sort(
-            np.concatenate(
-                [
-                    self.pick(np.flatnonzero(ukr & (self.p_age < 18)), kids),
-                    self.pick(np.flatnonzero(ukr & (self.p_age >= 18)), total - kids),
-                ]
-            )
-        )
-        days = rng.integers(
-            _day(dt.date(self.year, 5, 1)), _day(dt.date(self.year, 5, 31)), len(persons)
-        )
-        self.interventions_for("nooddorp", persons, self.p_hh[persons], days)
-        # Opvang & Oriëntatie: 39 adults without legal residence, a stay and a trajectory.
+        # Nooddorp, and the stays of Opvang & Oriëntatie: in `synth.shelter`.
+        # Opvang & Oriëntatie: 39 adults without legal residence, a trajectory (their stays:
+        # synth.shelter).
         oo = self.zonder[-self.n(self.target("oo_verblijf").value) :]
-        days = np.sort(self.days_in_year(len(oo)))
-        self.interventions_for("opvang-en-orientatie", oo, self.p_hh[oo], days)
         pos = self.trajectories_for(
             "opvang-en-orientatie-begeleiding",
             oo,

@@ -1,0 +1,188 @@
+"""The shelter's figures of the annual report, counted from stays, capacity and the count.
+
+A stay is "in the year" when it shares a night with it: entered on or before 31 December,
+not gone before 1 January (exit_date is the morning after the last night)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet, Sum
+
+from welzijn.reporting.measures import Share, data_source, measure
+
+from . import counting
+from .models import CapacityPeriod, PitCount, Stay
+
+SOURCE = " Bron: verblijven geregistreerd in de opvang."
+
+
+def _bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def stays_in_year(year: int, service_ids: list[int]) -> QuerySet[Stay]:
+    start, end = _bounds(year)
+    return Stay.objects.filter(
+        Q(exit_date__isnull=True) | Q(exit_date__gt=start),
+        facility__service_id__in=service_ids,
+        entry_date__lte=end,
+    )
+
+
+def _left_in_year(year: int, service_ids: list[int]) -> QuerySet[Stay]:
+    """Stays that ended in the year (the last night in it), night shelter nights excepted."""
+    start, end = _bounds(year)
+    return Stay.objects.filter(
+        facility__service_id__in=service_ids,
+        exit_date__gt=start,
+        exit_date__lte=end + dt.timedelta(days=1),
+    ).exclude(facility__kind="nachtopvang")
+
+
+@measure(
+    "shelter.persons",
+    definition="Aantal verschillende personen met een verblijf in het jaar in de "
+    "voorzieningen van {services}." + SOURCE,
+)
+def persons(indicator, year, service_ids):
+    return stays_in_year(year, service_ids).values("person_id").distinct().count()
+
+
+@measure(
+    "shelter.minors",
+    definition="Aantal verschillende personen jonger dan 18 op 31 december met een verblijf "
+    "in het jaar in de voorzieningen van {services}." + SOURCE,
+)
+def minors(indicator, year, service_ids):
+    born_after = dt.date(year - 18, 12, 31)
+    stays = stays_in_year(year, service_ids).filter(person__birth_date__gt=born_after)
+    return stays.values("person_id").distinct().count()
+
+
+@measure(
+    "shelter.entrants",
+    definition="Aantal verschillende personen van wie een verblijf in de voorzieningen van "
+    "{services} in het jaar begon." + SOURCE,
+)
+def entrants(indicator, year, service_ids):
+    stays = Stay.objects.filter(facility__service_id__in=service_ids, entry_date__year=year)
+    return stays.values("person_id").distinct().count()
+
+
+@measure(
+    "shelter.households",
+    definition="Aantal verschillende huishoudens met een verblijf in het jaar in de "
+    "voorzieningen van {services}." + SOURCE,
+)
+def households(indicator, year, service_ids):
+    stays = stays_in_year(year, service_ids).exclude(household=None)
+    return stays.values("household_id").distinct().count()
+
+
+@measure(
+    "shelter.households_left",
+    definition="Aantal verschillende huishoudens van wie het verblijf in de voorzieningen "
+    "van {services} in het jaar eindigde." + SOURCE,
+)
+def households_left(indicator, year, service_ids):
+    stays = _left_in_year(year, service_ids).exclude(household=None)
+    return stays.values("household_id").distinct().count()
+
+
+@measure(
+    "shelter.households_to_housing",
+    definition="Aantal verschillende huishoudens van wie het verblijf in de voorzieningen van "
+    "{services} in het jaar eindigde met een duurzame woonoplossing (bestemming in de groep "
+    "‘duurzaam wonen’)." + SOURCE,
+)
+def households_to_housing(indicator, year, service_ids):
+    stays = _left_in_year(year, service_ids).filter(exit_destination__group="permanent")
+    return stays.exclude(household=None).values("household_id").distinct().count()
+
+
+@measure(
+    "shelter.durable_outflow",
+    definition="Van de verblijven in de voorzieningen van {services} die in het jaar "
+    "eindigden: het aandeel met een bestemming in de groep ‘duurzaam wonen’ (sociale of "
+    "private huur, eigen woning, begeleid wonen, Housing First). Een verblijf zonder "
+    "bestemming telt mee als niet duurzaam." + SOURCE,
+    share=True,
+)
+def durable_outflow(indicator, year, service_ids):
+    left = _left_in_year(year, service_ids)
+    return Share(hits=left.filter(exit_destination__group="permanent").count(), total=left.count())
+
+
+@measure(
+    "shelter.places",
+    definition="Aantal plaatsen op 31 december (of op de laatste dag van het jaar dat de "
+    "voorziening open was) in de voorzieningen van {services}. Bron: de capaciteit per "
+    "periode van de voorzieningen.",
+    things=True,
+    reference=True,
+)
+def places(indicator, year, service_ids):
+    start, end = _bounds(year)
+    periods = CapacityPeriod.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=start),
+        facility__service_id__in=service_ids,
+        start_date__lte=end,
+    )
+    covering = periods.filter(Q(end_date__isnull=True) | Q(end_date__gte=end))
+    if not covering.exists():
+        closed = periods.exclude(end_date=None).order_by("-end_date").first()
+        if closed is None:
+            return None
+        covering = periods.filter(start_date__lte=closed.end_date, end_date__gte=closed.end_date)
+    return covering.aggregate(n=Sum("places"))["n"] or 0
+
+
+@measure(
+    "shelter.nights",
+    definition="Aantal nachten in het jaar in de voorzieningen van {services}: per verblijf "
+    "de nachten die in het jaar vallen." + SOURCE,
+    things=True,
+)
+def nights(indicator, year, service_ids):
+    start, end = _bounds(year)
+    total = 0
+    rows = stays_in_year(year, service_ids).values_list("entry_date", "exit_date")
+    after = end + dt.timedelta(days=1)
+    for entry, exit_date in rows.iterator(chunk_size=10_000):
+        total += (min(exit_date or after, after) - max(entry, start)).days
+    return total
+
+
+@measure(
+    "shelter.countries",
+    definition="Aantal verschillende nationaliteiten van de personen met een verblijf in het "
+    "jaar in de voorzieningen van {services}." + SOURCE,
+    things=True,
+)
+def countries(indicator, year, service_ids):
+    stays = stays_in_year(year, service_ids).exclude(person__nationality="")
+    return stays.values("person__nationality").distinct().count()
+
+
+@measure(
+    "shelter.count_total",
+    definition="Aantal dak- en thuisloze personen (volwassenen en kinderen in dezelfde "
+    "situatie) in de dak- en thuisloosheidstelling van het jaar, na het weglaten van "
+    "dubbeltellingen met de sleutel van de telling. Bron: de formulieren van de telling.",
+)
+def count_total(indicator, year, service_ids):
+    held = PitCount.objects.filter(date__year=year).order_by("-date").first()
+    if held is None or not held.records.exists():
+        return None
+    return counting.count_totals(held).total
+
+
+@data_source
+def has_stays(year: int) -> bool:
+    start, end = _bounds(year)
+    return (
+        Stay.objects.filter(entry_date__lte=end)
+        .filter(Q(exit_date__isnull=True) | Q(exit_date__gt=start))
+        .exists()
+    )
