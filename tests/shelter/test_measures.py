@@ -1,0 +1,108 @@
+"""The shelter's measures on a hand-made set of stays, counted by hand in the comments."""
+
+import datetime as dt
+
+import pytest
+from factories import household, person, user
+
+from welzijn.casework.models import StaffAssignment
+from welzijn.core.roles import Role
+from welzijn.reporting.compute import compute
+from welzijn.reporting.indicators import BY_CODE
+from welzijn.shelter import services
+from welzijn.shelter.models import Facility, PitCount, Stay
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+@pytest.fixture
+def staff():
+    """A shelter worker in every facility's team."""
+    account = user(Role.OPVANG, "team-opvang")
+    for office in {f.office for f in Facility.objects.exclude(office__code="team-opvang")}:
+        StaffAssignment.objects.create(user=account, office=office)
+    return account
+
+
+def _value(code, year=2023):
+    return compute(year, [BY_CODE[code]])[code].value
+
+
+def _stay(staff, code, guest, entry, exit_date=None, destination=None, **kw):
+    """A stay as registered: check-in, and check-out when it ended."""
+    facility = Facility.objects.get(code=code)
+    stay = services.stay_check_in(
+        actor=staff, facility_id=facility.pk, person_id=guest.pk, entry_date=entry, **kw
+    )
+    if exit_date:
+        services.stay_check_out(
+            actor=staff, stay_id=stay.pk, exit_date=exit_date, destination=destination
+        )
+    return stay
+
+
+def test_unique_users_and_nights_of_the_night_shelter(staff):
+    a, b, c = person(staff), person(staff), person(staff)
+    for night in (D(2023, 3, 1), D(2023, 3, 2), D(2023, 12, 31)):
+        _stay(staff, "nachtopvang", a, night)
+    _stay(staff, "nachtopvang", b, D(2023, 5, 5))
+    _stay(staff, "nachtopvang", c, D(2022, 12, 31))  # the night before the year
+    assert _value("nachtopvang") == 2  # a and b
+    assert _value("nachtopvang_nachten") == 4  # a three nights, b one
+
+
+def test_outflow_share_to_durable_housing_among_those_who_left(staff):
+    # Leegstand: four households; three left in 2023 (two to housing), one stays
+    guests = [person(staff) for _ in range(4)]
+    for g in guests:
+        household(staff, g)
+    _stay(staff, "leegstand", guests[0], D(2022, 6, 1), D(2023, 2, 1), "sociale-huurwoning")
+    _stay(staff, "leegstand", guests[1], D(2023, 1, 10), D(2023, 9, 1), "private-huurwoning")
+    _stay(staff, "leegstand", guests[2], D(2023, 3, 1), D(2023, 10, 1), "straat")
+    _stay(staff, "leegstand", guests[3], D(2023, 4, 1))
+    assert _value("leegstand") == 4
+    assert _value("leegstand_vertrokken") == 3
+    assert _value("leegstand_woonoplossing") == pytest.approx(2 / 3)
+    # one more leaves for social housing: the share rises to 3/4
+    services.stay_check_out(
+        actor=staff,
+        stay_id=Stay.objects.get(person=guests[3]).pk,
+        exit_date=D(2023, 12, 1),
+        destination="sociale-huurwoning",
+    )
+    assert _value("leegstand_woonoplossing") == pytest.approx(3 / 4)
+
+
+def test_entrants_minors_households_to_housing_places_and_countries(staff):
+    child = person(staff, born=D(2012, 1, 1), nationality="UA")
+    adult = person(staff, nationality="SY")
+    earlier = person(staff, nationality="SY")
+    _stay(staff, "leeuwenhof", adult, D(2023, 2, 1))
+    _stay(staff, "leeuwenhof", earlier, D(2022, 2, 1))
+    assert _value("leeuwenhof_bewoners") == 1  # only who came in 2023
+    _stay(staff, "nooddorp", child, D(2023, 5, 10))
+    assert _value("nooddorp_kinderen") == 1 and _value("nooddorp_bewoners") == 1
+    applicants = [person(staff, nationality="SY") for _ in range(2)]
+    _stay(staff, "soi", applicants[0], D(2023, 8, 1), D(2023, 8, 20), "andere-opvang")
+    _stay(staff, "reno", applicants[1], D(2023, 9, 1))
+    assert _value("reno_landen") == 1  # SY twice
+    assert _value("soi_plaatsen") == 85 and _value("herstelbedden_bedden") == 5
+    assert _value("herstelbedden_bedden", 2022) is None  # no beds before June 2023
+    family = person(staff)
+    household(staff, family)
+    _stay(staff, "instapwonen", family, D(2023, 1, 5), D(2023, 6, 1), "eigen-woning")
+    assert _value("instapwonen") == 1
+
+
+def test_the_count_total_after_removing_duplicates(staff):
+    count = PitCount.objects.get(date=D(2023, 10, 20))
+    count.open_for_entry = True
+    count.save()
+    form = {"ethos": "6-familie-vrienden", "age_group": "26-49", "sex": "V",
+            "slept": "familie", "initials": "AB", "birth_year": 1990}  # fmt: skip
+    services.pit_record_add(actor=staff, count_id=count.pk, children=2, **form)
+    services.pit_record_add(actor=staff, count_id=count.pk, children=2, **form)  # duplicate
+    services.pit_record_add(actor=staff, count_id=count.pk, **{**form, "initials": ""})
+    assert _value("dak_thuislozentelling") == 4  # two adults and two children
+    assert _value("dak_thuislozentelling", 2020) is None  # published only, no forms
