@@ -23,6 +23,7 @@ from functools import reduce
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 BOOL, NUMBER, ENUM = "bool", "number", "enum"
 
@@ -60,10 +61,11 @@ class Operator:
 # -- computations used by more than one form ------------------------------------------
 
 
-def round_cents(values: Any) -> Any:
+def round_cents(values: Any) -> npt.NDArray[np.float64]:
     """Round half away from zero to cents (the tiny epsilon absorbs binary noise)."""
     v = np.asarray(values, dtype=np.float64)
-    return np.sign(v) * np.floor(np.abs(v) * 100.0 + 0.5 + 1e-7) / 100.0
+    rounded: npt.NDArray[np.float64] = np.sign(v) * np.floor(np.abs(v) * 100.0 + 0.5 + 1e-7)
+    return rounded / 100.0
 
 
 def round_cents_scalar(value: Any) -> float:
@@ -104,6 +106,15 @@ def _extreme(pick: Callable[[Any, Any], bool]) -> Callable[..., Any]:
     return extreme
 
 
+def _is_in(lookup: npt.NDArray[np.bool_], codes: Any) -> Any:
+    """Enum codes among the chosen ones: one lookup per entry in a table covering every
+    int16 code (much faster than ``np.isin`` on millions of rows)."""
+    codes = np.asarray(codes)
+    if codes.dtype != np.int16:
+        return np.isin(codes, np.flatnonzero(lookup).astype(np.int16))
+    return lookup[codes.view(np.uint16)]
+
+
 def _table_vector(table: tuple[Any, Any], n: Any) -> Any:
     keys, amounts = table
     pos = np.clip(np.searchsorted(keys, n, side="right") - 1, 0, len(keys) - 1)
@@ -137,7 +148,7 @@ OR = Operator(
 )
 IN = Operator(
     "in",
-    lambda codes, a: np.isin(a, codes),
+    lambda codes, a: _is_in(codes, a),
     BOOL,
     scalar=lambda codes, a: a in codes,
     static="codes",
@@ -145,7 +156,7 @@ IN = Operator(
 )
 NOT_IN = Operator(
     "not in",
-    lambda codes, a: ~np.isin(a, codes),
+    lambda codes, a: ~_is_in(codes, a),
     BOOL,
     scalar=lambda codes, a: a not in codes,
     static="codes",
@@ -191,7 +202,11 @@ def prepare_static(op: Operator, value: Any, name: str, python: bool) -> Any:
     """The static argument of ``op`` as its array form (or, with ``python``, its Python
     form) takes it: enum codes as an array or a set, a table as sorted keys and amounts."""
     if op.static == "codes":
-        return frozenset(int(c) for c in value) if python else np.asarray(value, dtype=np.int16)
+        if python:
+            return frozenset(int(c) for c in value)
+        lookup = np.zeros(1 << 16, dtype=bool)
+        lookup[np.asarray(value, dtype=np.int16).view(np.uint16)] = True
+        return lookup
     if not isinstance(value, dict):
         raise TypeError(f"parameter {name} is not a table")
     keys = sorted(value)
