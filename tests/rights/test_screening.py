@@ -15,6 +15,7 @@ from welzijn.core.models import AuditEvent
 from welzijn.core.roles import Role
 from welzijn.registry.models import Income, SocialStatus, StatusKind
 from welzijn.rights.active_rules import rules
+from welzijn.rights.inputs import build_population
 from welzijn.rights.models import Finding
 from welzijn.rights.screening import rights_screen
 from welzijn.rights.selectors import household_findings, screening_outdated
@@ -141,6 +142,7 @@ def test_worklist_findings_go_to_the_household_office_and_need_access(worker):
     file = dossier(worker, household(worker, member))
     _income(member, 2022, "0", "0")
     _income(member, 2023, "0", "0")  # no means: entitled to leefloon, not receiving it
+    _status("werkbereid-of-vrijgesteld", person=member)  # found in the social inquiry
     rights_screen(on=DEC, grant=False)
     finding = _finding("leefloon", file.household, person=member)
     assert finding.outcome == "onderbescherming" and finding.office == file.office
@@ -259,3 +261,25 @@ def test_a_screening_older_than_the_last_registration_is_outdated(worker):
     )
     audit_record(actor=worker, action="create", obj=income)
     assert screening_outdated(file.household_id, findings)
+
+
+def test_willingness_to_work_is_never_assumed(worker):
+    member = person(worker, born=D(1980, 1, 1))
+    hh = household(worker, member)
+    _income(member, 2023, "0", "0")
+    rights_screen(on=DEC, grant=False)
+    finding = _finding("leefloon", hh, person=member)
+    assert finding.outcome == "onbekend"
+    missing = [f.name for f in explain_finding(finding).missing_inputs]
+    assert "werkbereid" in missing
+
+
+def test_the_rules_say_which_year_of_income_counts(vt_household):
+    """VT looks at the gross income of the previous calendar year (input_period in the
+    rules): in December 2023 the 2022 pension counts, not the 2023 one."""
+    assert build_population(DEC).population.inputs["bruto_belastbaar_gezinsinkomen"].tolist() == [
+        14000.0
+    ]
+    assert build_population(D(2024, 3, 1)).population.inputs[
+        "bruto_belastbaar_gezinsinkomen"
+    ].tolist() == [14500.0]
