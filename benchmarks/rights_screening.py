@@ -27,7 +27,7 @@ def main() -> None:
     from welzijn.casework.reference import REFERENCE_FIXTURES
     from welzijn.rights.models import Finding
     from welzijn.rights.screening import _store
-    from welzijn.rights.services import GRANT_SERVICES, findings_grant
+    from welzijn.rights.services import findings_grant, grant_services
     from welzijn.synth.models import GroundTruth
 
     call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
@@ -67,7 +67,7 @@ def main() -> None:
 
     pending = list(
         Finding.objects.filter(
-            run=run, right__in=list(GRANT_SERVICES), outcome="onderbescherming"
+            run=run, right__in=list(grant_services()), outcome="onderbescherming"
         ).values_list("pk", flat=True)
     )
     start = time.perf_counter()

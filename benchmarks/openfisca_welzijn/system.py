@@ -12,6 +12,7 @@ from .variables import VARIABLES
 RULES = Path(__file__).resolve().parents[2] / "src" / "welzijn" / "rights" / "rules"
 PARAMETER_FILES = {
     "leefloon": RULES / "parameters" / "leefloon.yaml",
+    "leefloon_middelentoets": RULES / "parameters" / "leefloon_middelentoets.yaml",
     "verhoogde_tegemoetkoming": RULES / "parameters" / "verhoogde_tegemoetkoming.yaml",
 }
 

@@ -97,6 +97,30 @@ class netto_bestaansmiddelen(Variable):
     reference = "Wet 26 mei 2002, art. 16; KB 11 juli 2002, art. 22-34"
 
 
+class netto_arbeidsinkomen(Variable):
+    value_type = float
+    entity = Persoon
+    definition_period = MONTH
+    label = "netto inkomen uit arbeid per maand"
+    reference = "KB 11 juli 2002, art. 35"
+
+
+class gpmi_student(Variable):
+    value_type = bool
+    entity = Persoon
+    definition_period = MONTH
+    label = "student met een GPMI"
+    reference = "Wet 26 mei 2002, art. 11, § 2, a)"
+
+
+class heeft_studietoelage(Variable):
+    value_type = bool
+    entity = Persoon
+    definition_period = MONTH
+    label = "ontvangt een studietoelage"
+    reference = "KB 11 juli 2002, art. 35, § 2"
+
+
 class ontvangt_leefloon(Variable):
     value_type = bool
     entity = Persoon
@@ -298,6 +322,53 @@ class leefloon_verblijfsvoorwaarde(Variable):
         return toegelaten & persoon("woont_in_belgie", period)
 
 
+# -- leefloon_middelentoets.yaml ---------------------------------------------------
+
+
+class leefloon_in_aanmerking_genomen_middelen(Variable):
+    """Own resources, plus the partner's above category 1 (art. 34, § 1), minus the higher
+    of the general exemption (art. 22, § 2) and the SPI exemption of a GPMI student's
+    work (art. 35, § 2): one formula here, several variables in welzijn's YAML."""
+
+    value_type = float
+    entity = Persoon
+    definition_period = MONTH
+    label = "bestaansmiddelen die meetellen voor het leefloon, per maand"
+    reference = "Wet 26 mei 2002, art. 16; KB 11 juli 2002, art. 22, 34 en 35"
+
+    def formula_2002_10_01(persoon, period, parameters):
+        toets = parameters(period).leefloon_middelentoets
+        eigen = persoon("netto_bestaansmiddelen", period)
+        in_koppel = persoon.has_role(Gezin.REFERENTIEPERSOON) | persoon.has_role(Gezin.PARTNER)
+        koppel = persoon.gezin.sum(np.where(in_koppel, eigen, 0))
+        categorie_1 = persoon.gezin("leefloon_maandbedrag_samenwonende", period)
+        partner = np.where(in_koppel, np.maximum(koppel - eigen - categorie_1, 0), 0)
+        vrijstelling = toets.algemene_vrijstelling
+        algemeen = (
+            np.where(
+                persoon("leefloon_categorie_gezin_ten_laste", period),
+                vrijstelling.gezin_ten_laste,
+                np.where(
+                    persoon("leefloon_categorie_alleenstaande", period),
+                    vrijstelling.alleenstaande,
+                    vrijstelling.samenwonende,
+                ),
+            )
+            / 12
+        )
+        plafond = np.where(
+            persoon("heeft_studietoelage", period),
+            toets.spi_student.met_studietoelage,
+            toets.spi_student.zonder_studietoelage,
+        )
+        spi = np.where(
+            persoon("gpmi_student", period),
+            np.minimum(persoon("netto_arbeidsinkomen", period), plafond),
+            0,
+        )
+        return np.maximum(eigen + partner - np.maximum(algemeen, spi), 0)
+
+
 class recht_op_leefloon(Variable):
     value_type = bool
     entity = Persoon
@@ -314,7 +385,7 @@ class recht_op_leefloon(Variable):
             & persoon("leefloon_verblijfsvoorwaarde", period)
             & persoon("werkbereid", period)
             & (
-                persoon("netto_bestaansmiddelen", period)
+                persoon("leefloon_in_aanmerking_genomen_middelen", period)
                 < persoon("leefloon_categoriebedrag", period)
             )
             & ~gedekt_door_partner
@@ -330,7 +401,7 @@ class leefloon_bedrag(Variable):
 
     def formula_2002_10_01(persoon, period, parameters):
         tekort = persoon("leefloon_categoriebedrag", period) - persoon(
-            "netto_bestaansmiddelen", period
+            "leefloon_in_aanmerking_genomen_middelen", period
         )
         return np.where(persoon("recht_op_leefloon", period), np.maximum(tekort, 0), 0)
 

@@ -7,14 +7,19 @@ import pytest
 from django.core.exceptions import ValidationError
 from factories import dossier, household, person, user
 
-from welzijn.casework.models import Intervention
+from welzijn.casework.models import Intervention, Task
+from welzijn.catalog.models import Service
 from welzijn.core.access import AccessDenied
+from welzijn.core.audit import audit_record
 from welzijn.core.models import AuditEvent
 from welzijn.core.roles import Role
 from welzijn.registry.models import Income, SocialStatus, StatusKind
+from welzijn.rights.active_rules import rules
+from welzijn.rights.inputs import build_population
 from welzijn.rights.models import Finding
 from welzijn.rights.screening import rights_screen
-from welzijn.rights.services import finding_confirm, finding_dismiss
+from welzijn.rights.selectors import household_findings, screening_outdated
+from welzijn.rights.services import finding_confirm, finding_dismiss, grant_services
 from welzijn.rights.snapshots import explain_finding
 
 pytestmark = pytest.mark.django_db
@@ -137,6 +142,7 @@ def test_worklist_findings_go_to_the_household_office_and_need_access(worker):
     file = dossier(worker, household(worker, member))
     _income(member, 2022, "0", "0")
     _income(member, 2023, "0", "0")  # no means: entitled to leefloon, not receiving it
+    _status("werkbereid-of-vrijgesteld", person=member)  # found in the social inquiry
     rights_screen(on=DEC, grant=False)
     finding = _finding("leefloon", file.household, person=member)
     assert finding.outcome == "onderbescherming" and finding.office == file.office
@@ -181,3 +187,99 @@ def test_replaying_a_finding_gives_back_its_outcome_after_the_data_changed(vt_ho
         assert explanation.as_text()
     granted = Finding.objects.get(right="uitpas_kansentarief", household=vt_household)
     assert explain_finding(granted).status == "onderbescherming"  # as it was on the date
+
+
+def test_a_run_records_the_fingerprint_of_its_rules(vt_household):
+    run = rights_screen(on=DEC, grant=False)
+    assert len(run.rules_fingerprint) == 64
+    assert run.rules_fingerprint == rules().fingerprint == run.summary["rules_fingerprint"]
+
+
+def test_automatic_grants_follow_auto_grantable_and_the_catalogue(vt_household):
+    assert set(grant_services()) == {"uitpas_kansentarief", "ivago_tegemoetkoming"}
+    Service.objects.filter(code="gratis-huisvuilzakken").update(active=False)
+    assert set(grant_services()) == {"uitpas_kansentarief"}
+    run = rights_screen(on=DEC)
+    assert run.summary["granted"] == 1
+    assert _finding("ivago_tegemoetkoming", vt_household).review == "open"
+    granted = _finding("uitpas_kansentarief", vt_household)
+    assert granted.status_label == "toegekend"
+    event = AuditEvent.objects.get(
+        object_type="rights.finding", object_id=str(granted.pk), action="transition"
+    )
+    assert event.detail["from"] == "open" and event.detail["to"] == "toegekend"
+    assert event.actor_username == "rechtendetectie"
+
+
+def test_a_caseworker_confirming_an_automatic_right_is_the_actor_of_the_grant(worker):
+    member = person(worker, born=D(1950, 5, 5))
+    file = dossier(worker, household(worker, member))
+    _status("verhoogde-tegemoetkoming", person=member)
+    rights_screen(on=DEC, grant=False)
+    finding = _finding("uitpas_kansentarief", file.household)
+    confirmed = finding_confirm(actor=worker, finding_id=finding.pk, on=DEC)
+    assert confirmed.review == "toegekend" and confirmed.reviewed_by == worker
+    assert confirmed.intervention.dossier == file  # in the caseworker's own dossier
+    creation = AuditEvent.objects.get(
+        object_type="casework.intervention", object_id=str(confirmed.intervention_id)
+    )
+    assert creation.actor_username == worker.username
+    transition = AuditEvent.objects.get(
+        object_type="rights.finding", object_id=str(finding.pk), action="transition"
+    )
+    assert transition.actor_username == worker.username
+
+
+def test_confirming_creates_the_follow_up_task(worker):
+    member = person(worker, born=D(1980, 1, 1))
+    file = dossier(worker, household(worker, member))
+    _income(member, 2022, "0", "0")
+    _income(member, 2023, "0", "0")
+    rights_screen(on=DEC, grant=False)
+    finding = _finding("verhoogde_tegemoetkoming", file.household)
+    confirmed = finding_confirm(actor=worker, finding_id=finding.pk, on=DEC)
+    task = Task.objects.get(pk=confirmed.task_id)
+    assert task.dossier == file and task.assigned_to == worker
+    assert task.due_on == DEC + dt.timedelta(days=14)
+    assert "verhoogde tegemoetkoming" in task.description.lower()
+
+
+def test_a_screening_older_than_the_last_registration_is_outdated(worker):
+    member = person(worker, born=D(1950, 5, 5))
+    file = dossier(worker, household(worker, member))
+    _status("verhoogde-tegemoetkoming", person=member)
+    rights_screen(on=DEC)
+    findings = household_findings(worker, file.household_id)
+    assert findings and not screening_outdated(file.household_id, findings)  # grants excluded
+    income = Income.objects.create(
+        person=member,
+        category="pensioen",
+        amount_net=Decimal("1500"),
+        per="maand",
+        start_date=D(2023, 1, 1),
+        source="aanslagbiljet",
+    )
+    audit_record(actor=worker, action="create", obj=income)
+    assert screening_outdated(file.household_id, findings)
+
+
+def test_willingness_to_work_is_never_assumed(worker):
+    member = person(worker, born=D(1980, 1, 1))
+    hh = household(worker, member)
+    _income(member, 2023, "0", "0")
+    rights_screen(on=DEC, grant=False)
+    finding = _finding("leefloon", hh, person=member)
+    assert finding.outcome == "onbekend"
+    missing = [f.name for f in explain_finding(finding).missing_inputs]
+    assert "werkbereid" in missing
+
+
+def test_the_rules_say_which_year_of_income_counts(vt_household):
+    """VT looks at the gross income of the previous calendar year (input_period in the
+    rules): in December 2023 the 2022 pension counts, not the 2023 one."""
+    assert build_population(DEC).population.inputs["bruto_belastbaar_gezinsinkomen"].tolist() == [
+        14000.0
+    ]
+    assert build_population(D(2024, 3, 1)).population.inputs[
+        "bruto_belastbaar_gezinsinkomen"
+    ].tolist() == [14500.0]

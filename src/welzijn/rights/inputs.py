@@ -18,7 +18,8 @@ from django.db.models.functions import Cast
 from welzijn.casework.models import Intervention, Trajectory
 from welzijn.registry.models import Income, Person, SocialStatus
 from welzijn.registry.selectors import memberships_on
-from welzijn.rights.engine import Population
+from welzijn.rights.active_rules import rules
+from welzijn.rights.engine import Population, period_range
 
 #: registry residence status -> engine enum value
 RESIDENCE = {
@@ -33,6 +34,9 @@ RESIDENCE = {
 }
 
 LEEFLOON_SERVICES = ("leefloon", "leefloon-studenten")
+STUDENT_LEEFLOON_SERVICES = ("leefloon-studenten",)
+#: social status registered after the social inquiry: willing to work, or exempted
+WILLING_TO_WORK_STATUS = "werkbereid-of-vrijgesteld"
 EQUIVALENT_LEEFLOON_SERVICES = ("equivalent-leefloon",)
 BUDGET_GUIDANCE_SERVICE = "budget-en-schuldhulpverlening"
 UITPAS_SERVICE = "uitpas-kansentarief"
@@ -82,28 +86,34 @@ class IncomeInputs:
 
     net_monthly: np.ndarray  # sum of the monthly net of the incomes running on the date
     net_known: np.ndarray  # an income runs on the date, and every such income has a net
-    gross_previous_year: np.ndarray  # gross taxable of the previous calendar year
-    gross_known: np.ndarray  # an income overlaps that year, every such one has a gross
-    gross_incomplete: np.ndarray  # an income overlaps that year without a gross amount
+    work_net_monthly: np.ndarray  # the part of net_monthly that is income from work
+    gross_in_period: np.ndarray  # gross taxable income over the period the rules ask for
+    gross_known: np.ndarray  # an income overlaps that period, every such one has a gross
+    gross_incomplete: np.ndarray  # an income overlaps that period without a gross amount
 
 
-def _income_inputs(person_ids: np.ndarray, on: dt.date) -> IncomeInputs:
-    """One query for every income that overlaps 1 January of the previous year .. `on`,
-    then numpy.
+def _income_inputs(
+    person_ids: np.ndarray, on: dt.date, gross_period: tuple[dt.date, dt.date]
+) -> IncomeInputs:
+    """One query for every income that overlaps the gross period or runs on `on`, then numpy.
 
     * net resources per month on `on`: the sum of the monthly equivalents (per year / 12)
       of the incomes running on that date (start <= on <= end, an open end runs on);
-    * gross taxable income of the previous calendar year: each income's yearly amount
-      (per month x 12) x the share of that year's days its period covers, summed.
+    * gross taxable income per year over `gross_period` (the rules say which period, see
+      `engine.period_range`): each income's yearly amount (per month x 12) x the share of
+      the period's days its own period covers, summed.
     """
-    year_start = np.datetime64(dt.date(on.year - 1, 1, 1), "D")
-    year_end = np.datetime64(dt.date(on.year - 1, 12, 31), "D")
+    first_day, last_day = gross_period
+    period_start = np.datetime64(first_day, "D")
+    period_end = np.datetime64(last_day, "D")
     # Dates as ISO text: numpy parses text (and "NaT") much faster than date objects.
     rows = _fetch(
-        Income.objects.filter(start_date__lte=on)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=dt.date(on.year - 1, 1, 1)))
+        Income.objects.filter(start_date__lte=max(on, last_day))
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=min(on, first_day)))
         .annotate(start=Cast("start_date", CharField()), end=Cast("end_date", CharField()))
-        .values_list("person_id", "amount_net", "amount_gross_taxable", "per", "start", "end")
+        .values_list(
+            "person_id", "amount_net", "amount_gross_taxable", "per", "start", "end", "category"
+        )
     )
     n = len(person_ids)
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
@@ -114,6 +124,7 @@ def _income_inputs(person_ids: np.ndarray, on: dt.date) -> IncomeInputs:
     per_year = np.array([r[3] for r in rows], dtype=object) == Income.Per.YEAR
     start = np.array([r[4] for r in rows], dtype="datetime64[D]")
     end = np.array([r[5] or "NaT" for r in rows], dtype="datetime64[D]")
+    work = np.array([r[6] for r in rows], dtype=object) == Income.Category.WORK
     open_end = np.isnat(end)
 
     def per_person(selected: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
@@ -127,23 +138,23 @@ def _income_inputs(person_ids: np.ndarray, on: dt.date) -> IncomeInputs:
     has_running = per_person(running) > 0
     net_gap = per_person(running & net_missing) > 0
 
-    first = np.maximum(start, year_start)
-    last = np.minimum(np.where(open_end, year_end, end), year_end)
+    first = np.maximum(start, period_start)
+    last = np.minimum(np.where(open_end, period_end, end), period_end)
     days = (last - first).astype(np.int64) + 1
-    in_year = days > 0
-    share = np.where(in_year, days, 0) / ((year_end - year_start).astype(np.int64) + 1)
+    in_period = days > 0
+    period_days = (period_end - period_start).astype(np.int64) + 1
+    share = np.where(in_period, days, 0) / period_days
     yearly_gross = np.where(per_year, gross, gross * 12)
     gross_missing = np.isnan(gross)
-    has_in_year = per_person(in_year) > 0
-    gross_gap = per_person(in_year & gross_missing) > 0
+    has_in_period = per_person(in_period) > 0
+    gross_gap = per_person(in_period & gross_missing) > 0
 
     return IncomeInputs(
         net_monthly=per_person(running & ~net_missing, monthly_net).astype(float),
         net_known=has_running & ~net_gap,
-        gross_previous_year=per_person(in_year & ~gross_missing, yearly_gross * share).astype(
-            float
-        ),
-        gross_known=has_in_year & ~gross_gap,
+        work_net_monthly=per_person(running & ~net_missing & work, monthly_net).astype(float),
+        gross_in_period=per_person(in_period & ~gross_missing, yearly_gross * share).astype(float),
+        gross_known=has_in_period & ~gross_gap,
         gross_incomplete=gross_gap,
     )
 
@@ -210,17 +221,26 @@ def build_population(on: dt.date) -> ScreeningPopulation:
             start_date__lte=on,
         ).values_list("dossier__household_id", flat=True)
     )
+    willing = person_mask(status_persons(WILLING_TO_WORK_STATUS))
+    gpmi_student = person_mask(
+        received(STUDENT_LEEFLOON_SERVICES, on - RECEIPT_WINDOW).values_list("person_id", flat=True)
+    )
     debt_settlement = household_any(person_mask(status_persons("collectieve-schuldenregeling")))
     vt = household_any(person_mask(status_persons("verhoogde-tegemoetkoming")))
 
-    incomes = _income_inputs(person_ids, on)
+    ruleset = rules()
+    incomes = _income_inputs(
+        person_ids,
+        on,
+        period_range(ruleset.variables["bruto_belastbaar_gezinsinkomen"].input_period, on),
+    )
     net_monthly = incomes.net_monthly
     net_known = incomes.net_known | (age < 18)
     gross_household = np.bincount(
-        household_index, weights=incomes.gross_previous_year, minlength=len(household_ids)
+        household_index, weights=incomes.gross_in_period, minlength=len(household_ids)
     )
-    # Known when a member's income of that year is known and no member's is only partly
-    # known; members without any income in that year (children, say) count for nothing.
+    # Known when a member's income of that period is known and no member's is only partly
+    # known; members without any income in that period (children, say) count for nothing.
     gross_known = household_any(incomes.gross_known) & ~household_any(incomes.gross_incomplete)
 
     inputs = {
@@ -234,12 +254,18 @@ def build_population(on: dt.date) -> ScreeningPopulation:
             status_persons("inkomensvervangende-tegemoetkoming", "integratietegemoetkoming")
         ),
         # Not registered: a registered resident lives in Belgium; minors' emancipation and
-        # pregnancy are assessed by the caseworker, so the screening takes them as absent,
-        # and so is willingness to work (checked in the social inquiry, not screened).
+        # pregnancy are assessed by the caseworker, so the screening takes them as absent.
         "woont_in_belgie": np.ones(n, dtype=bool),
         "ontvoogd": np.zeros(n, dtype=bool),
         "zwanger": np.zeros(n, dtype=bool),
-        "werkbereid": np.ones(n, dtype=bool),
+        # Willingness to work is what the social inquiry registered; otherwise unknown
+        # (see `missing`), never assumed.
+        "werkbereid": willing,
+        "netto_arbeidsinkomen": incomes.work_net_monthly,
+        # A GPMI for students comes with the student leefloon this OCMW pays and registers.
+        "gpmi_student": gpmi_student,
+        # Study grants are not registered: unknown (it only matters for a GPMI student).
+        "heeft_studietoelage": np.zeros(n, dtype=bool),
         # Every household in the registry lives in Ghent.
         "woont_in_gent": np.ones(len(household_ids), dtype=bool),
         "in_budgetbegeleiding": in_budget_guidance,
@@ -264,6 +290,9 @@ def build_population(on: dt.date) -> ScreeningPopulation:
         "bruto_belastbaar_gezinsinkomen": gross_household,
     }
     missing = {
+        "werkbereid": ~willing,
+        "heeft_studietoelage": np.ones(n, dtype=bool),
+        "netto_arbeidsinkomen": ~net_known,
         "netto_bestaansmiddelen": ~net_known,
         "bruto_belastbaar_gezinsinkomen": ~gross_known,
     }

@@ -5,12 +5,18 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from welzijn.casework.models import Intervention, Office
+from welzijn.casework.models import Intervention, Office, Task
 from welzijn.registry.models import Household, Person
 
 
 class ScreeningRun(models.Model):
     reference_date = models.DateField("peildatum")
+    rules_fingerprint = models.CharField(
+        "vingerafdruk van de regels",
+        max_length=64,
+        blank=True,
+        help_text="SHA-256 van de regel- en parameterbestanden waarmee gescreend werd.",
+    )
     started_at = models.DateTimeField("gestart")
     finished_at = models.DateTimeField("klaar", null=True, blank=True)
     summary = models.JSONField("samenvatting", default=dict, blank=True)
@@ -98,6 +104,14 @@ class Finding(models.Model):
         related_name="+",
         verbose_name="toekenning",
     )
+    task = models.ForeignKey(
+        Task,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="opvolgtaak",
+    )
 
     class Meta:
         verbose_name = "bevinding"
@@ -126,6 +140,18 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.right_label}: {self.get_outcome_display()}"
+
+    @property
+    def status_label(self) -> str:
+        """What a caseworker reads: a granted right as granted, never as 'heeft recht maar
+        ontvangt het niet' (the outcome on the screening date)."""
+        if self.review == self.Review.GRANTED:
+            return "toegekend"
+        if self.review == self.Review.CONFIRMED:
+            return "bevestigd, aanvraag gestart"
+        if self.review == self.Review.DISMISSED:
+            return f"{self.get_outcome_display()} — afgewezen"
+        return self.get_outcome_display()
 
     @property
     def right_label(self) -> str:

@@ -34,7 +34,7 @@ from welzijn.rights.engine import (
 )
 from welzijn.rights.inputs import build_population
 from welzijn.rights.models import Finding, ScreeningRun
-from welzijn.rights.services import GRANT_SERVICES, findings_grant, rights_office
+from welzijn.rights.services import findings_grant, grant_services, rights_office
 from welzijn.rights.snapshots import InputSnapshots
 
 #: Outcomes whose inputs are kept to explain them; "ontvangt" needs no explaining.
@@ -73,7 +73,9 @@ def _store(on: dt.date, actor) -> ScreeningRun:
     results = evaluate(ruleset, screened.population, on)
     default_office = rights_office()
     office_of = _office_by_household(default_office)
-    run = ScreeningRun.objects.create(reference_date=on, started_at=timezone.now())
+    run = ScreeningRun.objects.create(
+        reference_date=on, started_at=timezone.now(), rules_fingerprint=ruleset.fingerprint
+    )
     Finding.objects.filter(reference_date=on, review=Finding.Review.OPEN).delete()
     acted_on = set(
         Finding.objects.filter(reference_date=on).values_list("right", "household_id", "person_id")
@@ -123,6 +125,7 @@ def _store(on: dt.date, actor) -> ScreeningRun:
             )
     bulk_insert(Finding._meta.db_table, FINDING_COLUMNS, rows)
     run.summary = {
+        "rules_fingerprint": ruleset.fingerprint,
         "households": len(screened.household_ids),
         "persons": len(screened.person_ids),
         "rights": summary,
@@ -147,7 +150,7 @@ def rights_screen(*, on: dt.date, actor=None, grant: bool = True) -> ScreeningRu
     if grant:
         pending = Finding.objects.filter(
             run=run,
-            right__in=list(GRANT_SERVICES),
+            right__in=list(grant_services()),
             outcome=Finding.Outcome.UNDERPROTECTED,
             review=Finding.Review.OPEN,
         ).values_list("pk", flat=True)

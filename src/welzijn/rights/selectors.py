@@ -2,15 +2,17 @@
 findings of a household. Each applies the rule of `access_finding`."""
 
 from django.db import transaction
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 
 from welzijn.casework.access import office_ids_of
-from welzijn.casework.models import Dossier
+from welzijn.casework.models import Dossier, Intervention
 from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
+from welzijn.core.models import AuditEvent
 from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
+from welzijn.registry.models import HouseholdMembership, Income, SocialStatus
 from welzijn.rights.access import access_finding
-from welzijn.rights.models import Finding
+from welzijn.rights.models import Finding, ScreeningRun
 from welzijn.rights.snapshots import with_explanations
 
 
@@ -83,3 +85,62 @@ def household_findings(user, household_id: int) -> list[Finding]:
     )
     latest = findings[0].reference_date if findings else None
     return with_explanations([f for f in findings if f.reference_date == latest])
+
+
+#: audit actions that register or change something (not reads)
+_WRITES = (
+    AuditEvent.Action.CREATE,
+    AuditEvent.Action.UPDATE,
+    AuditEvent.Action.DELETE,
+    AuditEvent.Action.TRANSITION,
+)
+
+
+def last_registration(household_id: int):
+    """When something the screening reads about the household was last registered: the
+    household, its memberships, its members and their incomes and social statuses, the
+    interventions in its dossiers except the grants of findings themselves (from the audit
+    trail, which every write goes through)."""
+    memberships = HouseholdMembership.objects.filter(household_id=household_id)
+    person_ids = list(memberships.values_list("person_id", flat=True))
+
+    def ids(queryset) -> list[str]:
+        return [str(pk) for pk in queryset.values_list("pk", flat=True)]
+
+    objects = {
+        "registry.household": [str(household_id)],
+        "registry.person": [str(pk) for pk in person_ids],
+        "registry.householdmembership": ids(memberships),
+        "registry.income": ids(Income.objects.filter(person_id__in=person_ids)),
+        "registry.socialstatus": ids(
+            SocialStatus.objects.filter(Q(person_id__in=person_ids) | Q(household_id=household_id))
+        ),
+        "casework.intervention": ids(
+            Intervention.objects.filter(dossier__household_id=household_id).exclude(
+                pk__in=Finding.objects.filter(
+                    household_id=household_id, intervention__isnull=False
+                ).values("intervention_id")
+            )
+        ),
+    }
+    query = Q()
+    for object_type, object_ids in objects.items():
+        if object_ids:
+            query |= Q(object_type=object_type, object_id__in=object_ids)
+    return (
+        AuditEvent.objects.filter(query, action__in=_WRITES)
+        .aggregate(last=Max("occurred_at"))
+        .get("last")
+    )
+
+
+def screening_outdated(household_id: int, findings: list[Finding]) -> bool:
+    """True when the household's data changed after the screening its findings come from
+    ran: the findings may no longer hold until the next screening."""
+    if not findings:
+        return False
+    ran = ScreeningRun.objects.filter(pk__in={f.run_id for f in findings}).aggregate(
+        last=Max("started_at")
+    )["last"]
+    registered = last_registration(household_id)
+    return registered is not None and ran is not None and registered > ran

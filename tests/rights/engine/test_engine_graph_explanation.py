@@ -39,6 +39,9 @@ def test_amount_inputs_come_after_entitlement_inputs(rules: RuleSet) -> None:
         "woont_in_belgie",
         "werkbereid",
         "netto_bestaansmiddelen",
+        "netto_arbeidsinkomen",
+        "gpmi_student",
+        "heeft_studietoelage",
     }
 
 
@@ -59,9 +62,10 @@ def test_dutch_explanation_names_conditions_values_parameters(rules: RuleSet) ->
     assert explanation.status == "geen_recht"
     assert "Leefloon — jan, op 1 december 2023: geen recht." in text
     assert (
-        "[✗] netto bestaansmiddelen lager dan het leefloonbedrag van de categorie: niet voldaan"
-        in text
+        "[✗] bestaansmiddelen (met die van de partner, na vrijstellingen) lager dan het "
+        "leefloonbedrag van de categorie: niet voldaan" in text
     )
+    assert "bestaansmiddelen die meetellen voor het leefloon, per maand = 1.479,17 EUR" in text
     assert "netto bestaansmiddelen per maand = 1.500,00 EUR" in text
     assert "leefloonbedrag van de categorie, per maand = 1.263,17 EUR" in text
     assert "indexcoëfficiënt = 1,6734 (van kracht sinds 1 november 2023" in text

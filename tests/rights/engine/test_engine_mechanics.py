@@ -178,8 +178,9 @@ def test_amounts_are_rounded_to_cents_at_the_boundary(rules: RuleSet) -> None:
     )
     results = evaluate(rules, population, dt.date(2023, 1, 1), absent="default")
     raw = results.frame.values["leefloon_bedrag"].values[0]
-    assert raw == pytest.approx(1114.126)
-    assert results["leefloon_bedrag"][0] == 1114.13
+    # 1214.13 - (100.004 - 250 / 12): the general exemption of art. 22, § 2 KB 11 juli 2002
+    assert raw == pytest.approx(1134.959333)
+    assert results["leefloon_bedrag"][0] == 1134.96
 
 
 def test_bad_input_is_refused(rules: RuleSet) -> None:

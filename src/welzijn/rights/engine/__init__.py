@@ -29,6 +29,7 @@ from .household import (
     evaluate_household,
     evaluate_household_frame,
 )
+from .periods import period_range
 from .ruleset import DEFAULT_RULES_DIR, Right, RuleSet, load_rules
 from .simulation import (
     GEEN_RECHT,
@@ -71,4 +72,5 @@ __all__ = [
     "input_dependencies",
     "inputs_for",
     "load_rules",
+    "period_range",
 ]

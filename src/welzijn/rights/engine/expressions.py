@@ -31,9 +31,31 @@ from .errors import (
     UnknownParameterError,
     UnknownVariableError,
 )
-from .values import Array, Frame, Tri, known_all, known_both
+from .operators import (
+    AND,
+    FUNCTIONS,
+    IN,
+    NEG,
+    NOT,
+    NOT_IN,
+    OR,
+    REDUCTIONS,
+    SAME_AS_BRANCH,
+    SELECT,
+    SYNTAX_BINARY,
+    SYNTAX_COMPARE,
+    TABLE,
+    Operator,
+    Reduction,
+    prepare_static,
+)
+from .operators import BOOL as BOOL
+from .operators import ENUM as ENUM
+from .operators import KLEENE as KLEENE
+from .operators import NUMBER as NUMBER
+from .operators import round_cents as round_cents
+from .values import Array, Frame, Tri, known_all
 
-BOOL, NUMBER, ENUM = "bool", "number", "enum"
 _TRUE = np.True_
 
 
@@ -130,59 +152,44 @@ def _numeric(values: Array) -> Array:
     return values.astype(np.int64) if values.dtype == np.bool_ else values
 
 
-_ARITH: dict[type[ast.operator], Callable[[Array, Array], Array]] = {
-    ast.Add: np.add,
-    ast.Sub: np.subtract,
-    ast.Mult: np.multiply,
-    ast.Div: np.true_divide,
-}
-_COMPARE: dict[type[ast.cmpop], Callable[[Array, Array], Array]] = {
-    ast.Eq: np.equal,
-    ast.NotEq: np.not_equal,
-    ast.Lt: np.less,
-    ast.LtE: np.less_equal,
-    ast.Gt: np.greater,
-    ast.GtE: np.greater_equal,
-}
+class Apply(Expr):
+    """An operator (`operators.Operator`) applied to its arguments."""
 
-
-class Binary(Expr):
-    def __init__(self, func: Callable[[Array, Array], Array], left: Expr, right: Expr, kind: str):
-        self.func, self.left, self.right, self.kind = func, left, right, kind
+    def __init__(self, op: Operator, args: list[Expr], static: Any = None, param: str = ""):
+        self.op, self.args = op, args
+        #: the static first argument (enum codes), or the table parameter's name
+        self.static, self.param = static, param
+        if op.result == SAME_AS_BRANCH:
+            self.kind, self.enum_values = args[1].kind, args[1].enum_values
+        else:
+            self.kind = op.result
 
     def children(self) -> tuple[Expr, ...]:
-        return (self.left, self.right)
+        return tuple(self.args)
+
+    def parameters(self) -> Iterator[str]:
+        if self.param:
+            yield self.param
+        yield from super().parameters()
+
+    def static_value(self, parameter: Callable[[str], Any], python: bool) -> Any:
+        """The static argument on the evaluation date (``parameter`` reads a value)."""
+        value = parameter(self.param) if self.param else self.static
+        return prepare_static(self.op, value, self.param, python)
 
     def evaluate(self, frame: Frame) -> Tri:
-        a, b = self.left.evaluate(frame), self.right.evaluate(frame)
+        op = self.op
+        parts = [arg.evaluate(frame) for arg in self.args]
+        if op.unknown == KLEENE:
+            return kleene(parts, op.conjunction)
+        if op.unknown == SELECT:
+            return _select(parts)
+        values = [_numeric(p.values) for p in parts] if op.numeric else [p.values for p in parts]
+        if op.static is not None:
+            values.insert(0, self.static_value(lambda name: frame.param(name).value, False))
         with np.errstate(divide="ignore", invalid="ignore"):
-            values = self.func(_numeric(a.values), _numeric(b.values))
-        return Tri(values, known_both(a.known, b.known))
-
-
-class IsIn(Expr):
-    def __init__(self, operand: Expr, codes: Array, negate: bool):
-        self.operand, self.codes, self.negate, self.kind = operand, codes, negate, BOOL
-
-    def children(self) -> tuple[Expr, ...]:
-        return (self.operand,)
-
-    def evaluate(self, frame: Frame) -> Tri:
-        a = self.operand.evaluate(frame)
-        values = np.isin(a.values, self.codes)
-        return Tri(~values if self.negate else values, a.known)
-
-
-class Not(Expr):
-    def __init__(self, operand: Expr):
-        self.operand, self.kind = operand, BOOL
-
-    def children(self) -> tuple[Expr, ...]:
-        return (self.operand,)
-
-    def evaluate(self, frame: Frame) -> Tri:
-        a = self.operand.evaluate(frame)
-        return Tri(~a.values.astype(bool), a.known)
+            result = np.asarray(op.apply(*values))
+        return Tri(result, known_all([p.known for p in parts]))
 
 
 def kleene(items: list[Tri], conjunction: bool) -> Tri:
@@ -203,15 +210,17 @@ def kleene(items: list[Tri], conjunction: bool) -> Tri:
     return Tri(values | deciding if not conjunction else values & ~deciding, known)
 
 
-class BoolOp(Expr):
-    def __init__(self, items: list[Expr], conjunction: bool):
-        self.items, self.conjunction, self.kind = items, conjunction, BOOL
-
-    def children(self) -> tuple[Expr, ...]:
-        return tuple(self.items)
-
-    def evaluate(self, frame: Frame) -> Tri:
-        return kleene([item.evaluate(frame) for item in self.items], self.conjunction)
+def _select(parts: list[Tri]) -> Tri:
+    """``where(c, a, b)``: known where c is known and the chosen branch is."""
+    c, a, b = parts
+    chosen = c.values.astype(bool)
+    values = np.where(chosen, a.values, b.values)
+    if c.known is None and a.known is None and b.known is None:
+        return Tri(values)
+    ka = _TRUE if a.known is None else a.known
+    kb = _TRUE if b.known is None else b.known
+    kc = _TRUE if c.known is None else c.known
+    return Tri(values, kc & np.where(chosen, ka, kb))
 
 
 def _person_array(tri: Tri, frame: Frame) -> Tri:
@@ -226,42 +235,34 @@ def _count(frame: Frame, weights: Array) -> Array:
 
 
 class Aggregate(Expr):
-    """Person → household: sum, count, any, all (with ``np.bincount``)."""
+    """Person → household by a `operators.Reduction` (with ``np.bincount``)."""
 
-    def __init__(self, how: str, operand: Expr | None, condition: Expr | None):
-        self.how, self.operand, self.condition = how, operand, condition
-        self.entity = HOUSEHOLD
-        self.kind = BOOL if how in ("any", "all") else NUMBER
+    def __init__(self, reduction: Reduction, args: list[Expr]):
+        self.reduction, self.args = reduction, args
+        self.entity, self.kind = HOUSEHOLD, reduction.result
 
     def children(self) -> tuple[Expr, ...]:
-        return tuple(e for e in (self.operand, self.condition) if e is not None)
+        return tuple(self.args)
 
     def evaluate(self, frame: Frame) -> Tri:
+        reduction = self.reduction
         n_persons = frame.sizes[PERSON]
-        x = None if self.operand is None else _person_array(self.operand.evaluate(frame), frame)
-        c = None if self.condition is None else _person_array(self.condition.evaluate(frame), frame)
-        if self.how in ("any", "all"):
-            assert x is not None
-            truth = x.values.astype(bool)
-            k = np.ones(n_persons, dtype=bool) if x.known is None else x.known
-            deciding = (truth if self.how == "any" else ~truth) & k
+        parts = [_person_array(arg.evaluate(frame), frame) for arg in self.args]
+        known_mask = known_all([p.known for p in parts])
+        if reduction.decides is not None:
+            k = np.ones(n_persons, dtype=bool) if known_mask is None else known_mask
+            deciding = reduction.decides(parts[0].values) & k
             decided = _count(frame, deciding) > 0
-            values = decided if self.how == "any" else ~decided
-            if x.known is None:
+            values = decided if reduction.decided_value else ~decided
+            if known_mask is None:
                 return Tri(values)
             unknown = _count(frame, ~k) > 0
             return Tri(values, decided | ~unknown)
-        if self.how == "count":
-            weights = np.ones(n_persons) if c is None else c.values.astype(np.float64)
-            known_mask = None if c is None else c.known
-        else:
-            assert x is not None
-            weights = _numeric(x.values).astype(np.float64)
-            if c is not None:
-                weights = weights * c.values
-            known_mask = known_both(x.known, None if c is None else c.known)
+        assert reduction.weight is not None
+        weight = reduction.weight(*[_numeric(p.values) for p in parts])
+        weights = np.broadcast_to(np.asarray(weight, dtype=np.float64), (n_persons,))
         total: Array = _count(frame, weights)
-        if self.how == "count":
+        if reduction.whole:
             total = np.rint(total).astype(np.int64)
         if known_mask is None:
             return Tri(total)
@@ -285,81 +286,6 @@ class ToMembers(Expr):
             return a
         hh = frame.household_index
         return Tri(a.values[hh], None if a.known is None else a.known[hh])
-
-
-class Elementwise(Expr):
-    def __init__(self, func: Callable[[list[Array]], Array], args: list[Expr], kind: str):
-        self.func, self.args, self.kind = func, args, kind
-
-    def children(self) -> tuple[Expr, ...]:
-        return tuple(self.args)
-
-    def evaluate(self, frame: Frame) -> Tri:
-        parts = [arg.evaluate(frame) for arg in self.args]
-        values = self.func([_numeric(p.values) for p in parts])
-        return Tri(values, known_all([p.known for p in parts]))
-
-
-class Where(Expr):
-    def __init__(self, cond: Expr, then: Expr, other: Expr):
-        self.cond, self.then, self.other = cond, then, other
-        self.kind, self.enum_values = then.kind, then.enum_values
-
-    def children(self) -> tuple[Expr, ...]:
-        return (self.cond, self.then, self.other)
-
-    def evaluate(self, frame: Frame) -> Tri:
-        c, a, b = (e.evaluate(frame) for e in (self.cond, self.then, self.other))
-        chosen = c.values.astype(bool)
-        values = np.where(chosen, a.values, b.values)
-        if c.known is None and a.known is None and b.known is None:
-            return Tri(values)
-        ka = _TRUE if a.known is None else a.known
-        kb = _TRUE if b.known is None else b.known
-        kc = _TRUE if c.known is None else c.known
-        return Tri(values, kc & np.where(chosen, ka, kb))
-
-
-class Table(Expr):
-    """Step table: the value of the largest key ≤ n (clamped to the first key)."""
-
-    def __init__(self, param: str, operand: Expr):
-        self.param, self.operand = param, operand
-
-    def children(self) -> tuple[Expr, ...]:
-        return (self.operand,)
-
-    def parameters(self) -> Iterator[str]:
-        yield self.param
-        yield from self.operand.parameters()
-
-    def evaluate(self, frame: Frame) -> Tri:
-        table = frame.param(self.param).value
-        if not isinstance(table, dict):
-            raise TypeError(f"parameter {self.param} is not a table")
-        keys = np.array(sorted(table), dtype=np.float64)
-        amounts = np.array([table[k] for k in sorted(table)], dtype=np.float64)
-        a = self.operand.evaluate(frame)
-        pos = np.clip(np.searchsorted(keys, a.values, side="right") - 1, 0, len(keys) - 1)
-        return Tri(amounts[pos], a.known)
-
-
-def round_cents(values: Array) -> Array:
-    """Round half away from zero to cents (the tiny epsilon absorbs binary noise)."""
-    v = np.asarray(values, dtype=np.float64)
-    return np.sign(v) * np.floor(np.abs(v) * 100.0 + 0.5 + 1e-7) / 100.0
-
-
-def _max(args: list[Array]) -> Array:
-    return np.asarray(np.maximum.reduce(np.broadcast_arrays(*args)))
-
-
-def _min(args: list[Array]) -> Array:
-    return np.asarray(np.minimum.reduce(np.broadcast_arrays(*args)))
-
-
-def _round2(args: list[Array]) -> Array:
-    return round_cents(args[0])
 
 
 class Compiler:
@@ -410,24 +336,24 @@ class Compiler:
         if isinstance(node, ast.UnaryOp):
             operand = self.node(node.operand)
             if isinstance(node.op, ast.Not):
-                result = Not(operand)
+                result = Apply(NOT, [operand])
             elif isinstance(node.op, ast.USub):
-                result = Binary(np.subtract, Const(0, NUMBER), operand, NUMBER)
+                result = Apply(NEG, [operand])
             else:
                 raise self.fail(RuleSyntaxError, "unsupported unary operator")
             result.entity = operand.entity
             return result
         if isinstance(node, ast.BoolOp):
             items = [self.node(v) for v in node.values]
-            result = BoolOp(items, isinstance(node.op, ast.And))
+            result = Apply(AND if isinstance(node.op, ast.And) else OR, items)
             result.entity = self.entity_of(*items)
             return result
         if isinstance(node, ast.BinOp):
-            func = _ARITH.get(type(node.op))
-            if func is None:
+            op = SYNTAX_BINARY.get(type(node.op))
+            if op is None:
                 raise self.fail(RuleSyntaxError, "only + - * / are allowed")
             left, right = self.node(node.left), self.node(node.right)
-            result = Binary(func, left, right, NUMBER)
+            result = Apply(op, [left, right])
             result.entity = self.entity_of(left, right)
             return result
         if isinstance(node, ast.Compare):
@@ -449,7 +375,7 @@ class Compiler:
             raise self.fail(UnknownParameterError, f"unknown parameter {name!r}")
         return ParamRef(name)
 
-    def enum_codes(self, target: Expr, node: ast.expr) -> Array:
+    def enum_codes(self, target: Expr, node: ast.expr) -> tuple[int, ...]:
         names: list[Any]
         if isinstance(node, ast.Constant):
             names = [node.value]
@@ -457,7 +383,7 @@ class Compiler:
             names = [e.value if isinstance(e, ast.Constant) else None for e in node.elts]
         else:
             raise self.fail(RuleSyntaxError, "compare an enum with a string or a list of strings")
-        codes = []
+        codes: list[int] = []
         for name in names:
             if not isinstance(name, str) or name not in target.enum_values:
                 raise self.fail(
@@ -465,7 +391,7 @@ class Compiler:
                     f"{name!r} is not a value of this enum; allowed: {list(target.enum_values)}",
                 )
             codes.append(target.enum_values.index(name))
-        return np.array(codes, dtype=np.int16)
+        return tuple(codes)
 
     def compare(self, node: ast.Compare) -> Expr:
         parts: list[Expr] = []
@@ -475,21 +401,22 @@ class Compiler:
                 if not isinstance(op, ast.Eq | ast.NotEq | ast.In | ast.NotIn):
                     raise self.fail(RuleSyntaxError, "enums compare only with == != in 'not in'")
                 codes = self.enum_codes(left, comparator)
-                part: Expr = IsIn(left, codes, isinstance(op, ast.NotEq | ast.NotIn))
+                negate = isinstance(op, ast.NotEq | ast.NotIn)
+                part: Expr = Apply(NOT_IN if negate else IN, [left], static=codes)
                 part.entity = left.entity
                 parts.append(part)
                 break
-            func = _COMPARE.get(type(op))
-            if func is None:
+            operator = SYNTAX_COMPARE.get(type(op))
+            if operator is None:
                 raise self.fail(RuleSyntaxError, "'in' is only for enums")
             right = self.node(comparator)
-            part = Binary(func, left, right, BOOL)
+            part = Apply(operator, [left, right])
             part.entity = self.entity_of(left, right)
             parts.append(part)
             left = right
         if len(parts) == 1:
             return parts[0]
-        result = BoolOp(parts, conjunction=True)
+        result = Apply(AND, parts)
         result.entity = self.entity_of(*parts)
         return result
 
@@ -503,43 +430,26 @@ class Compiler:
             param = self.parameter(node.args[0])
             assert isinstance(param, ParamRef)
             operand = self.node(node.args[1])
-            result: Expr = Table(param.name, operand)
+            result: Expr = Apply(TABLE, [operand], param=param.name)
             result.entity = operand.entity
             return result
         args = [self.node(a) for a in node.args]
-        arity = {
-            "sum_members": (1, 2),
-            "count_members": (0, 1),
-            "any_member": (1, 1),
-            "all_member": (1, 1),
-            "household": (1, 1),
-            "where": (3, 3),
-            "round2": (1, 1),
-            "max": (2, 99),
-            "min": (2, 99),
-        }
-        if name not in arity:
+        reduction = REDUCTIONS.get(name)
+        op = FUNCTIONS.get(name)
+        if reduction is None and op is None and name != "household":
             raise self.fail(RuleSyntaxError, f"unknown function {name!r}")
-        low, high = arity[name]
+        low, high = reduction.arity if reduction else (op.arity if op else (1, 1))
         if not low <= len(args) <= high:
             raise self.fail(RuleSyntaxError, f"{name}() takes {low}..{high} arguments")
-        if name in ("sum_members", "count_members", "any_member", "all_member"):
+        if reduction is not None:
             for arg in args:
                 if arg.entity == HOUSEHOLD:
                     raise self.fail(EntityMismatchError, f"{name}() takes person values")
-            how = {"sum_members": "sum", "count_members": "count"}.get(name, name[:3])
-            if how == "count":
-                return Aggregate("count", None, args[0] if args else None)
-            return Aggregate(how, args[0], args[1] if len(args) > 1 else None)
-        if name == "household":
+            return Aggregate(reduction, args)
+        if op is None:  # household(x)
             if args[0].entity == PERSON:
                 raise self.fail(EntityMismatchError, "household() takes a household value")
             return ToMembers(args[0])
-        if name == "where":
-            result = Where(*args)
-        elif name == "round2":
-            result = Elementwise(_round2, args, NUMBER)
-        else:
-            result = Elementwise(_max if name == "max" else _min, args, NUMBER)
+        result = Apply(op, args)
         result.entity = self.entity_of(*args)
         return result

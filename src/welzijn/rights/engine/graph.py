@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .expressions import BoolOp, Expr, VarRef
+from .expressions import KLEENE, Apply, Expr, VarRef
 from .ruleset import RuleSet
 from .variables import Condition, ExpressionFormula, Formula, Variable
 
@@ -81,8 +81,12 @@ def inputs_for(
             if inner is not None:
                 visit(inner, depth + 1)
             return
-        if isinstance(expr, BoolOp) and all(isinstance(i, VarRef) for i in expr.items):
-            for item in expr.items:  # "a or b" of variables: each can decide alone
+        if (
+            isinstance(expr, Apply)
+            and expr.op.unknown == KLEENE
+            and all(isinstance(i, VarRef) for i in expr.args)
+        ):
+            for item in expr.args:  # "a or b" of variables: each can decide alone
                 visit_expr(item, depth + 1)
             return
         names = sorted(expr.variables())

@@ -8,6 +8,7 @@ household costs only the arithmetic.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,8 @@ class Right:
     explanation: str
     file: str
     line: int
+    #: code of the catalogue service through which the right is granted (optional)
+    grant_service: str | None = None
 
 
 class RuleSet:
@@ -54,6 +57,7 @@ class RuleSet:
         self.rights = rights
         self.parameters = parameters
         self.directory = directory
+        self.fingerprint = fingerprint(directory)
         self.order: tuple[str, ...] = _topological_order(variables)
         self._position = {name: i for i, name in enumerate(self.order)}
         self._plans: dict[
@@ -139,6 +143,19 @@ class RuleSet:
         for right in selected:
             names.update(n for n in (right.entitled, right.amount, right.receives) if n)
         return frozenset(names)
+
+
+def fingerprint(directory: Path) -> str:
+    """SHA-256 over the path and bytes of every rule and parameter file: two screenings
+    with the same fingerprint used the same rules."""
+    digest = hashlib.sha256()
+    files = sorted(directory.glob("variables/*.yaml"))
+    for path in files + sorted((directory / "parameters").rglob("*.yaml")):
+        digest.update(path.relative_to(directory).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def _role_variable() -> Variable:
@@ -232,6 +249,7 @@ def _read_right(
         explanation=" ".join(str(spec["explanation"]).split()),
         file=file,
         line=line,
+        grant_service=str(spec["grant_service"]) if spec.get("grant_service") else None,
     )
 
 

@@ -21,34 +21,16 @@ Semantics are those of the vectorised path (`expressions`), value for value:
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import math
+import functools
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
-
 from .entities import PERSON, ROLE_VARIABLE
 from .errors import RuleError
-from .expressions import (
-    Aggregate,
-    Binary,
-    BoolOp,
-    Const,
-    Elementwise,
-    Expr,
-    IsIn,
-    Not,
-    ParamRef,
-    Table,
-    ToMembers,
-    VarRef,
-    Where,
-    _max,
-    _min,
-    _round2,
-)
+from .expressions import Aggregate, Apply, Const, Expr, ParamRef, ToMembers, VarRef
+from .operators import KLEENE, SELECT
+from .operators import round_cents_scalar as round_cents_scalar
 from .parameters import ParameterTree
 from .variables import Condition, ExpressionFormula, Formula, Variable
 
@@ -57,55 +39,13 @@ Values = dict[str, Any]
 Nodes = dict[int, list[Any]]
 ExprFn = Callable[[Values, int], Any]
 
-_INF = math.inf
-_NAN = math.nan
-
 
 # -- scalar helpers (numpy semantics) ---------------------------------------------------
-
-
-def round_cents_scalar(value: Any) -> float:
-    """`expressions.round_cents` for one number, bit for bit."""
-    v = float(value)
-    a = abs(v) * 100.0 + 0.5 + 1e-7
-    floored = float(math.floor(a)) if a != _INF and a == a else a
-    sign = 1.0 if v > 0 else (-1.0 if v < 0 else (0.0 if v == 0 else v))
-    return sign * floored / 100.0
-
-
-def _div(a: Any, b: Any) -> Any:
-    try:
-        return a / b
-    except ZeroDivisionError:
-        a = float(a)
-        if a == 0 or a != a:
-            return _NAN
-        return math.copysign(_INF, a) * math.copysign(1.0, float(b))
 
 
 def _num(value: Any) -> Any:
     """numpy's ``_numeric``: booleans count as 0/1 in arithmetic."""
     return int(value) if value is True or value is False else value
-
-
-def _max_scalar(args: list[Any]) -> Any:
-    best = args[0]
-    for item in args[1:]:
-        if item != item:
-            return item
-        if best == best and item > best:
-            best = item
-    return best
-
-
-def _min_scalar(args: list[Any]) -> Any:
-    best = args[0]
-    for item in args[1:]:
-        if item != item:
-            return item
-        if best == best and item < best:
-            best = item
-    return best
 
 
 def kleene_scalar(items: list[Any], conjunction: bool) -> Any:
@@ -154,92 +94,98 @@ class _Compiler:
             return None
 
     def expr(self, expr: Expr) -> ExprFn:
-        fn = self._expr(expr)
-        if isinstance(expr, Binary | Elementwise):
-            kind, value = self.operand(expr)
-            if kind == _CONST:  # known on this date: computed once
-                return lambda values, row: value
-        return fn
-
-    def _expr(self, expr: Expr) -> ExprFn:
-        if isinstance(expr, Const):
-            const = expr.value.item()
-            return lambda values, row: const
+        kind, value = self.operand(expr)
+        if kind == _CONST:  # known on this date: computed once
+            return lambda values, row: value
         if isinstance(expr, VarRef):
             name = expr.name
             if expr.entity == PERSON:
                 return lambda values, row: values[name][row]
             return lambda values, row: values[name]
-        if isinstance(expr, ParamRef):
+        if isinstance(expr, ParamRef):  # missing on the date, or a table
             value = self.param(expr.name)
             if isinstance(value, dict):
                 self.errors.append(
                     TypeError(f"parameter {expr.name} is a table; use table(p.{expr.name}, n)")
                 )
             return lambda values, row: value
-        if isinstance(expr, Binary):
-            return self.binary(expr)
-        if isinstance(expr, IsIn):
-            operand = self.expr(expr.operand)
-            codes = frozenset(int(c) for c in expr.codes.tolist())
-            negate = expr.negate
-
-            kind, name = self.operand(expr.operand)
-            if kind == _PERSON_VAR:
-
-                def person_is_in(values: Values, row: int) -> Any:
-                    a = values[name][row]
-                    if a is None:
-                        return None
-                    return (a not in codes) if negate else (a in codes)
-
-                return person_is_in
-
-            def is_in(values: Values, row: int) -> Any:
-                a = operand(values, row)
-                if a is None:
-                    return None
-                return (a not in codes) if negate else (a in codes)
-
-            return is_in
-        if isinstance(expr, Not):
-            operand = self.expr(expr.operand)
-
-            def negation(values: Values, row: int) -> Any:
-                a = operand(values, row)
-                return None if a is None else not a
-
-            return negation
-        if isinstance(expr, BoolOp):
-            items = [self.expr(item) for item in expr.items]
-            conjunction = expr.conjunction
-
-            def bool_op(values: Values, row: int) -> Any:
-                return kleene_scalar([item(values, row) for item in items], conjunction)
-
-            return bool_op
+        if isinstance(expr, Apply):
+            if expr.op.unknown == KLEENE:
+                return self.kleene(expr)
+            if expr.op.unknown == SELECT:
+                return self.select(expr)
+            return self.strict(expr)
         if isinstance(expr, Aggregate):
             return self.aggregate(expr)
         if isinstance(expr, ToMembers):
             return self.expr(expr.operand)  # a household value: the row does not matter
-        if isinstance(expr, Elementwise):
-            return self.elementwise(expr)
-        if isinstance(expr, Where):
-            return self.where(expr)
-        if isinstance(expr, Table):
-            return self.table(expr)
         raise TypeError(f"no scalar form for {type(expr).__name__}")
 
-    def binary(self, expr: Binary) -> ExprFn:
-        left, right = self.expr(expr.left), self.expr(expr.right)
-        op = _BINARY_OPS.get(expr.func)
-        if op is None:
-            raise TypeError(f"no scalar form for {expr.func!r}")
-        lk, lv = self.operand(expr.left)
-        rk, rv = self.operand(expr.right)
-        if lk == _CONST and rk == _CONST:
-            folded = op(lv, rv)  # both known on this date: computed once
-            return lambda values, row: folded
+    def static(self, expr: Apply) -> tuple[bool, Any]:
+        """(ready, the static argument in Python form); not ready when its parameter has
+        no value on the date (the error is recorded)."""
+        if expr.op.static is None:
+            return True, None
+        if expr.param:
+            value = self.param(expr.param)
+            if value is None:
+                return False, None
+            if not isinstance(value, dict):
+                self.errors.append(TypeError(f"parameter {expr.param} is not a table"))
+                return False, None
+            if not value:
+                return False, None
+        return True, expr.static_value(lambda name: self.param(name), True)
+
+    def strict(self, expr: Apply) -> ExprFn:
+        """An operator that is unknown as soon as one operand is."""
+        ready, static = self.static(expr)
+        if not ready:
+            return lambda values, row: None
+        fn = expr.op.python
+        if expr.op.static is not None:
+            fn = functools.partial(fn, static)
+        kinds = [self.operand(arg) for arg in expr.args]
+        if len(kinds) == 1:
+            return self.unary(fn, expr.args[0], kinds[0])
+        if len(kinds) == 2:
+            return self.binary(fn, expr.args, kinds)
+        args = [self.expr(arg) for arg in expr.args]
+        numeric = expr.op.numeric
+
+        def apply(values: Values, row: int) -> Any:
+            parts = []
+            for arg in args:
+                a = arg(values, row)
+                if a is None:
+                    return None
+                parts.append(_num(a) if numeric else a)
+            return fn(*parts)
+
+        return apply
+
+    def unary(self, fn: Callable[..., Any], arg: Expr, kind: tuple[int, Any]) -> ExprFn:
+        if kind[0] == _PERSON_VAR:
+            name = kind[1]
+
+            def person_var(values: Values, row: int) -> Any:
+                a = values[name][row]
+                return None if a is None else fn(a)
+
+            return person_var
+        operand = self.expr(arg)
+
+        def unary(values: Values, row: int) -> Any:
+            a = operand(values, row)
+            return None if a is None else fn(a)
+
+        return unary
+
+    def binary(
+        self, op: Callable[[Any, Any], Any], args: list[Expr], kinds: list[tuple[int, Any]]
+    ) -> ExprFn:
+        left, right = self.expr(args[0]), self.expr(args[1])
+        (lk, lv), (rk, rv) = kinds
         if rk == _CONST:
             if lk == _PERSON_VAR:
 
@@ -299,113 +245,44 @@ class _Compiler:
             value = self.parameters.at(expr.name, self.date).value if self._known(expr) else None
             if value is not None and not isinstance(value, dict):
                 return _CONST, value
-        if isinstance(expr, Elementwise) and expr.func is _round2:
-            kind, value = self.operand(expr.args[0])
-            if kind == _CONST and value is not None:
-                return _CONST, round_cents_scalar(value)
-        if isinstance(expr, Binary):
-            kind_left, left = self.operand(expr.left)
-            kind_right, right = self.operand(expr.right)
-            if kind_left == _CONST and kind_right == _CONST:
-                return _CONST, _BINARY_OPS[expr.func](left, right)
+        if isinstance(expr, Apply) and expr.op.unknown not in (KLEENE, SELECT):
+            folded = [self.operand(arg) for arg in expr.args]
+            if all(kind == _CONST for kind, _ in folded) and (
+                not expr.param or self._known_name(expr.param)
+            ):
+                fn = expr.op.python
+                parts = [_num(v) if expr.op.numeric else v for _, v in folded]
+                if expr.op.static is not None:
+                    parts.insert(0, expr.static_value(self._value, True))
+                return _CONST, fn(*parts)
         if isinstance(expr, VarRef):
             return (_PERSON_VAR if expr.entity == PERSON else _HOUSEHOLD_VAR), expr.name
         return _FUNCTION, None
 
+    def _value(self, name: str) -> Any:
+        return self.parameters.at(name, self.date).value
+
     def _known(self, expr: ParamRef) -> bool:
+        return self._known_name(expr.name)
+
+    def _known_name(self, name: str) -> bool:
         try:
-            self.parameters.at(expr.name, self.date)
+            self.parameters.at(name, self.date)
         except RuleError:
             return False
         return True
 
-    def aggregate(self, expr: Aggregate) -> ExprFn:
-        how = expr.how
-        operand = None if expr.operand is None else self.expr(expr.operand)
-        condition = None if expr.condition is None else self.expr(expr.condition)
+    def kleene(self, expr: Apply) -> ExprFn:
+        items = [self.expr(item) for item in expr.args]
+        conjunction = expr.op.conjunction
 
-        if how in ("any", "all"):
-            assert operand is not None
-            look_for = how == "any"
+        def bool_op(values: Values, row: int) -> Any:
+            return kleene_scalar([item(values, row) for item in items], conjunction)
 
-            def any_all(values: Values, row: int) -> Any:
-                unknown = False
-                for i in range(len(values[ROLE_VARIABLE])):
-                    x = operand(values, i)
-                    if x is None:
-                        unknown = True
-                    elif bool(x) is look_for:
-                        return look_for
-                return None if unknown else not look_for
+        return bool_op
 
-            return any_all
-        if how == "count":
-            if condition is None:
-                return lambda values, row: len(values[ROLE_VARIABLE])
-            cond = condition
-
-            def count(values: Values, row: int) -> Any:
-                total = 0.0
-                unknown = False
-                for i in range(len(values[ROLE_VARIABLE])):
-                    c = cond(values, i)
-                    if c is None:
-                        unknown = True
-                    elif not unknown:
-                        total += float(c)
-                return None if unknown else round(total)
-
-            return count
-        assert operand is not None
-        x_fn = operand
-
-        def total_of(values: Values, row: int) -> Any:
-            total = 0.0
-            for i in range(len(values[ROLE_VARIABLE])):
-                x = x_fn(values, i)
-                if x is None:
-                    return None
-                weight = float(x)
-                if condition is not None:
-                    c = condition(values, i)
-                    if c is None:
-                        return None
-                    weight = weight * c
-                total += weight
-            return total
-
-        return total_of
-
-    def elementwise(self, expr: Elementwise) -> ExprFn:
-        args = [self.expr(arg) for arg in expr.args]
-        if expr.func is _round2:
-            (only,) = args
-
-            def round2(values: Values, row: int) -> Any:
-                a = only(values, row)
-                return None if a is None else round_cents_scalar(a)
-
-            return round2
-        if expr.func is _max:
-            reduce = _max_scalar
-        elif expr.func is _min:
-            reduce = _min_scalar
-        else:
-            raise TypeError(f"no scalar form for {expr.func!r}")
-
-        def extreme(values: Values, row: int) -> Any:
-            parts = []
-            for arg in args:
-                a = arg(values, row)
-                if a is None:
-                    return None
-                parts.append(_num(a))
-            return reduce(parts)
-
-        return extreme
-
-    def where(self, expr: Where) -> ExprFn:
-        cond, then, other = self.expr(expr.cond), self.expr(expr.then), self.expr(expr.other)
+    def select(self, expr: Apply) -> ExprFn:
+        cond, then, other = (self.expr(arg) for arg in expr.args)
 
         def where(values: Values, row: int) -> Any:
             c = cond(values, row)
@@ -415,25 +292,47 @@ class _Compiler:
 
         return where
 
-    def table(self, expr: Table) -> ExprFn:
-        table = self.param(expr.param)
-        operand = self.expr(expr.operand)
-        if table is not None and not isinstance(table, dict):
-            self.errors.append(TypeError(f"parameter {expr.param} is not a table"))
-        if not isinstance(table, dict) or not table:
-            return lambda values, row: None
-        keys = [float(k) for k in sorted(table)]
-        amounts = [float(table[k]) for k in sorted(table)]
-        last = len(keys) - 1
+    def aggregate(self, expr: Aggregate) -> ExprFn:
+        reduction = expr.reduction
+        args = [self.expr(arg) for arg in expr.args]
+        if reduction.decides is not None:
+            (operand,) = args
+            decides = reduction.decides
+            decided = reduction.decided_value
 
-        def lookup(values: Values, row: int) -> Any:
-            a = operand(values, row)
-            if a is None:
-                return None
-            pos = bisect.bisect_right(keys, a) - 1
-            return amounts[0 if pos < 0 else (last if pos > last else pos)]
+            def kleene_members(values: Values, row: int) -> Any:
+                unknown = False
+                for i in range(len(values[ROLE_VARIABLE])):
+                    x = operand(values, i)
+                    if x is None:
+                        unknown = True
+                    elif decides(x):
+                        return decided
+                return None if unknown else not decided
 
-        return lookup
+            return kleene_members
+        weight = reduction.weight
+        assert weight is not None
+        whole = reduction.whole
+        if not args:
+            each = float(weight())
+            if whole:
+                return lambda values, row: round(each * len(values[ROLE_VARIABLE]))
+            return lambda values, row: each * len(values[ROLE_VARIABLE])
+
+        def strict_members(values: Values, row: int) -> Any:
+            total = 0.0
+            for i in range(len(values[ROLE_VARIABLE])):
+                parts = []
+                for arg in args:
+                    a = arg(values, i)
+                    if a is None:
+                        return None
+                    parts.append(a)
+                total += float(weight(*parts))
+            return round(total) if whole else total
+
+        return strict_members
 
     def formula(self, formula: Formula) -> tuple[Any, int | None]:
         """``(fn, fid)``: an expression closure and the node id to record its results
@@ -461,58 +360,6 @@ class _Compiler:
         return condition, None
 
 
-def _add(a: Any, b: Any) -> Any:
-    return _num(a) + _num(b)
-
-
-def _sub(a: Any, b: Any) -> Any:
-    return _num(a) - _num(b)
-
-
-def _mul(a: Any, b: Any) -> Any:
-    return _num(a) * _num(b)
-
-
-def _truediv(a: Any, b: Any) -> Any:
-    return _div(_num(a), _num(b))
-
-
-def _eq(a: Any, b: Any) -> Any:
-    return a == b
-
-
-def _ne(a: Any, b: Any) -> Any:
-    return a != b
-
-
-def _lt(a: Any, b: Any) -> Any:
-    return a < b
-
-
-def _le(a: Any, b: Any) -> Any:
-    return a <= b
-
-
-def _gt(a: Any, b: Any) -> Any:
-    return a > b
-
-
-def _ge(a: Any, b: Any) -> Any:
-    return a >= b
-
-
-_BINARY_OPS: dict[Any, Callable[[Any, Any], Any]] = {
-    np.add: _add,
-    np.subtract: _sub,
-    np.multiply: _mul,
-    np.true_divide: _truediv,
-    np.equal: _eq,
-    np.not_equal: _ne,
-    np.less: _lt,
-    np.less_equal: _le,
-    np.greater: _gt,
-    np.greater_equal: _ge,
-}
 _CONST, _PERSON_VAR, _HOUSEHOLD_VAR, _FUNCTION = 0, 1, 2, 3
 
 

@@ -19,6 +19,7 @@ import numpy as np
 from .entities import ENTITIES
 from .errors import RuleSyntaxError
 from .expressions import BOOL, ENUM, NUMBER, Compiler, Expr, Scope, VariableInfo, VarRef, kleene
+from .periods import INPUT_PERIODS, ON_DATE
 from .values import Frame, Tri
 from .yamlsource import LineDict
 
@@ -123,6 +124,8 @@ class Variable:
     default: Any = None
     is_input: bool = False
     builtin: bool = False
+    #: for an input: the period its value is taken over (`periods.period_range`)
+    input_period: str = ON_DATE
     formulas: list[tuple[dt.date, Formula]] = field(default_factory=list)
     raw_formulas: list[tuple[dt.date, Any, int]] = field(default_factory=list)
 
@@ -179,7 +182,7 @@ def declare(name: str, spec: Any, file: str, line: int) -> Variable:
         raise RuleSyntaxError(f"variable {name!r} must be a mapping", file, line)
     known_keys = {
         "entity", "period", "type", "label", "description", "reference", "question", "unit",
-        "values", "default", "input", "formula", "formulas",
+        "values", "default", "input", "formula", "formulas", "input_period",
     }  # fmt: skip
     for key in spec:
         if key not in known_keys:
@@ -234,6 +237,14 @@ def declare(name: str, spec: Any, file: str, line: int) -> Variable:
     except ValueError as exc:
         raise RuleSyntaxError(f"variable {name!r}: default {exc}", file, line) from exc
     has_formula = "formula" in spec or "formulas" in spec
+    if "input_period" in spec:
+        if not variable.is_input or spec["input_period"] not in INPUT_PERIODS:
+            raise RuleSyntaxError(
+                f"variable {name!r}: input_period is for inputs, one of {list(INPUT_PERIODS)}",
+                file,
+                spec.line_of("input_period"),
+            )
+        variable.input_period = str(spec["input_period"])
     if variable.is_input:
         if has_formula:
             raise RuleSyntaxError(f"input variable {name!r} cannot have a formula", file, line)

@@ -25,10 +25,12 @@ from welzijn.web.views.common import (
 @login_required
 def dossier_detail(request, dossier_id):
     overview = casework_selectors.dossier_overview(user=request.user, dossier_id=dossier_id)
+    findings = rights_selectors.household_findings(request.user, overview.dossier.household_id)
     context = {
         "o": overview,
-        "findings": rights_selectors.household_findings(
-            request.user, overview.dossier.household_id
+        "findings": findings,
+        "screening_outdated": rights_selectors.screening_outdated(
+            overview.dossier.household_id, findings
         ),
         "may_edit": may_edit(request.user, overview.dossier),
         "my_office_ids": office_ids_of(request.user),
