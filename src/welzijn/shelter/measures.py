@@ -30,14 +30,21 @@ def stays_in_year(year: int, service_ids: list[int]) -> QuerySet[Stay]:
     )
 
 
-def _left_in_year(year: int, service_ids: list[int]) -> QuerySet[Stay]:
-    """Stays that ended in the year (the last night in it), night shelter nights excepted."""
+def left_in_year(year: int, **where) -> QuerySet[Stay]:
+    """Stays that ended in the year (the last night in it), night shelter nights excepted;
+    ``where`` narrows them (facility__service_id__in=..., facility=...)."""
     start, end = _bounds(year)
     return Stay.objects.filter(
-        facility__service_id__in=service_ids,
-        exit_date__gt=start,
-        exit_date__lte=end + dt.timedelta(days=1),
+        exit_date__gt=start, exit_date__lte=end + dt.timedelta(days=1), **where
     ).exclude(facility__kind="nachtopvang")
+
+
+def durable_share(left: QuerySet[Stay]) -> Share:
+    return Share(hits=left.filter(exit_destination__group="permanent").count(), total=left.count())
+
+
+def _left_in_year(year: int, service_ids: list[int]) -> QuerySet[Stay]:
+    return left_in_year(year, facility__service_id__in=service_ids)
 
 
 @measure(
@@ -110,8 +117,7 @@ def households_to_housing(indicator, year, service_ids):
     share=True,
 )
 def durable_outflow(indicator, year, service_ids):
-    left = _left_in_year(year, service_ids)
-    return Share(hits=left.filter(exit_destination__group="permanent").count(), total=left.count())
+    return durable_share(_left_in_year(year, service_ids))
 
 
 @measure(

@@ -22,6 +22,7 @@ from welzijn.shelter.access import (
     count_service_of,
     is_shelter_staff,
 )
+from welzijn.shelter.measures import durable_share, left_in_year
 from welzijn.shelter.models import PitCount
 from welzijn.web.forms.common import SEARCH_MAX_LENGTH, submit, today
 from welzijn.web.forms.opvang import (
@@ -70,6 +71,7 @@ def facility(request, facility_id):
             "night": night,
             "figures": figures,
             "residents": shelter.residents_on(user=request.user, facility=place, night=night),
+            "outflow": durable_share(left_in_year(night.year, facility=place)),
             "refusal_form": RefusalForm(),
         },
     )
