@@ -160,6 +160,25 @@ def nights(indicator, year, service_ids):
     return total
 
 
+def capacity_nights(year: int, service_ids: list[int]) -> int:
+    """Places x nights of the year the places existed: the base of the occupancy rate."""
+    start, end = _bounds(year)
+    total = 0
+    periods = CapacityPeriod.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=start),
+        facility__service_id__in=service_ids,
+        start_date__lte=end,
+    ).values_list("places", "start_date", "end_date")
+    for places, first, last in periods:
+        total += places * ((min(last or end, end) - max(first, start)).days + 1)
+    return total
+
+
+def occupancy(year: int, service_ids: list[int]) -> Share:
+    """Nights in the year over the places' nights (the facility page's occupancy rate)."""
+    return Share(hits=nights(None, year, service_ids), total=capacity_nights(year, service_ids))
+
+
 @measure(
     "shelter.countries",
     definition="Aantal verschillende nationaliteiten van de personen met een verblijf in het "
