@@ -106,3 +106,15 @@ def test_the_count_total_after_removing_duplicates(staff):
     services.pit_record_add(actor=staff, count_id=count.pk, **{**form, "initials": ""})
     assert _value("dak_thuislozentelling") == 4  # two adults and two children
     assert _value("dak_thuislozentelling", 2020) is None  # published only, no forms
+
+
+def test_occupancy_is_nights_over_the_places_nights(staff):
+    from welzijn.shelter.measures import capacity_nights, occupancy
+
+    shelter = Facility.objects.get(code="nachtopvang")
+    for night in (D(2023, 3, 1), D(2023, 3, 2)):
+        _stay(staff, "nachtopvang", person(staff), night)
+    assert capacity_nights(2023, [shelter.service_id]) == 40 * 365
+    assert occupancy(2023, [shelter.service_id]).value == pytest.approx(2 / (40 * 365))
+    herstel = Facility.objects.get(code="herstelbedden")
+    assert capacity_nights(2023, [herstel.service_id]) == 5 * 214  # 1 June to 31 December

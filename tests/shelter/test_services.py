@@ -165,3 +165,35 @@ def test_a_caseworker_sees_the_stays_of_the_households_they_follow(staff, shelte
     assert unseen == []
     rabot = user(Role.MAATSCHAPPELIJK_WERKER, "wb-rabot")
     assert selectors.person_stays(user=rabot, person_id=followed.pk)[1] == []
+
+
+def test_a_beheerder_changes_the_places_in_the_admin_and_it_is_audited(client):
+    from factories import login_with_second_step
+
+    beheerder = user(Role.BEHEERDER, None)
+    beheerder.is_staff = True
+    beheerder.save()
+    from welzijn.core.roles_setup import roles_setup
+
+    roles_setup()
+    login_with_second_step(client, beheerder)
+    shelter = Facility.objects.get(code="nachtopvang")
+    period = shelter.capacity_periods.get()
+    prefix = "capacity_periods"
+    data = {
+        "code": shelter.code, "name": shelter.name, "kind": shelter.kind,
+        "service": shelter.service_id, "operator": shelter.operator_id,
+        "office": shelter.office_id, "partners": [p.pk for p in shelter.partners.all()],
+        f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-INITIAL_FORMS": "1",
+        f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000",
+        f"{prefix}-0-id": period.pk, f"{prefix}-0-facility": shelter.pk,
+        f"{prefix}-0-place_kind": "bed", f"{prefix}-0-places": "45",
+        f"{prefix}-0-start_date": "2020-01-01", f"{prefix}-0-source": "telling ter plaatse",
+    }  # fmt: skip
+    response = client.post(f"/admin/shelter/facility/{shelter.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    period.refresh_from_db()
+    assert period.places == 45
+    assert AuditEvent.objects.filter(
+        action="update", object_type="shelter.capacityperiod", object_id=str(period.pk)
+    ).exists()

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from welzijn.core.admin_mixins import AuditedAdmin, PersonalDataAdmin
+from welzijn.core.audit import audit_record, object_label
 
 from .models import (
     CapacityPeriod,
@@ -25,6 +26,20 @@ class FacilityAdmin(AuditedAdmin):
     list_filter = ["kind", "office"]
     search_fields = ["name", "code"]
     inlines = [CapacityInline]
+
+    def save_formset(self, request, form, formset, change):
+        """The places over time are reference data too: every change audited."""
+        super().save_formset(request, form, formset, change)
+        for period in formset.new_objects + [obj for obj, _ in formset.changed_objects]:
+            audit_record(actor=request.user, action="update", obj=period, reason="beheer")
+        for period in formset.deleted_objects:
+            audit_record(
+                actor=request.user,
+                action="delete",
+                object_type=object_label(period),
+                object_id=str(period.pk),
+                reason="beheer",
+            )
 
 
 @admin.register(ExitDestination)

@@ -30,14 +30,21 @@ def stays_in_year(year: int, service_ids: list[int]) -> QuerySet[Stay]:
     )
 
 
-def _left_in_year(year: int, service_ids: list[int]) -> QuerySet[Stay]:
-    """Stays that ended in the year (the last night in it), night shelter nights excepted."""
+def left_in_year(year: int, **where) -> QuerySet[Stay]:
+    """Stays that ended in the year (the last night in it), night shelter nights excepted;
+    ``where`` narrows them (facility__service_id__in=..., facility=...)."""
     start, end = _bounds(year)
     return Stay.objects.filter(
-        facility__service_id__in=service_ids,
-        exit_date__gt=start,
-        exit_date__lte=end + dt.timedelta(days=1),
+        exit_date__gt=start, exit_date__lte=end + dt.timedelta(days=1), **where
     ).exclude(facility__kind="nachtopvang")
+
+
+def durable_share(left: QuerySet[Stay]) -> Share:
+    return Share(hits=left.filter(exit_destination__group="permanent").count(), total=left.count())
+
+
+def _left_in_year(year: int, service_ids: list[int]) -> QuerySet[Stay]:
+    return left_in_year(year, facility__service_id__in=service_ids)
 
 
 @measure(
@@ -110,8 +117,7 @@ def households_to_housing(indicator, year, service_ids):
     share=True,
 )
 def durable_outflow(indicator, year, service_ids):
-    left = _left_in_year(year, service_ids)
-    return Share(hits=left.filter(exit_destination__group="permanent").count(), total=left.count())
+    return durable_share(_left_in_year(year, service_ids))
 
 
 @measure(
@@ -152,6 +158,25 @@ def nights(indicator, year, service_ids):
     for entry, exit_date in rows.iterator(chunk_size=10_000):
         total += (min(exit_date or after, after) - max(entry, start)).days
     return total
+
+
+def capacity_nights(year: int, service_ids: list[int]) -> int:
+    """Places x nights of the year the places existed: the base of the occupancy rate."""
+    start, end = _bounds(year)
+    total = 0
+    periods = CapacityPeriod.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=start),
+        facility__service_id__in=service_ids,
+        start_date__lte=end,
+    ).values_list("places", "start_date", "end_date")
+    for places, first, last in periods:
+        total += places * ((min(last or end, end) - max(first, start)).days + 1)
+    return total
+
+
+def occupancy(year: int, service_ids: list[int]) -> Share:
+    """Nights in the year over the places' nights (the facility page's occupancy rate)."""
+    return Share(hits=nights(None, year, service_ids), total=capacity_nights(year, service_ids))
 
 
 @measure(
