@@ -29,12 +29,12 @@ def team():
     return mw, tc, dossier(mw, hh)
 
 
-def _request(mw, file, service="leefloon", received_on=D(2023, 3, 1)):
+def _request(mw, file, service="leefloon", received_on=None):
     return procedure.request_register(
         actor=mw,
         dossier_id=file.pk,
         service=service,
-        received_on=received_on,
+        received_on=received_on or D(2023, 3, 1),
         channel="balie",
         question="Geen inkomen sinds het einde van de werkloosheid.",
     )
@@ -53,9 +53,8 @@ def _proposal(mw, req, **kwargs):
     return procedure.proposal_submit(actor=mw, request_id=req.pk, **{**values, **kwargs})
 
 
-def _held_session(tc, on=D(2023, 3, 20)):
-    session = procedure.session_plan(actor=tc, held_on=on, members_total=5)
-    return session
+def _held_session(tc, on=None):
+    return procedure.session_plan(actor=tc, held_on=on or D(2023, 3, 20), members_total=5)
 
 
 def test_deadlines_come_from_the_rules_with_their_source():
@@ -163,7 +162,7 @@ def test_hearing_on_a_refusal_is_held_in_a_session(team):
 
 
 def test_refusals_write_nothing(team):
-    mw, tc, file = team
+    mw, _, file = team
     other = user(Role.MAATSCHAPPELIJK_WERKER, "wb-rabot")
     before = (Request.objects.count(), AuditEvent.objects.count())
     with pytest.raises(AccessDenied):
@@ -220,3 +219,42 @@ def test_session_items_only_of_visible_dossiers(team):
     view = selectors.session_overview(user=other_tc, session_id=session.pk)
     assert view.items == [] and view.hidden_items == 1
     assert AgendaItem.objects.count() == 1
+
+
+def test_letter_states_decision_amount_appeal_and_hearing(team):
+    """What the PDF is made from (the machine has no PDF text extractor)."""
+    from django.template.loader import render_to_string
+
+    mw, tc, file = team
+    req = _request(mw, file)
+    proposal = _proposal(mw, req)
+    procedure.proposal_review(actor=tc, proposal_id=proposal.pk, approve=True)
+    session = _held_session(tc)
+    item = procedure.agenda_add(actor=tc, session_id=session.pk, proposal_id=proposal.pk)
+    procedure.session_record_presence(actor=tc, session_id=session.pk, members_present="A\nB\nC")
+    procedure.agenda_item_decide(
+        actor=tc, item_id=item.pk, verdict="zoals-voorgesteld", motivation="Volgt het voorstel."
+    )
+    decision_id = Request.objects.get(pk=req.pk).decision_id
+    view = selectors.letter_get(user=mw, decision_id=decision_id)
+    html = render_to_string(
+        "web/procedure/letter_pdf.html",
+        {"v": view, "d": view.decision, "r": view.request, "today": D(2023, 3, 21)},
+    )
+    for expected in (
+        "Toekenning",
+        "€ 1.263,17",
+        "01/03/2023",
+        "Volgt het voorstel.",
+        "Arbeidsrechtbank Gent",
+        "Opgeëistenlaan 401 E",
+        "binnen 3 maanden",
+        "art. 47",
+        "gehoord te worden",
+        "art. 20",
+    ):
+        assert expected in html, expected
+    receipt = render_to_string(
+        "web/procedure/receipt_pdf.html", {"r": req, "regime": view.regime, "today": D(2023, 3, 1)}
+    )
+    assert "31/03/2023" in receipt and "art. 18" in receipt
