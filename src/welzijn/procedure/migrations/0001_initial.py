@@ -6,168 +6,548 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('casework', '0005_notes_documents_tasks_cancel'),
-        ('catalog', '0002_service_amount_ceiling'),
-        ('registry', '0012_income_periods_constraints'),
+        ("casework", "0005_notes_documents_tasks_cancel"),
+        ("catalog", "0002_service_amount_ceiling"),
+        ("registry", "0012_income_periods_constraints"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Request',
+            name="Request",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('received_on', models.DateField(verbose_name='ontvangen op')),
-                ('channel', models.CharField(choices=[('balie', 'aan de balie'), ('post', 'per post'), ('email', 'per e-mail'), ('huisbezoek', 'bij een huisbezoek')], max_length=12, verbose_name='kanaal')),
-                ('question', models.CharField(max_length=500, verbose_name='wat wordt gevraagd')),
-                ('regime', models.CharField(max_length=20, verbose_name='wettelijk kader')),
-                ('decision_due_on', models.DateField(verbose_name='te beslissen uiterlijk op')),
-                ('status', models.CharField(choices=[('open', 'in onderzoek'), ('beslist', 'beslist'), ('ingetrokken', 'ingetrokken')], default='open', max_length=12, verbose_name='status')),
-                ('registered_at', models.DateTimeField(verbose_name='geregistreerd op')),
-                ('decision', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='request', to='casework.decision', verbose_name='beslissing')),
-                ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='casework.dossier', verbose_name='dossier')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.person', verbose_name='aanvrager')),
-                ('registered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='geregistreerd door')),
-                ('service', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalog.service', verbose_name='gevraagde hulp')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("received_on", models.DateField(verbose_name="ontvangen op")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("balie", "aan de balie"),
+                            ("post", "per post"),
+                            ("email", "per e-mail"),
+                            ("huisbezoek", "bij een huisbezoek"),
+                        ],
+                        max_length=12,
+                        verbose_name="kanaal",
+                    ),
+                ),
+                ("question", models.CharField(max_length=500, verbose_name="wat wordt gevraagd")),
+                ("regime", models.CharField(max_length=20, verbose_name="wettelijk kader")),
+                ("decision_due_on", models.DateField(verbose_name="te beslissen uiterlijk op")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "in onderzoek"),
+                            ("beslist", "beslist"),
+                            ("ingetrokken", "ingetrokken"),
+                        ],
+                        default="open",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("registered_at", models.DateTimeField(verbose_name="geregistreerd op")),
+                (
+                    "decision",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="request",
+                        to="casework.decision",
+                        verbose_name="beslissing",
+                    ),
+                ),
+                (
+                    "dossier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="requests",
+                        to="casework.dossier",
+                        verbose_name="dossier",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.person",
+                        verbose_name="aanvrager",
+                    ),
+                ),
+                (
+                    "registered_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="geregistreerd door",
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="catalog.service",
+                        verbose_name="gevraagde hulp",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'aanvraag',
-                'verbose_name_plural': 'aanvragen',
-                'ordering': ['-received_on', '-pk'],
+                "verbose_name": "aanvraag",
+                "verbose_name_plural": "aanvragen",
+                "ordering": ["-received_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Proposal',
+            name="Proposal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('situation', models.TextField(max_length=5000, verbose_name='situatie')),
-                ('means', models.TextField(max_length=5000, verbose_name='bestaansmiddelen')),
-                ('needs', models.TextField(max_length=5000, verbose_name='noden')),
-                ('proposed_result', models.CharField(choices=[('toekenning', 'toekenning'), ('weigering', 'weigering')], max_length=12, verbose_name='voorstel')),
-                ('proposed_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='voorgesteld bedrag (EUR)')),
-                ('proposed_from', models.DateField(blank=True, null=True, verbose_name='vanaf')),
-                ('motivation', models.TextField(max_length=5000, verbose_name='motivering')),
-                ('written_at', models.DateTimeField(verbose_name='opgesteld op')),
-                ('status', models.CharField(choices=[('ingediend', 'wacht op goedkeuring'), ('goedgekeurd', 'goedgekeurd'), ('teruggestuurd', 'teruggestuurd'), ('geagendeerd', 'op de agenda'), ('behandeld', 'behandeld')], default='ingediend', max_length=14, verbose_name='status')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='beoordeeld op')),
-                ('review_note', models.CharField(blank=True, max_length=500, verbose_name='opmerking van de teamcoach')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='opgesteld door')),
-                ('documents', models.ManyToManyField(blank=True, related_name='+', to='casework.document', verbose_name='steunt op de documenten')),
-                ('notes', models.ManyToManyField(blank=True, related_name='+', to='casework.casenote', verbose_name='steunt op de notities')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='beoordeeld door')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposals', to='procedure.request', verbose_name='aanvraag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("situation", models.TextField(max_length=5000, verbose_name="situatie")),
+                ("means", models.TextField(max_length=5000, verbose_name="bestaansmiddelen")),
+                ("needs", models.TextField(max_length=5000, verbose_name="noden")),
+                (
+                    "proposed_result",
+                    models.CharField(
+                        choices=[("toekenning", "toekenning"), ("weigering", "weigering")],
+                        max_length=12,
+                        verbose_name="voorstel",
+                    ),
+                ),
+                (
+                    "proposed_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="voorgesteld bedrag (EUR)",
+                    ),
+                ),
+                ("proposed_from", models.DateField(blank=True, null=True, verbose_name="vanaf")),
+                ("motivation", models.TextField(max_length=5000, verbose_name="motivering")),
+                ("written_at", models.DateTimeField(verbose_name="opgesteld op")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("ingediend", "wacht op goedkeuring"),
+                            ("goedgekeurd", "goedgekeurd"),
+                            ("teruggestuurd", "teruggestuurd"),
+                            ("geagendeerd", "op de agenda"),
+                            ("behandeld", "behandeld"),
+                        ],
+                        default="ingediend",
+                        max_length=14,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="beoordeeld op"),
+                ),
+                (
+                    "review_note",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="opmerking van de teamcoach"
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="opgesteld door",
+                    ),
+                ),
+                (
+                    "documents",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="casework.document",
+                        verbose_name="steunt op de documenten",
+                    ),
+                ),
+                (
+                    "notes",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="casework.casenote",
+                        verbose_name="steunt op de notities",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="beoordeeld door",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="proposals",
+                        to="procedure.request",
+                        verbose_name="aanvraag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sociaal verslag met voorstel',
-                'verbose_name_plural': 'sociale verslagen met voorstel',
-                'ordering': ['-written_at'],
+                "verbose_name": "sociaal verslag met voorstel",
+                "verbose_name_plural": "sociale verslagen met voorstel",
+                "ordering": ["-written_at"],
             },
         ),
         migrations.CreateModel(
-            name='DecisionLetter',
+            name="DecisionLetter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('notify_due_on', models.DateField(verbose_name='ter kennis te brengen uiterlijk op')),
-                ('sent_on', models.DateField(blank=True, null=True, verbose_name='verzonden op')),
-                ('decision', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='letter', to='casework.decision', verbose_name='beslissing')),
-                ('sent_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='verzonden door')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='letters', to='procedure.request', verbose_name='aanvraag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "notify_due_on",
+                    models.DateField(verbose_name="ter kennis te brengen uiterlijk op"),
+                ),
+                ("sent_on", models.DateField(blank=True, null=True, verbose_name="verzonden op")),
+                (
+                    "decision",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="letter",
+                        to="casework.decision",
+                        verbose_name="beslissing",
+                    ),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="verzonden door",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="letters",
+                        to="procedure.request",
+                        verbose_name="aanvraag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'beslissingsbrief',
-                'verbose_name_plural': 'beslissingsbrieven',
+                "verbose_name": "beslissingsbrief",
+                "verbose_name_plural": "beslissingsbrieven",
             },
         ),
         migrations.CreateModel(
-            name='Session',
+            name="Session",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField(verbose_name='datum van de zitting')),
-                ('members_total', models.PositiveSmallIntegerField(verbose_name='aantal leden van het comité')),
-                ('members_present', models.TextField(blank=True, help_text='Eén naam per lijn.', verbose_name='aanwezige leden')),
-                ('status', models.CharField(choices=[('gepland', 'gepland'), ('gehouden', 'gehouden')], default='gepland', max_length=10, verbose_name='status')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='aangemaakt door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="datum van de zitting")),
+                (
+                    "members_total",
+                    models.PositiveSmallIntegerField(verbose_name="aantal leden van het comité"),
+                ),
+                (
+                    "members_present",
+                    models.TextField(
+                        blank=True, help_text="Eén naam per lijn.", verbose_name="aanwezige leden"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("gepland", "gepland"), ("gehouden", "gehouden")],
+                        default="gepland",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="aangemaakt door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'zitting van het BCSD',
-                'verbose_name_plural': 'zittingen van het BCSD',
-                'ordering': ['-held_on'],
+                "verbose_name": "zitting van het BCSD",
+                "verbose_name_plural": "zittingen van het BCSD",
+                "ordering": ["-held_on"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('verdict', models.CharField(blank=True, choices=[('zoals-voorgesteld', 'toegekend zoals voorgesteld'), ('gewijzigd', 'gewijzigd toegekend'), ('geweigerd', 'geweigerd'), ('uitgesteld', 'uitgesteld voor verder onderzoek'), ('bevestigd', 'beslissing bevestigd na hoorzitting'), ('herzien', 'beslissing herzien na hoorzitting')], max_length=20, verbose_name='beslissing')),
-                ('motivation', models.TextField(blank=True, max_length=5000, verbose_name='motivering')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='bedrag (EUR)')),
-                ('effective_from', models.DateField(blank=True, null=True, verbose_name='vanaf')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='genotuleerd door')),
-                ('decision', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='agenda_item', to='casework.decision', verbose_name='genomen beslissing')),
-                ('hearing_on', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='hearing_items', to='casework.decision', verbose_name='hoorzitting over de beslissing')),
-                ('proposal', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='agenda_item', to='procedure.proposal', verbose_name='voorstel')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='items', to='procedure.session', verbose_name='zitting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "verdict",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("zoals-voorgesteld", "toegekend zoals voorgesteld"),
+                            ("gewijzigd", "gewijzigd toegekend"),
+                            ("geweigerd", "geweigerd"),
+                            ("uitgesteld", "uitgesteld voor verder onderzoek"),
+                            ("bevestigd", "beslissing bevestigd na hoorzitting"),
+                            ("herzien", "beslissing herzien na hoorzitting"),
+                        ],
+                        max_length=20,
+                        verbose_name="beslissing",
+                    ),
+                ),
+                (
+                    "motivation",
+                    models.TextField(blank=True, max_length=5000, verbose_name="motivering"),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="bedrag (EUR)",
+                    ),
+                ),
+                ("effective_from", models.DateField(blank=True, null=True, verbose_name="vanaf")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="genotuleerd door",
+                    ),
+                ),
+                (
+                    "decision",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agenda_item",
+                        to="casework.decision",
+                        verbose_name="genomen beslissing",
+                    ),
+                ),
+                (
+                    "hearing_on",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="hearing_items",
+                        to="casework.decision",
+                        verbose_name="hoorzitting over de beslissing",
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agenda_item",
+                        to="procedure.proposal",
+                        verbose_name="voorstel",
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="items",
+                        to="procedure.session",
+                        verbose_name="zitting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agendapunt',
-                'verbose_name_plural': 'agendapunten',
-                'ordering': ['session', 'pk'],
+                "verbose_name": "agendapunt",
+                "verbose_name_plural": "agendapunten",
+                "ordering": ["session", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='request',
-            index=models.Index(fields=['status', 'decision_due_on'], name='procedure_r_status_373da6_idx'),
+            model_name="request",
+            index=models.Index(
+                fields=["status", "decision_due_on"], name="procedure_r_status_373da6_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='request',
-            constraint=models.CheckConstraint(condition=models.Q(('question', ''), _negated=True), name='request_has_question', violation_error_message='Beschrijf wat gevraagd wordt.'),
+            model_name="request",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("question", ""), _negated=True),
+                name="request_has_question",
+                violation_error_message="Beschrijf wat gevraagd wordt.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='request',
-            constraint=models.CheckConstraint(condition=models.Q(('decision_due_on__gte', models.F('received_on'))), name='request_due_after_receipt'),
+            model_name="request",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("decision_due_on__gte", models.F("received_on"))),
+                name="request_due_after_receipt",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='request',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('decision__isnull', False), ('status', 'beslist')), models.Q(models.Q(('status', 'beslist'), _negated=True), ('decision__isnull', True)), _connector='OR'), name='request_decided_has_decision', violation_error_message='Een besliste aanvraag heeft een beslissing.'),
+            model_name="request",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("decision__isnull", False), ("status", "beslist")),
+                    models.Q(
+                        models.Q(("status", "beslist"), _negated=True), ("decision__isnull", True)
+                    ),
+                    _connector="OR",
+                ),
+                name="request_decided_has_decision",
+                violation_error_message="Een besliste aanvraag heeft een beslissing.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='proposal',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('situation', ''), _negated=True), models.Q(('means', ''), _negated=True), models.Q(('needs', ''), _negated=True), models.Q(('motivation', ''), _negated=True)), name='proposal_report_complete', violation_error_message='Het verslag beschrijft situatie, bestaansmiddelen, noden en motivering.'),
+            model_name="proposal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("situation", ""), _negated=True),
+                    models.Q(("means", ""), _negated=True),
+                    models.Q(("needs", ""), _negated=True),
+                    models.Q(("motivation", ""), _negated=True),
+                ),
+                name="proposal_report_complete",
+                violation_error_message="Het verslag beschrijft situatie, bestaansmiddelen, noden en motivering.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='proposal',
-            constraint=models.CheckConstraint(condition=models.Q(('situation__length__lte', 5000), ('means__length__lte', 5000), ('needs__length__lte', 5000), ('motivation__length__lte', 5000)), name='proposal_parts_max_length'),
+            model_name="proposal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("situation__length__lte", 5000),
+                    ("means__length__lte", 5000),
+                    ("needs__length__lte", 5000),
+                    ("motivation__length__lte", 5000),
+                ),
+                name="proposal_parts_max_length",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='proposal',
-            constraint=models.CheckConstraint(condition=models.Q(('proposed_amount__isnull', True), ('proposed_amount__gte', 0), _connector='OR'), name='proposal_amount_not_negative', violation_error_message='Het bedrag mag niet negatief zijn.'),
+            model_name="proposal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("proposed_amount__isnull", True), ("proposed_amount__gte", 0), _connector="OR"
+                ),
+                name="proposal_amount_not_negative",
+                violation_error_message="Het bedrag mag niet negatief zijn.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='proposal',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('reviewed_at__isnull', True), ('status', 'ingediend')), models.Q(models.Q(('status', 'ingediend'), _negated=True), ('reviewed_at__isnull', False)), _connector='OR'), name='proposal_reviewed_when_not_submitted'),
+            model_name="proposal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("reviewed_at__isnull", True), ("status", "ingediend")),
+                    models.Q(
+                        models.Q(("status", "ingediend"), _negated=True),
+                        ("reviewed_at__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="proposal_reviewed_when_not_submitted",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='decisionletter',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('sent_by__isnull', True), ('sent_on__isnull', True)), models.Q(('sent_by__isnull', False), ('sent_on__isnull', False)), _connector='OR'), name='letter_sent_complete'),
+            model_name="decisionletter",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("sent_by__isnull", True), ("sent_on__isnull", True)),
+                    models.Q(("sent_by__isnull", False), ("sent_on__isnull", False)),
+                    _connector="OR",
+                ),
+                name="letter_sent_complete",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('members_total__gt', 0)), name='session_has_members', violation_error_message='Het comité heeft leden.'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("members_total__gt", 0)),
+                name="session_has_members",
+                violation_error_message="Het comité heeft leden.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('hearing_on__isnull', True), ('proposal__isnull', False)), models.Q(('hearing_on__isnull', False), ('proposal__isnull', True)), _connector='OR'), name='agendaitem_proposal_or_hearing'),
+            model_name="agendaitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("hearing_on__isnull", True), ("proposal__isnull", False)),
+                    models.Q(("hearing_on__isnull", False), ("proposal__isnull", True)),
+                    _connector="OR",
+                ),
+                name="agendaitem_proposal_or_hearing",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.CheckConstraint(condition=models.Q(('verdict', ''), models.Q(('motivation', ''), _negated=True), _connector='OR'), name='agendaitem_verdict_motivated', violation_error_message='Een beslissing wordt gemotiveerd.'),
+            model_name="agendaitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("verdict", ""), models.Q(("motivation", ""), _negated=True), _connector="OR"
+                ),
+                name="agendaitem_verdict_motivated",
+                violation_error_message="Een beslissing wordt gemotiveerd.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.UniqueConstraint(condition=models.Q(('hearing_on__isnull', False)), fields=('session', 'hearing_on'), name='agendaitem_one_hearing_per_session'),
+            model_name="agendaitem",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("hearing_on__isnull", False)),
+                fields=("session", "hearing_on"),
+                name="agendaitem_one_hearing_per_session",
+            ),
         ),
     ]
