@@ -258,3 +258,26 @@ def test_letter_states_decision_amount_appeal_and_hearing(team):
         "web/procedure/receipt_pdf.html", {"r": req, "regime": view.regime, "today": D(2023, 3, 1)}
     )
     assert "31/03/2023" in receipt and "art. 18" in receipt
+
+
+def test_measures_count_decisions_deadlines_and_time(team):
+    from welzijn.reporting.compute import compute
+    from welzijn.reporting.indicators import INDICATORS
+
+    mw, tc, file = team
+    for received, verdict in ((D(2023, 3, 1), "zoals-voorgesteld"), (D(2023, 2, 1), "geweigerd")):
+        req = _request(mw, file, received_on=received)
+        proposal = _proposal(mw, req)
+        procedure.proposal_review(actor=tc, proposal_id=proposal.pk, approve=True)
+        session = _held_session(tc)  # 20/03/2023
+        item = procedure.agenda_add(actor=tc, session_id=session.pk, proposal_id=proposal.pk)
+        procedure.session_record_presence(
+            actor=tc, session_id=session.pk, members_present="A\nB\nC"
+        )
+        procedure.agenda_item_decide(actor=tc, item_id=item.pk, verdict=verdict, motivation="M.")
+    codes = ["bcsd_beslissingen", "bcsd_weigeringen", "bcsd_binnen_termijn", "bcsd_doorlooptijd"]
+    found = compute(2023, [i for i in INDICATORS if i.code in codes])
+    assert found["bcsd_beslissingen"].value == 2
+    assert found["bcsd_weigeringen"].value == 1
+    assert found["bcsd_binnen_termijn"].value == pytest.approx(0.5)  # 19 days in, 47 late
+    assert found["bcsd_doorlooptijd"].value == pytest.approx((19 + 47) / 2)
