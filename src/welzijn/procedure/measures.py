@@ -9,6 +9,8 @@ from welzijn.casework.models import Decision
 from welzijn.procedure.models import Request
 from welzijn.reporting.measures import Share, data_source, measure
 
+SOURCE = " Bron: procedure (aanvragen, zittingen en beslissingen van het BCSD)."
+
 
 def _decisions(year: int, service_ids: list[int]):
     decisions = Decision.objects.valid().filter(decided_on__year=year)
@@ -26,8 +28,8 @@ def _decided_requests(year: int, service_ids: list[int]):
 
 @measure(
     "procedure.decisions",
-    definition="Aantal beslissingen van het BCSD in het jaar over {services} (uitkomst: "
-    "{detail}; leeg = alle).",
+    definition="Aantal beslissingen van het BCSD die in het jaar genomen werden (niet "
+    "geannuleerd)." + SOURCE,
 )
 def decisions(indicator, year, service_ids) -> float | None:
     found = _decisions(year, service_ids)
@@ -38,9 +40,9 @@ def decisions(indicator, year, service_ids) -> float | None:
 
 @measure(
     "procedure.within_deadline",
-    definition="Aandeel van de in het jaar beslist aanvragen ({services}) waarover het BCSD "
-    "binnen de wettelijke termijn besliste (30 dagen na ontvangst, art. 21 RMI-wet en art. 58 "
-    "OCMW-wet).",
+    definition="Aandeel van de aanvragen waarover het BCSD in het jaar besliste, dat binnen "
+    "de wettelijke termijn beslist werd (30 dagen na ontvangst: art. 21, § 1 RMI-wet; art. 58 "
+    "OCMW-wet)." + SOURCE,
     share=True,
 )
 def within_deadline(indicator, year, service_ids) -> Share | None:
@@ -54,8 +56,8 @@ def within_deadline(indicator, year, service_ids) -> Share | None:
 
 @measure(
     "procedure.days_to_decision",
-    definition="Gemiddeld aantal dagen tussen de ontvangst van een aanvraag ({services}) en de "
-    "beslissing van het BCSD, over de aanvragen beslist in het jaar.",
+    definition="Gemiddeld aantal dagen tussen de ontvangst van een aanvraag en de beslissing "
+    "van het BCSD, over de aanvragen waarover in het jaar beslist werd." + SOURCE,
     things=True,
 )
 def days_to_decision(indicator, year, service_ids) -> float | None:
@@ -69,8 +71,8 @@ def days_to_decision(indicator, year, service_ids) -> float | None:
 
 @measure(
     "procedure.appeals",
-    definition="Aantal beslissingen van het BCSD ({services}) waartegen in het jaar beroep "
-    "werd ingesteld bij de arbeidsrechtbank (uitkomst: {detail}; leeg = alle).",
+    definition="Aantal beslissingen van het BCSD waartegen in het jaar beroep werd ingesteld "
+    "bij de arbeidsrechtbank." + SOURCE,
 )
 def appeals(indicator, year, service_ids) -> float | None:
     found = Decision.objects.valid().filter(appeal_lodged_on__year=year)

@@ -65,9 +65,12 @@ class Request(models.Model):
         related_name="request",
         verbose_name="beslissing",
     )
+    # Empty only for records written by an import or Synthetic Ghent: the services fill it.
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name="geregistreerd door",
     )
@@ -141,8 +144,14 @@ class Proposal(models.Model):
     documents = models.ManyToManyField(
         Document, blank=True, related_name="+", verbose_name="steunt op de documenten"
     )
+    # Empty only for records written by an import or Synthetic Ghent: the services fill it.
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="opgesteld door"
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="opgesteld door",
     )
     written_at = models.DateTimeField("opgesteld op")
     status = models.CharField(
@@ -209,8 +218,14 @@ class Session(models.Model):
         "aanwezige leden", blank=True, help_text="Eén naam per lijn."
     )
     status = models.CharField("status", max_length=10, choices=Status.choices, default="gepland")
+    # Empty only for records written by an import or Synthetic Ghent: the services fill it.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="aangemaakt door"
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="aangemaakt door",
     )
 
     class Meta:
@@ -354,9 +369,9 @@ class DecisionLetter(models.Model):
         verbose_name = "beslissingsbrief"
         verbose_name_plural = "beslissingsbrieven"
         constraints = [
+            # Who sent it is empty only for an import or Synthetic Ghent (no user there).
             models.CheckConstraint(
-                condition=Q(sent_on__isnull=True, sent_by__isnull=True)
-                | Q(sent_on__isnull=False, sent_by__isnull=False),
+                condition=Q(sent_by__isnull=True) | Q(sent_on__isnull=False),
                 name="letter_sent_complete",
             ),
         ]

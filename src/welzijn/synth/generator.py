@@ -98,6 +98,7 @@ from welzijn.registry.search import search_key, search_name
 from welzijn.reporting import measures
 
 from . import reference as ref
+from .procedure import build_procedure
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")
 #: Every table a load writes, in insert order: parents before children.
@@ -113,6 +114,11 @@ TABLES = [
     "casework_decision",
     "casework_trajectory",
     "casework_intervention",
+    "procedure_session",
+    "procedure_request",
+    "procedure_proposal",
+    "procedure_agendaitem",
+    "procedure_decisionletter",
     "synth_activityvolume",
     "synth_groundtruth",
 ]
@@ -304,6 +310,7 @@ class Generator:
         self.build_leefloon_records()
         self.build_targets()
         self.build_decisions()
+        build_procedure(self)  # requests, proposals, sessions, letters around the decisions
         self.progress("rechten en grondwaarheid")
         self.build_rights()
         self.progress("rijen")
