@@ -260,10 +260,28 @@ def test_letter_states_decision_amount_appeal_and_hearing(team):
     assert "31/03/2023" in receipt and "art. 18" in receipt
 
 
-def test_measures_count_decisions_deadlines_and_time(team):
+FIGURES = [
+    ("decisions", "procedure.decisions", ""),
+    ("refusals", "procedure.decisions", "weigering"),
+    ("in_time", "procedure.within_deadline", ""),
+    ("days", "procedure.days_to_decision", ""),
+    ("appeals", "procedure.appeals", ""),
+]
+
+
+def _figure(code, kind, detail):
+    """A measure computed as the report computes an indicator of that kind."""
+    import dataclasses
+
     from welzijn.reporting.compute import compute
     from welzijn.reporting.indicators import INDICATORS
 
+    base = next(i for i in INDICATORS if i.code == "hoorzittingen")
+    ind = dataclasses.replace(base, code=code, kind=kind, services=(), detail=detail)
+    return compute(2023, [ind])[code].value
+
+
+def test_measures_count_decisions_deadlines_and_time(team):
     mw, tc, file = team
     for received, verdict in ((D(2023, 3, 1), "zoals-voorgesteld"), (D(2023, 2, 1), "geweigerd")):
         req = _request(mw, file, received_on=received)
@@ -275,9 +293,9 @@ def test_measures_count_decisions_deadlines_and_time(team):
             actor=tc, session_id=session.pk, members_present="A\nB\nC"
         )
         procedure.agenda_item_decide(actor=tc, item_id=item.pk, verdict=verdict, motivation="M.")
-    codes = ["bcsd_beslissingen", "bcsd_weigeringen", "bcsd_binnen_termijn", "bcsd_doorlooptijd"]
-    found = compute(2023, [i for i in INDICATORS if i.code in codes])
-    assert found["bcsd_beslissingen"].value == 2
-    assert found["bcsd_weigeringen"].value == 1
-    assert found["bcsd_binnen_termijn"].value == pytest.approx(0.5)  # 19 days in, 47 late
-    assert found["bcsd_doorlooptijd"].value == pytest.approx((19 + 47) / 2)
+    found = {code: _figure(code, kind, detail) for code, kind, detail in FIGURES}
+    assert found["decisions"] == 2
+    assert found["refusals"] == 1
+    assert found["in_time"] == pytest.approx(0.5)  # 19 days after receipt, and 47
+    assert found["days"] == pytest.approx((19 + 47) / 2)
+    assert found["appeals"] == 0

@@ -127,8 +127,7 @@ def contacts_scenario(world, ind: Indicator) -> int:
     return 2  # p1 and p2
 
 
-# A domain app's measure (its kind is a registered measure) is tested by that app's own tests.
-@pytest.mark.parametrize("code", [i.code for i in INDICATORS if i.measure is None])
+@pytest.mark.parametrize("code", [i.code for i in INDICATORS])
 def test_indicator_on_a_hand_made_data_set(world, code):
     ind = BY_CODE[code]
     k = ind.kind

@@ -61,7 +61,7 @@ def test_leefloon_from_request_to_letter(page, live_server, team, tmp_path):
     expect(page.get_by_text("wacht op goedkeuring")).to_be_visible()
 
     login(page, live_server, "tc.proc")
-    page.get_by_role("link", name="Mijn team").click()
+    page.get_by_role("link", name="Mijn team").first.click()
     page.get_by_role("link", name=re.compile("Gezin Haddad: Leefloon")).click()
     page.get_by_label("goedkeuren voor de agenda").check()
     page.get_by_role("button", name="Opslaan").click()
@@ -105,7 +105,7 @@ def test_a_late_request_shows_on_the_teamcoachs_page(page, live_server, team):
         question="Leefloon",
     )
     login(page, live_server, "tc.proc")
-    page.get_by_role("link", name="Mijn team").click()
+    page.get_by_role("link", name="Mijn team").first.click()
     panel = page.get_by_role("region", name="Aanvragen dicht bij of voorbij de termijn")
     expect(panel.get_by_text("Te laat")).to_be_visible()
     expect(panel.get_by_role("link", name="Leefloon")).to_be_visible()

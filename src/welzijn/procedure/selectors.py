@@ -12,7 +12,7 @@ from welzijn.casework.access import notes_visible_to, office_ids_of
 from welzijn.casework.models import Decision, Dossier, Task, Trajectory
 from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
-from welzijn.core.roles import Role
+from welzijn.core.roles import Role, roles_of
 from welzijn.procedure.access import (
     access_agenda_item,
     access_request,
@@ -195,7 +195,7 @@ def session_overview(*, user, session_id: int) -> SessionView:
     )
     hidden = AgendaItem.objects.filter(session=session).count() - len(items)
     view = SessionView(session, items, hidden)
-    if Role.TEAMCOACH.value in {g.name for g in user.groups.all()}:
+    if Role.TEAMCOACH in roles_of(user):
         offices = office_ids_of(user)
         view.approved = list(
             Proposal.objects.filter(

@@ -14,7 +14,7 @@ from welzijn.casework import selectors as casework_selectors
 from welzijn.casework import services as casework
 from welzijn.casework.access import office_ids_of
 from welzijn.core.access import AccessDenied, Intent
-from welzijn.core.roles import Role, roles_of
+from welzijn.core.roles import DOSSIER_EDIT_ROLES, Role, roles_of
 from welzijn.procedure import selectors
 from welzijn.procedure import services as procedure
 from welzijn.procedure.access import access_as_teamcoach, is_teamcoach_of
@@ -172,10 +172,11 @@ def proposal_review(request, proposal_id):
 
 @login_required
 def session_list(request):
+    roles = roles_of(request.user)
+    if not roles & (DOSSIER_EDIT_ROLES | {Role.BEHEERDER}):
+        raise AccessDenied("De zittingen van het BCSD zijn er voor maatschappelijk werkers.")
     sessions = selectors.sessions_list(user=request.user)
-    is_tc = Role.TEAMCOACH in roles_of(request.user)
-    if not sessions and not is_tc:
-        raise AccessDenied("Geen zittingen met punten van je welzijnsbureau of team.")
+    is_tc = Role.TEAMCOACH in roles
     return render(
         request,
         "web/procedure/sessions.html",
