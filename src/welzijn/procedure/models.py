@@ -34,13 +34,6 @@ class Request(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", "in onderzoek"
         DECIDED = "beslist", "beslist"
-        WITHDRAWN = "ingetrokken", "ingetrokken"
-
-    TRANSITIONS = {
-        Status.OPEN: frozenset({Status.DECIDED, Status.WITHDRAWN}),
-        Status.DECIDED: frozenset(),
-        Status.WITHDRAWN: frozenset(),
-    }
 
     dossier = models.ForeignKey(
         Dossier, models.PROTECT, related_name="requests", verbose_name="dossier"

@@ -15,6 +15,7 @@ from welzijn.core.audit import audit_record
 from welzijn.core.roles import Role, roles_of
 from welzijn.procedure.access import (
     access_agenda_item,
+    access_as_teamcoach,
     access_request,
     access_session,
     items_visible_to,
@@ -83,13 +84,23 @@ def request_overview(*, user, request_id: int) -> RequestView:
 
 
 @transaction.atomic
-def proposal_get(*, user, proposal_id: int, intent: Intent = Intent.VIEW) -> Proposal:
+def proposal_for_review(*, user, proposal_id: int) -> Proposal:
+    """A proposal for its review form: the teamcoach of the dossier's office only."""
     proposal = Proposal.objects.select_related(
         "request__dossier__household", "request__service"
     ).get(pk=proposal_id)
-    access_request(user, proposal.request, intent)
-    audit_record(actor=user, action="view", obj=proposal, reason="formulier")
+    access_as_teamcoach(user, proposal.request.dossier, proposal)
+    audit_record(actor=user, action="view", obj=proposal, reason="beoordelen")
     return proposal
+
+
+@transaction.atomic
+def dossier_for_assignment(*, user, dossier_id: int) -> Dossier:
+    """A dossier for the assignment form: the teamcoach of its office only."""
+    dossier = Dossier.objects.select_related("household", "office").get(pk=dossier_id)
+    access_as_teamcoach(user, dossier)
+    audit_record(actor=user, action="view", obj=dossier, reason="toewijzen")
+    return dossier
 
 
 def dossier_requests(user, dossier: Dossier) -> list[Request]:

@@ -17,7 +17,7 @@ from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.roles import DOSSIER_EDIT_ROLES, Role, roles_of
 from welzijn.procedure import selectors
 from welzijn.procedure import services as procedure
-from welzijn.procedure.access import access_as_teamcoach, is_teamcoach_of
+from welzijn.procedure.access import is_teamcoach_of
 from welzijn.procedure.deadlines import rules
 from welzijn.web.forms import procedure as forms
 from welzijn.web.forms.common import submit, today
@@ -143,8 +143,7 @@ def proposal_new(request, request_id):
 
 @login_required
 def proposal_review(request, proposal_id):
-    proposal = selectors.proposal_get(user=request.user, proposal_id=proposal_id)
-    access_as_teamcoach(request.user, proposal.request.dossier, proposal)
+    proposal = selectors.proposal_for_review(user=request.user, proposal_id=proposal_id)
     form = bound_or_restored(request, forms.ReviewForm)
     return _form(
         request,
@@ -354,8 +353,7 @@ def teamcoach_home(request):
 
 @login_required
 def dossier_assign(request, dossier_id):
-    dossier = dossier_for_edit(request, dossier_id)
-    access_as_teamcoach(request.user, dossier)
+    dossier = selectors.dossier_for_assignment(user=request.user, dossier_id=dossier_id)
     workers = selectors.caseworkers_of([dossier.office_id])
     form = bound_or_restored(request, forms.AssignForm, workers=workers)
     return _form(
