@@ -252,7 +252,7 @@ def agenda_item_decide(
     letter that must notify it within the legal term), or postponement for more inquiry. On a
     hearing: the hearing is held, the decision confirmed or revised."""
     item = (
-        AgendaItem.objects.select_for_update()
+        AgendaItem.objects.select_for_update(of=("self",))
         .select_related(
             "session", "proposal__request__dossier", "proposal__request__service", "hearing_on"
         )
