@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "welzijn.catalog",
     "welzijn.casework",
     "welzijn.shelter",
+    "welzijn.procedure",
     "welzijn.rights",
     "welzijn.synth",
     "welzijn.reporting",

@@ -176,3 +176,27 @@ def test_dossiers_are_at_the_welzijnsbureau_of_the_wijk(loaded):
     )
     assert dossier.exists()
     assert {d.office.code for d in dossier} >= {"wb-brugse-poort", "wb-rabot"}
+
+
+def test_decisions_come_with_their_request_session_and_letter(loaded):
+    """Synthetic Ghent's procedure (synth/procedure.py): every BCSD decision answers a request
+    received before it, was taken in a session with quorum, and was notified by a letter;
+    every hearing held was a point of a session; the procedure's measures count them."""
+    from welzijn.casework.models import Decision
+    from welzijn.procedure.models import AgendaItem, DecisionLetter, Request, Session
+    from welzijn.reporting.compute import compute
+    from welzijn.reporting.indicators import INDICATORS
+
+    decisions = Decision.objects.count()
+    assert Request.objects.filter(status="beslist").count() == decisions
+    assert DecisionLetter.objects.count() == decisions
+    assert all(s.has_quorum for s in Session.objects.all()[:50])
+    heard = Decision.objects.filter(hearing_held_on__isnull=False).count()
+    assert AgendaItem.objects.filter(hearing_on__isnull=False).count() == heard
+    request = Request.objects.select_related("decision").first()
+    assert request.received_on < request.decision.decided_on
+    from welzijn.procedure.measures import within_deadline
+
+    assert 0.5 < within_deadline(None, 2023, []).value < 1  # most, not all, in time
+    hearings = compute(2023, [i for i in INDICATORS if i.code == "hoorzittingen"])
+    assert hearings["hoorzittingen"].value == heard

@@ -211,6 +211,28 @@ EXPECTED = {
     "web:opvang_count": Expect(lambda role, rel: 200 if role in COUNT_ROLES else 404),
     "web:opvang_count_form": _form(lambda role, rel: 200 if role in (OP, PA) else 404),
     "web:opvang_count_export": Expect(lambda role, rel: 200 if role in COUNT_ROLES else 404),
+    # -- the Sociale Dienst's procedure (procedure app) ------------------------------------
+    "web:request_new": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:request": Expect(_dossier(CASEWORK)),
+    "web:request_receipt": Expect(_dossier(CASEWORK)),
+    "web:proposal_new": _form(_dossier(EDIT, beheerder_views=False)),
+    # Approving, the minutes of a point, assigning: the teamcoach of the dossier's office.
+    "web:proposal_review": _form(_own_office({TC})),
+    "web:item_decide": _form(_own_office({TC})),
+    "web:dossier_assign": _form(_own_office({TC})),
+    # Sessions: teamcoaches (they build the agenda), caseworkers of an office with a point on
+    # it (the own session only: sessions are per office, not per share), the beheerder.
+    "web:sessions": Expect(lambda role, rel: 200 if role in {MW, TC, BH} else 404),
+    "web:session_new": _form(lambda role, rel: 200 if role is TC else 404),
+    "web:session": Expect(
+        lambda role, rel: 200 if role in {TC, BH} or (role is MW and rel == OWN) else 404
+    ),
+    "web:session_presence": _form(lambda role, rel: 200 if role is TC else 404),
+    "web:agenda_add": _post_only(lambda role, rel: 400 if role is TC else 404),
+    "web:decision_letter": Expect(_dossier(CASEWORK)),
+    "web:letter_sent": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:decision_appeal": _form(_dossier(EDIT, beheerder_views=False)),
+    "web:teamcoach": Expect(lambda role, rel: 200 if role is TC else 404),
     "reporting:index": Expect(_report(302)),
     "reporting:jaaroverzicht": Expect(_report(200)),
     "reporting:download": Expect(_report(200)),
@@ -289,14 +311,6 @@ def _records(actor, hh, office_code, partner):
     trajectory = casework.trajectory_start(
         actor=actor, dossier_id=file.pk, service="housing-first", start_date=D(2023, 2, 1)
     )
-    decision = casework.decision_record(
-        actor=actor,
-        dossier_id=file.pk,
-        service="leefloon",
-        outcome="toekenning",
-        motivation="Voldoet aan de voorwaarden.",
-        decided_on=D(2023, 2, 1),
-    )
     run = ScreeningRun.objects.create(
         reference_date=D(2023, 12, 1), started_at=dt.datetime.now(dt.UTC)
     )
@@ -342,19 +356,68 @@ def _records(actor, hh, office_code, partner):
         household=hh,
     )
     return {
+        **_procedure_records(actor, file),
         "referral_id": referred.referral.pk,
         **_situation_records(actor, hh, member),
         "person_id": member.pk,
         "household_id": hh.pk,
         "dossier_id": file.pk,
         "trajectory_id": trajectory.pk,
-        "decision_id": decision.pk,
         "finding_id": finding.pk,
         "note_id": note.pk,
         "document_id": document.pk,
         "task_id": task.pk,
         "intervention_id": intervention.pk,
         "contact_id": contact.pk,
+    }
+
+
+# -- the procedure's records (procedure app): a leefloon request decided in a session, with
+# its letter (the world's decision_id), and an open request whose proposal waits for approval
+
+
+def _procedure_records(worker, file) -> dict:
+    from welzijn.procedure import services as procedure
+
+    coach = user(TC, file.office.code)
+
+    def proposal(req):
+        return procedure.proposal_submit(
+            actor=worker,
+            request_id=req.pk,
+            situation="Alleenstaand.",
+            means="Geen inkomen.",
+            needs="Leefloon.",
+            proposed_result="toekenning",
+            motivation="Voldoet aan de voorwaarden.",
+        )
+
+    def request(service):
+        return procedure.request_register(
+            actor=worker,
+            dossier_id=file.pk,
+            service=service,
+            received_on=D(2023, 2, 1),
+            channel="balie",
+            question="Vraagt steun.",
+        )
+
+    decided = proposal(request("leefloon"))
+    procedure.proposal_review(actor=coach, proposal_id=decided.pk, approve=True)
+    session = procedure.session_plan(actor=coach, held_on=D(2023, 2, 20), members_total=3)
+    item = procedure.agenda_add(actor=coach, session_id=session.pk, proposal_id=decided.pk)
+    procedure.session_record_presence(actor=coach, session_id=session.pk, members_present="A\nB")
+    procedure.agenda_item_decide(
+        actor=coach, item_id=item.pk, verdict="zoals-voorgesteld", motivation="Akkoord."
+    )
+    item.refresh_from_db()
+    waiting = proposal(request("huurwaarborg"))
+    return {
+        "decision_id": item.decision_id,
+        "request_id": waiting.request_id,
+        "proposal_id": waiting.pk,
+        "session_id": session.pk,
+        "item_id": item.pk,
     }
 
 
@@ -564,7 +627,7 @@ def _field_names(client, url) -> list[str]:
 def _row_counts() -> list[int]:
     from django.apps import apps
 
-    labels = ("registry", "casework", "rights")
+    labels = ("registry", "casework", "rights", "procedure")
     return [m.objects.count() for label in labels for m in apps.get_app_config(label).get_models()]
 
 

@@ -99,6 +99,7 @@ from welzijn.reporting import measures
 
 from . import reference as ref
 from . import shelter
+from .procedure import build_procedure
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")
 #: Every table a load writes, in insert order: parents before children.
@@ -117,6 +118,11 @@ TABLES = [
     "shelter_stay",
     "shelter_refusal",
     "shelter_pitcountrecord",
+    "procedure_session",
+    "procedure_request",
+    "procedure_proposal",
+    "procedure_agendaitem",
+    "procedure_decisionletter",
     "synth_activityvolume",
     "synth_groundtruth",
 ]
@@ -311,6 +317,7 @@ class Generator:
         self.build_leefloon_records()
         self.build_targets()
         self.build_decisions()
+        build_procedure(self)  # requests, proposals, sessions, letters around the decisions
         self.progress("rechten en grondwaarheid")
         self.build_rights()
         self.progress("rijen")

@@ -134,4 +134,5 @@ urlpatterns = [
         name="decision_cancel",
     ),
     path("opvang/", include("welzijn.web.urls_opvang")),
+    path("procedure/", include("welzijn.web.urls_procedure")),
 ]

@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import template
 
 from welzijn.core.numbers import format_eur
-from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
+from welzijn.core.roles import CASEWORK_ROLES, DOSSIER_EDIT_ROLES, Role, roles_of
 from welzijn.registry.access import MERGE_ROLES
 
 register = template.Library()
@@ -38,3 +38,21 @@ def eur(amount) -> str:
     if amount is None or amount == "":
         return ""
     return format_eur(Decimal(amount))
+
+
+@register.filter
+def is_teamcoach(user) -> bool:
+    """{% if user|is_teamcoach %}: the teamcoach's links (team, comité)."""
+    return Role.TEAMCOACH in roles_of(user)
+
+
+@register.filter
+def works_on_dossiers(user) -> bool:
+    """{% if user|works_on_dossiers %}: caseworker or teamcoach (the comité's sessions)."""
+    return bool(roles_of(user) & DOSSIER_EDIT_ROLES)
+
+
+@register.filter
+def letter_late(letter, today) -> bool:
+    """{% if letter|letter_late:today %}: a decision not notified within the legal term."""
+    return letter.is_late(today)

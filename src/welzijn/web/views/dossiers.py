@@ -9,9 +9,10 @@ from welzijn.casework import services as casework
 from welzijn.casework.access import office_ids_of
 from welzijn.casework.models import Dossier
 from welzijn.core.access import Intent
+from welzijn.procedure import selectors as procedure_selectors
 from welzijn.rights import selectors as rights_selectors
 from welzijn.web.forms import casework as forms
-from welzijn.web.forms.common import submit
+from welzijn.web.forms.common import submit, today
 from welzijn.web.forms.dossier_work import NoteForm
 from welzijn.web.views.common import (
     bound_or_restored,
@@ -35,6 +36,8 @@ def dossier_detail(request, dossier_id):
         "may_edit": may_edit(request.user, overview.dossier),
         "my_office_ids": office_ids_of(request.user),
         "note_form": bound_or_restored(request, NoteForm),  # a note typed before a login
+        "requests": procedure_selectors.dossier_requests(request.user, overview.dossier),
+        "today": today(),
     }
     return render(request, "web/dossier.html", context)
 
