@@ -2,4 +2,12 @@
 street list, partner organisations, the service catalogue, offices. Loaded by demo_setup,
 the tests and the benchmarks; `welzijn loaddata <name>` loads one again after an edit."""
 
-REFERENCE_FIXTURES = ("ghent", "streets", "partners", "catalog", "offices", "document_kinds")
+REFERENCE_FIXTURES = (
+    "ghent",
+    "streets",
+    "partners",
+    "catalog",
+    "offices",
+    "document_kinds",
+    "meldingen",
+)
