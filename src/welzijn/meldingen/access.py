@@ -4,7 +4,7 @@
 |--------------------------------------------------|---------------------|-------------------|
 | the handling team (a meldingen role in its office) | view, change state | yes               |
 | the reporting team (the warden's office), its maker | view, admin. report | —                 |
-| beheerder                                        | view (admin, audited) | in the admin    |
+| beheerder                                        | in the admin (read-only, audited)       |
 | anyone else (caseworkers, analist, partners)    | —                   | —                 |
 
 A melding forwarded (doorgestuurd) to another team moves with its handling rights; the
@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 
 from welzijn.casework.access import office_ids_of
 from welzijn.core.access import AccessDenied, Intent
-from welzijn.core.roles import MELDINGEN_ROLES, Role, roles_of
+from welzijn.core.roles import MELDINGEN_ROLES, roles_of
 
 from .models import Conflict, Melding
 
@@ -43,13 +43,11 @@ def may_see_reporter(user, melding: Melding) -> bool:
 
 
 def access_melding(user, melding: Melding, intent: Intent = Intent.VIEW) -> Melding:
-    """VIEW: the handling and the reporting team, a beheerder; EDIT (its state, a conflict):
+    """VIEW: the handling and the reporting team; EDIT (its state, a conflict):
     the handling team."""
     if is_handling_team(user, melding):
         return melding
-    if intent is Intent.VIEW and (
-        is_reporting_side(user, melding) or Role.BEHEERDER in roles_of(user)
-    ):
+    if intent is Intent.VIEW and is_reporting_side(user, melding):
         return melding
     raise AccessDenied(NOT_YOURS, melding)
 
@@ -63,8 +61,6 @@ def access_melding_report(user, melding: Melding) -> Melding:
 
 def meldingen_visible_to(user) -> QuerySet[Melding]:
     """The same rule as access_melding(VIEW), as a queryset filter for lists."""
-    if Role.BEHEERDER in roles_of(user):
-        return Melding.objects.all()
     offices = meldingen_offices(user)
     if not roles_of(user) & MELDINGEN_ROLES:
         return Melding.objects.none()

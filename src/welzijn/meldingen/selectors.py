@@ -183,3 +183,34 @@ def categories_tree() -> list[tuple[Category, list[Category]]]:
         else:
             subs.setdefault(c.parent_id, []).append(c)
     return [(m, subs.get(m.pk, [])) for m in mains if subs.get(m.pk)]
+
+
+def category_get(pk: int | None) -> Category | None:
+    return Category.objects.select_related("team", "parent").filter(pk=pk).first() if pk else None
+
+
+def wijk_get(pk: int | None) -> Wijk | None:
+    return Wijk.objects.filter(pk=pk).first() if pk else None
+
+
+@transaction.atomic
+def conflict_meldingen_waiting(*, user) -> list[Melding]:
+    """Open conflict meldingen of the user's team that nobody took up yet."""
+    rows = list(
+        Melding.objects.filter(
+            team_id__in=meldingen_offices(user),
+            category__opens_conflict=True,
+            status__in=Melding.OPEN,
+            conflict__isnull=True,
+        )
+        .select_related("category", "wijk")
+        .order_by("due_on")[:200]
+    )
+    audit_record(
+        actor=user,
+        action="list",
+        object_type="meldingen.melding",
+        reason="conflicten te starten",
+        detail={"ids": [m.pk for m in rows]},
+    )
+    return rows
