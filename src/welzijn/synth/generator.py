@@ -98,6 +98,7 @@ from welzijn.registry.search import search_key, search_name
 from welzijn.reporting import measures
 
 from . import reference as ref
+from .meldingen import build_meldingen
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")
 #: Every table a load writes, in insert order: parents before children.
@@ -113,6 +114,9 @@ TABLES = [
     "casework_decision",
     "casework_trajectory",
     "casework_intervention",
+    "meldingen_melding",
+    "meldingen_meldingevent",
+    "meldingen_conflict",
     "synth_activityvolume",
     "synth_groundtruth",
 ]
@@ -231,6 +235,8 @@ class Refs:
     outcome: dict[tuple[str, str], int]
     status_kind: dict[str, int]
     next_id: dict[str, int]
+    #: categories and wijk centres of the meldingen (synth.meldingen.meldingen_refs)
+    meldingen: dict[str, Any] = field(default_factory=dict)
 
 
 def _money(values: np.ndarray) -> list[str]:
@@ -304,6 +310,7 @@ class Generator:
         self.build_leefloon_records()
         self.build_targets()
         self.build_decisions()
+        build_meldingen(self)
         self.progress("rechten en grondwaarheid")
         self.build_rights()
         self.progress("rijen")
