@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "welzijn.casework",
     "welzijn.shelter",
     "welzijn.procedure",
+    "welzijn.meldingen",
     "welzijn.rights",
     "welzijn.synth",
     "welzijn.reporting",

@@ -37,7 +37,8 @@ ON, MW, TC, AN, BH, PA, OP = (
     Role.PARTNER,
     Role.OPVANG,
 )
-ROLES = (ON, MW, TC, AN, BH, PA, OP)
+GW, PR, MB = Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR
+ROLES = (ON, MW, TC, AN, BH, PA, OP, GW, PR, MB)
 CASEWORK = {ON, MW, TC, OP}
 COUNT_ROLES = {OP, TC, AN, BH, PA}
 EDIT = {MW, TC}
@@ -113,6 +114,26 @@ def _fixed(status):
     return lambda role, relation: status
 
 
+def _meldingen_role(role, relation):
+    return 200 if role in (GW, PR, MB) else 404
+
+
+def _melding_view(role, relation):
+    """The world's own melding: reported by the wardens, handled by netheid; the shared one:
+    reported by the wardens, handled by herstel; the other: herstel's own."""
+    if role is GW:
+        return 200 if relation != OTHER else 404
+    return 200 if role is MB and relation == OWN else 404
+
+
+def _melding_handler(role, relation):
+    return 200 if role is MB and relation == OWN else 404
+
+
+def _conflict_handler(role, relation):
+    return 200 if role is PR and relation == OWN else 404
+
+
 @dataclass(frozen=True)
 class Expect:
     get: object  # (role, relation) -> status
@@ -133,8 +154,8 @@ def _post_only(rule):
 
 
 EXPECTED = {
-    # partner: to the referrals; opvang: to tonight's board
-    "web:home": Expect(lambda role, rel: 302 if role in (PA, OP) else 200),
+    # partner: to the referrals; opvang: to tonight's board; meldingen roles: their list
+    "web:home": Expect(lambda role, rel: 302 if role in (PA, OP, GW, PR, MB) else 200),
     "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
     "web:logout": Expect(_fixed(405)),  # POST only
     "web:otp_verify": Expect(_fixed(302)),  # nobody here owes a code: sent on
@@ -233,6 +254,20 @@ EXPECTED = {
     "web:letter_sent": _form(_dossier(EDIT, beheerder_views=False)),
     "web:decision_appeal": _form(_dossier(EDIT, beheerder_views=False)),
     "web:teamcoach": Expect(lambda role, rel: 200 if role is TC else 404),
+    # -- meldingen: the warden's team reports (own, shared), netheid handles own, preventie
+    # handles the own conflict; "other" is another team's melding --------------------------
+    "web:meldingen": Expect(_meldingen_role),
+    "web:melding_new": _form(_meldingen_role),
+    "web:meldingen_per_wijk": Expect(lambda role, rel: 200 if role in REPORT else 403),
+    "web:melding": Expect(_melding_view),
+    "web:melding_transition": _form(_melding_handler),
+    "web:melding_report": _form(lambda role, rel: 200 if role is GW and rel != OTHER else 404),
+    "web:melding_photo": Expect(_melding_view),
+    "web:conflicts": Expect(_meldingen_role),
+    "web:conflict_start": _form(_melding_handler),
+    "web:conflict": Expect(_conflict_handler),
+    "web:conflict_party_add": _form(_conflict_handler),
+    "web:conflict_close": _form(_conflict_handler),
     "reporting:index": Expect(_report(302)),
     "reporting:jaaroverzicht": Expect(_report(200)),
     "reporting:download": Expect(_report(200)),
@@ -256,6 +291,13 @@ INVALID_POST = {
 
 
 # -- the world: one household per relation, each with a dossier and its records ------------
+
+_OFFICE_OF = {
+    **dict.fromkeys(CASEWORK, "wb-brugse-poort"),
+    GW: "team-gemeenschapswachten",
+    PR: "team-preventie",
+    MB: "team-netheid",
+}
 
 
 @dataclass
@@ -426,7 +468,7 @@ def world(settings, tmp_path):
     settings.WELZIJN_DOCUMENT_ROOT = tmp_path / "documents"
     own_worker = user(MW, "wb-brugse-poort")
     other_worker = user(MW, "wb-rabot")
-    users = {role: user(role, "wb-brugse-poort" if role in CASEWORK else None) for role in ROLES}
+    users = {role: user(role, _OFFICE_OF.get(role)) for role in ROLES}
     users[BH].is_staff = True
     users[BH].save()
     partner, elsewhere = (
@@ -453,6 +495,7 @@ def world(settings, tmp_path):
             reason="Samen opvolgen",
             on=D(2023, 3, 1),
         )
+    _meldingen_world(objects, names, users)
     return World(objects, names, users)
 
 
@@ -500,6 +543,57 @@ def _shelter_world(objects, own_worker, other_worker):
         )
         objects[relation].update(
             facility_id=place.pk, stay_id=stay.pk, entry_id=waiting.pk, count_id=count.pk
+        )
+
+
+def _meldingen_world(objects, names, users):
+    """Meldingen (reporters named like the world's persons) and conflicts per relation."""
+    from welzijn.casework.models import Office
+    from welzijn.meldingen import services as meldingen
+
+    herstel_worker = user(MB, "team-herstel")
+    herstel = Office.objects.get(code="team-herstel")
+    photo = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+    for relation, actor, category in (
+        (OWN, users[GW], "sluikstorten"),
+        (SHARED, users[GW], "straatverlichting"),
+        (OTHER, herstel_worker, "wegdek-en-voetpad"),
+    ):
+        melding = meldingen.melding_create(
+            actor=actor,
+            category=category,
+            description="Melding van de testwereld",
+            reporter_kind="burger",
+            reporter_name=f"Melder Wereld{relation.capitalize()}naam",
+            street="Bevrijdingslaan",
+            postcode="9000",
+            photo=SimpleUploadedFile("foto.png", photo),
+        )
+        conflict_melding = meldingen.melding_create(
+            actor=users[PR],
+            category="geluidsoverlast",
+            description="Lawaai",
+            reporter_kind="burger",
+            street="Bevrijdingslaan",
+            postcode="9000",
+        )
+        conflict = meldingen.conflict_start(
+            actor=users[PR],
+            melding_id=conflict_melding.pk,
+            approach="bemiddeling",
+            started_on=D(2023, 3, 1),
+            parties=[{"role": "melder", "name": f"Partij Wereld{relation.capitalize()}naam"}],
+        )
+        if relation != OWN:  # forwarded: no longer Preventie's
+            meldingen.melding_transition(
+                actor=users[PR],
+                melding_id=conflict_melding.pk,
+                to="doorgestuurd",
+                note="Voor herstel",
+                team=herstel,
+            )
+        objects[relation].update(
+            melding_id=melding.pk, photo_id=melding.photos.get().pk, conflict_id=conflict.pk
         )
 
 

@@ -27,6 +27,9 @@ DEMO_USERS = [
     ("beheerder", "Bea Beheerder", Role.BEHEERDER, None),
     ("caw", "Carla Partner", Role.PARTNER, "caw-oost-vlaanderen"),
     ("opvang", "Omar Opvang", Role.OPVANG, "team-opvang"),
+    ("gemeenschapswacht", "Gert Wacht", Role.GEMEENSCHAPSWACHT, "team-gemeenschapswachten"),
+    ("preventie", "Pieter Preventie", Role.PREVENTIE, "team-preventie"),
+    ("netheid", "Nora Netheid", Role.MELDINGEN_BEHANDELAAR, "team-netheid"),
 ]
 
 #: The demo beheerder's authenticator secret (20 bytes, as django-otp stores it: hex). Public

@@ -11,4 +11,5 @@ REFERENCE_FIXTURES = (
     "offices",
     "document_kinds",
     "facilities",
+    "meldingen",
 )

@@ -14,12 +14,20 @@ class Role(StrEnum):
     PARTNER = "partner"
     #: Staff of a shelter or reception facility (through the facility's office).
     OPVANG = "opvangmedewerker"
+    #: A gemeenschapswacht: reports pollution, defects and infringements in the street.
+    GEMEENSCHAPSWACHT = "gemeenschapswacht"
+    #: Dienst Preventie voor Veiligheid: takes up conflicts between citizens.
+    PREVENTIE = "preventiemedewerker"
+    #: A team that receives meldingen and handles them (cleaning, repair, wooncoaches, ...).
+    MELDINGEN_BEHANDELAAR = "behandelaar meldingen"
 
 
 #: Roles that work with people and dossiers of their office.
 CASEWORK_ROLES = frozenset({Role.ONTHAAL, Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH, Role.OPVANG})
 #: Roles that may change a dossier's content (trajectories, interventions, decisions).
 DOSSIER_EDIT_ROLES = frozenset({Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH})
+#: Roles that register meldingen and work on those of their team.
+MELDINGEN_ROLES = frozenset({Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR})
 
 
 def roles_of(user) -> frozenset[Role]:

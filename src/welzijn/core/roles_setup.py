@@ -11,6 +11,7 @@ BEHEERDER_EDITS = {
     "registry": ["wijk", "postcode", "organisation", "statuskind"],
     "casework": ["office", "staffassignment"],
     "shelter": ["facility", "capacityperiod", "exitdestination", "pitcount"],
+    "meldingen": ["category", "wijkcentre"],
 }
 # What a beheerder may look at (read-only and audited in the admin).
 BEHEERDER_VIEWS = {
@@ -26,6 +27,7 @@ BEHEERDER_VIEWS = {
     ],
     "casework": ["dossier", "contact", "trajectory", "intervention", "decision"],
     "shelter": ["stay", "waitingentry", "refusal", "pitcountrecord"],
+    "meldingen": ["melding", "conflict"],
 }
 
 

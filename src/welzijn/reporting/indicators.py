@@ -432,8 +432,8 @@ INDICATORS: tuple[Indicator, ...] = tuple(
     ])
     + _spec(_HULP, "Beter wonen", [
         ("wooncoaches", "Wooncoaches: huishoudens geholpen", H, "wooncoaches"),
-        ("huurachterstal", "Meldingen van huurachterstal", V, "huurachterstal-meldingen",
-         "meldingen"),
+        ("huurachterstal", "Meldingen van huurachterstal", "meldingen.count",
+         "huurachterstal-meldingen", "", {"unit": "meldingen"}),
         ("huurwaarborg", "Gentenaars geholpen met hun huurwaarborg", P, "huurwaarborg"),
         ("gent_knapt_op", "Nieuwe Gent Knapt Op-trajecten", PS, "gent-knapt-op"),
     ])
@@ -454,22 +454,24 @@ INDICATORS: tuple[Indicator, ...] = tuple(
         ("open_huizen", "Open Huizen overgedragen", V, "open-huizen", "Open Huizen"),
     ])
     + _spec(_VERB, "Aangenaam en veilig samenleven", [
-        ("conflicten", "Conflicten en spanningen tussen burgers", V, "conflicten-en-spanningen",
-         "meldingen"),
-        ("conflicten_geluid", "Conflicten: over geluidsoverlast", V, "conflicten-en-spanningen",
-         "% geluidsoverlast", {"base": "conflicten"}),
-        ("conflicten_geholpen", "Conflicten: burgers die zeggen geholpen te zijn", V,
-         "conflicten-en-spanningen", "% zegt geholpen te zijn", {"base": "conflicten"}),
-        ("bestuurlijke_verslagen", "Gemeenschapswachten: bestuurlijke verslagen", V,
-         "bestuurlijke-verslagen", "verslagen"),
-        ("bestuurlijke_verslagen_sluikstort", "Bestuurlijke verslagen voor sluikstorten", V,
-         "bestuurlijke-verslagen", "verslagen sluikstorten"),
-        ("meldingen_vervuiling", "Meldingen van vervuiling of defect", V,
-         "meldingen-vervuiling-defect", "meldingen"),
+        ("conflicten", "Conflicten en spanningen tussen burgers", "meldingen.conflicts",
+         "conflicten-en-spanningen", "", {"unit": "conflicten"}),
+        ("conflicten_geluid", "Conflicten: over geluidsoverlast", "meldingen.conflicts_in_category",
+         "conflicten-en-spanningen", "geluidsoverlast", {"unit": "% geluidsoverlast"}),
+        ("conflicten_geholpen", "Conflicten: burgers die zeggen geholpen te zijn",
+         "meldingen.conflicts_helped", "conflicten-en-spanningen", "",
+         {"unit": "% zegt geholpen te zijn"}),
+        ("bestuurlijke_verslagen", "Gemeenschapswachten: bestuurlijke verslagen",
+         "meldingen.administrative_reports", "bestuurlijke-verslagen", "", {"unit": "verslagen"}),
+        ("bestuurlijke_verslagen_sluikstort", "Bestuurlijke verslagen voor sluikstorten",
+         "meldingen.administrative_reports", "bestuurlijke-verslagen", "sluikstorten",
+         {"unit": "verslagen sluikstorten"}),
+        ("meldingen_vervuiling", "Meldingen van vervuiling of defect", "meldingen.count",
+         "meldingen-vervuiling-defect", "", {"unit": "meldingen"}),
     ])
     + _spec(_VERB, "Noodplanning", [
-        ("crisisbeheer", "Crisisbeheer: incidenten", V, "noodplanning-crisisbeheer",
-         "incidenten"),
+        ("crisisbeheer", "Crisisbeheer: incidenten", "meldingen.count",
+         "noodplanning-crisisbeheer", "", {"unit": "incidenten"}),
         ("be_alert", "Gentenaars aangesloten op BE-Alert", V, "be-alert", "aansluitingen"),
     ])
     + _spec(_GK, "Diversiteit en inclusie", [

@@ -160,7 +160,7 @@ def check_all(scale: float, year: int = 2023) -> list[Check]:
             ).count()
             ok = abs(generated - expected) <= max(target.tolerance, 0.5 / max(n, 1) + 1e-9)
         elif target.is_share and measures.get(target.measure) is not None:
-            # a domain share of n records: within 1/(2n), as an outcome share
+            # as for outcome shares: a share of n records is hit to within 1/(2n) at best
             n = _domain_result(target).denominator or 0
             ok = abs(generated - expected) <= max(target.tolerance, 0.5 / max(n, 1) + 1e-9)
         elif target.is_share:

@@ -100,6 +100,7 @@ from welzijn.reporting import measures
 from . import reference as ref
 from . import shelter
 from .procedure import build_procedure
+from .meldingen import build_meldingen
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")
 #: Every table a load writes, in insert order: parents before children.
@@ -123,6 +124,9 @@ TABLES = [
     "procedure_proposal",
     "procedure_agendaitem",
     "procedure_decisionletter",
+    "meldingen_melding",
+    "meldingen_meldingevent",
+    "meldingen_conflict",
     "synth_activityvolume",
     "synth_groundtruth",
 ]
@@ -244,6 +248,8 @@ class Refs:
     outcome: dict[tuple[str, str], int]
     status_kind: dict[str, int]
     next_id: dict[str, int]
+    #: categories and wijk centres of the meldingen (synth.meldingen.meldingen_refs)
+    meldingen: dict[str, Any] = field(default_factory=dict)
 
 
 def _money(values: np.ndarray) -> list[str]:
@@ -318,6 +324,7 @@ class Generator:
         self.build_targets()
         self.build_decisions()
         build_procedure(self)  # requests, proposals, sessions, letters around the decisions
+        build_meldingen(self)
         self.progress("rechten en grondwaarheid")
         self.build_rights()
         self.progress("rijen")

@@ -17,6 +17,7 @@ from welzijn.core.bulk import analyze, bulk_insert
 from welzijn.registry.models import Household, Person, Postcode, StatusKind, Wijk
 
 from .generator import TABLES, Refs, Tables
+from .meldingen import meldingen_refs
 
 
 def model_for(table: str):
@@ -54,6 +55,7 @@ def reference_refs() -> Refs:
         },
         status_kind=dict(StatusKind.objects.values_list("code", "id")),
         next_id=next_id,
+        meldingen=meldingen_refs(),
     )
 
 

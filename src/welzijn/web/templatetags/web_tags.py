@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import template
 
 from welzijn.core.numbers import format_eur
-from welzijn.core.roles import CASEWORK_ROLES, DOSSIER_EDIT_ROLES, Role, roles_of
+from welzijn.core.roles import CASEWORK_ROLES, DOSSIER_EDIT_ROLES, MELDINGEN_ROLES, Role, roles_of
 from welzijn.registry.access import MERGE_ROLES
 
 register = template.Library()
@@ -56,3 +56,17 @@ def works_on_dossiers(user) -> bool:
 def letter_late(letter, today) -> bool:
     """{% if letter|letter_late:today %}: a decision not notified within the legal term."""
     return letter.is_late(today)
+def does_meldingen(user) -> bool:
+    """{% if user|does_meldingen %}: the links of the meldingen (wardens and handling teams)."""
+    return bool(roles_of(user) & MELDINGEN_ROLES)
+
+
+@register.filter
+def handles_conflicts(user) -> bool:
+    return Role.PREVENTIE in roles_of(user)
+
+
+@register.filter
+def melding_overdue(melding, today) -> bool:
+    """{% if m|melding_overdue:today %}: open and past its due date."""
+    return melding.is_overdue(today)

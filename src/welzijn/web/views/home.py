@@ -6,7 +6,13 @@ from django.shortcuts import redirect, render
 
 from welzijn.casework import selectors as casework_selectors
 from welzijn.core.audit import audit_record
-from welzijn.core.roles import CASEWORK_ROLES, DOSSIER_EDIT_ROLES, Role, roles_of
+from welzijn.core.roles import (
+    CASEWORK_ROLES,
+    DOSSIER_EDIT_ROLES,
+    MELDINGEN_ROLES,
+    Role,
+    roles_of,
+)
 from welzijn.rights import selectors as rights_selectors
 from welzijn.web.forms.common import today
 
@@ -18,6 +24,8 @@ def home(request):
         return redirect("web:referrals")
     if Role.OPVANG in roles:
         return redirect("web:opvang_board")
+    if roles & MELDINGEN_ROLES and not roles & CASEWORK_ROLES:
+        return redirect("web:conflicts" if Role.PREVENTIE in roles else "web:meldingen")
     if not roles & CASEWORK_ROLES:
         return render(request, "web/home_other.html", {"is_analist": Role.ANALIST in roles})
     with transaction.atomic():
