@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "welzijn.registry",
     "welzijn.catalog",
     "welzijn.casework",
+    "welzijn.activities",
     "welzijn.rights",
     "welzijn.synth",
     "welzijn.reporting",

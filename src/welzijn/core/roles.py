@@ -12,12 +12,20 @@ class Role(StrEnum):
     #: An account of a partner organisation (CAW, a ziekenfonds, ...): sees only what was
     #: sent to its organisation, such as the referrals made to it.
     PARTNER = "partner"
+    #: A neighbourhood worker (buurtwerk) or another team that holds sessions with groups:
+    #: registers the team's activities (Repair Cafés, trainings, ...) and their participants.
+    BUURTWERK = "buurtwerker"
 
 
 #: Roles that work with people and dossiers of their office.
 CASEWORK_ROLES = frozenset({Role.ONTHAAL, Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH})
 #: Roles that may change a dossier's content (trajectories, interventions, decisions).
 DOSSIER_EDIT_ROLES = frozenset({Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH})
+#: Roles that register sessions of their team and the participants (activities app).
+ACTIVITY_ROLES = frozenset({Role.BUURTWERK})
+#: Roles that may look people up in the registry by name, to link what they register to a
+#: person: the casework roles, the beheerder (read-only) and the activity roles.
+PERSON_SEARCH_ROLES = CASEWORK_ROLES | ACTIVITY_ROLES | {Role.BEHEERDER}
 
 
 def roles_of(user) -> frozenset[Role]:

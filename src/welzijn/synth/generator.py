@@ -98,6 +98,7 @@ from welzijn.registry.search import search_key, search_name
 from welzijn.reporting import measures
 
 from . import reference as ref
+from .activities import build_activities
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")
 #: Every table a load writes, in insert order: parents before children.
@@ -115,6 +116,9 @@ TABLES = [
     "casework_intervention",
     "synth_activityvolume",
     "synth_groundtruth",
+    "activities_series",
+    "activities_activity",
+    "activities_participant",
 ]
 CALIBRATED_YEARS = (2023,)
 MIN_SCALE, MAX_SCALE = 0.01, 10.0
@@ -176,7 +180,7 @@ class Target:
         """The value at a scale: shares keep their value, counts scale (at least 1)."""
         if self.is_share or (self.measure == "volume" and self.detail.startswith("%")):
             return self.value
-        if self.measure == "volume" and self.detail.startswith("gemiddeld"):
+        if self.detail.startswith("gemiddeld"):  # an average keeps its value too
             return self.value
         return float(max(1, round(self.value * scale)))
 
@@ -308,6 +312,7 @@ class Generator:
         self.build_rights()
         self.progress("rijen")
         self.emit_registry()
+        build_activities(self)
         self.emit_dossiers()
         return self.tables
 
