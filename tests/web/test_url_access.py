@@ -28,15 +28,16 @@ pytestmark = pytest.mark.django_db
 
 OWN, OTHER, SHARED = "own", "other", "shared"
 RELATIONS = (OWN, OTHER, SHARED)
-ON, MW, TC, AN, BH, PA = (
+ON, MW, TC, AN, BH, PA, BW = (
     Role.ONTHAAL,
     Role.MAATSCHAPPELIJK_WERKER,
     Role.TEAMCOACH,
     Role.ANALIST,
     Role.BEHEERDER,
     Role.PARTNER,
+    Role.BUURTWERK,
 )
-ROLES = (ON, MW, TC, AN, BH, PA)
+ROLES = (ON, MW, TC, AN, BH, PA, BW)
 CASEWORK = {ON, MW, TC}
 EDIT = {MW, TC}
 REPORT = {AN, BH, TC}
@@ -103,6 +104,16 @@ def _own_office(allowed_roles):
     return rule
 
 
+def _organiser(role, relation):
+    """Activities: the organising team (own); a beheerder looks at any."""
+    return 200 if (role is BW and relation == OWN) or role is BH else 404
+
+
+def _own_team(role, relation):
+    """Changing a session or series: its organising team only."""
+    return 200 if role is BW and relation == OWN else 404
+
+
 def _report(ok):
     return lambda role, relation: ok if role in REPORT else 403
 
@@ -131,7 +142,8 @@ def _post_only(rule):
 
 
 EXPECTED = {
-    "web:home": Expect(lambda role, rel: 302 if role is PA else 200),  # partner: referrals
+    # partner: to the referrals; buurtwerker: to the activities
+    "web:home": Expect(lambda role, rel: 302 if role in (PA, BW) else 200),
     "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
     "web:logout": Expect(_fixed(405)),  # POST only
     "web:otp_verify": Expect(_fixed(302)),  # nobody here owes a code: sent on
@@ -194,6 +206,24 @@ EXPECTED = {
     "web:referral_answer": _post_only(
         lambda role, rel: 400 if role is PA and rel in (OWN, SHARED) else 404
     ),
+    # The activity register (activities): the organising team's sessions and series.
+    "web:activities": Expect(lambda role, rel: 200 if role in (BW, BH) else 404),
+    "web:activity_new": _form(lambda role, rel: 200 if role is BW else 404),
+    "web:activity": Expect(_organiser),
+    "web:activity_edit": _form(_own_team),
+    "web:activity_cancel": _form(_own_team),
+    "web:participant_search": Expect(_own_team),
+    "web:participant_add": _post_only(
+        lambda role, rel: 400 if _own_team(role, rel) == 200 else 404
+    ),
+    # Removing is the action itself: 302 back to the session (the buurtwerker comes last).
+    "web:participant_remove": _post_only(
+        lambda role, rel: 302 if _own_team(role, rel) == 200 else 404
+    ),
+    "web:series_list": Expect(lambda role, rel: 200 if role in (BW, BH) else 404),
+    "web:series_new": _form(lambda role, rel: 200 if role is BW else 404),
+    "web:series": Expect(_organiser),
+    "web:series_close": _form(_own_team),
     "reporting:index": Expect(_report(302)),
     "reporting:jaaroverzicht": Expect(_report(200)),
     "reporting:download": Expect(_report(200)),
@@ -341,12 +371,38 @@ def _records(actor, hh, office_code, partner):
     }
 
 
+# -- activities: a session with a participant and a series per relation ---------------------
+
+
+def _activity_records(actor, office_code, participant) -> dict:
+    from welzijn.activities import services as activities
+    from welzijn.casework.models import Office
+
+    team = Office.objects.get(code=office_code)
+    series = activities.series_create(
+        actor=actor,
+        office=team,
+        service="leefstraten",
+        title="Leefstraat Wereldstraat",
+        start_date=D(2023, 3, 1),
+    )
+    session = activities.activity_register(
+        actor=actor, office=team, service="repair-cafes", date=D(2023, 3, 4), headcount=30
+    )
+    named = activities.participant_add(
+        actor=actor, activity_id=session.pk, person_id=participant.pk
+    )
+    return {"activity_id": session.pk, "participant_id": named.pk, "series_id": series.pk}
+
+
 @pytest.fixture
 def world(settings, tmp_path):
     settings.WELZIJN_DOCUMENT_ROOT = tmp_path / "documents"
     own_worker = user(MW, "wb-brugse-poort")
     other_worker = user(MW, "wb-rabot")
     users = {role: user(role, "wb-brugse-poort" if role in CASEWORK else None) for role in ROLES}
+    users[BW] = user(BW, "team-buurtwerk")
+    other_organiser = user(BW, "team-vrijwilligerspunt")
     users[BH].is_staff = True
     users[BH].save()
     partner, elsewhere = (
@@ -364,6 +420,11 @@ def world(settings, tmp_path):
         names.append(last_name)
         hh = household(actor, person(actor, last_name=last_name), name=f"Gezin {last_name}")
         objects[relation] = _records(actor, hh, office_code, org)
+        objects[relation] |= _activity_records(
+            users[BW] if relation == OWN else other_organiser,
+            "team-buurtwerk" if relation == OWN else "team-vrijwilligerspunt",
+            hh.memberships.first().person,
+        )
     for subject in users.values():
         casework.dossier_share(
             actor=other_worker,
@@ -499,7 +560,7 @@ def _field_names(client, url) -> list[str]:
 def _row_counts() -> list[int]:
     from django.apps import apps
 
-    labels = ("registry", "casework", "rights")
+    labels = ("registry", "casework", "rights", "activities")
     return [m.objects.count() for label in labels for m in apps.get_app_config(label).get_models()]
 
 
@@ -511,10 +572,12 @@ def _row_counts() -> list[int]:
 )
 @given(data=st.data())
 def test_generated_input_at_every_form(name, world, client, data):
-    """As a caseworker of the own office, the form's fields filled with generated text,
-    numbers and dates: never a server error, and a refused form writes nothing."""
+    """As a caseworker of the own office (the activity forms: a buurtwerker of the own
+    team), the form's fields filled with generated text, numbers and dates: never a server
+    error, and a refused form writes nothing."""
     url = reverse(name, kwargs=_kwargs(PATTERNS[name], world.objects[OWN]))
-    _login(client, world.users[MW])
+    organiser = "activit" in name or "participant" in name or "series" in name
+    _login(client, world.users[BW if organiser else MW])
     fields = _field_names(client, url)
     posted = data.draw(st.fixed_dictionaries({}, optional=dict.fromkeys(fields, values)))
     counts = _row_counts()

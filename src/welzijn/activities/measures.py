@@ -88,23 +88,6 @@ def wijken(indicator, year: int, service_ids: list[int]) -> float:
     return sessions_in(year, service_ids).exclude(wijk=None).values("wijk").distinct().count()
 
 
-@measure(
-    "activities.places",
-    definition="Aantal verschillende plaatsen (huizen, centra) waar in het jaar een sessie "
-    "van {services} plaatsvond." + SOURCE,
-    things=True,
-)
-def places(indicator, year: int, service_ids: list[int]) -> float:
-    return (
-        sessions_in(year, service_ids)
-        .exclude(place="")
-        .annotate(key=Lower("place"))
-        .values("key")
-        .distinct()
-        .count()
-    )
-
-
 def series_active(year: int, service_ids: list[int]) -> QuerySet[Series]:
     start, end = _year(year)
     return Series.objects.filter(service_id__in=service_ids, start_date__lte=end).filter(

@@ -265,11 +265,12 @@ def series_transition(
             f"De reeks begon op {series.start_date:%d/%m/%Y}: ze kan niet eerder eindigen.",
         )
         last = series.sessions.valid().order_by("-date").values_list("date", flat=True).first()
-        require(
-            last is None or on >= last,
-            "on",
-            f"De laatste sessie was op {last:%d/%m/%Y}: de reeks kan niet eerder eindigen.",
-        )
+        if last is not None:
+            require(
+                on >= last,
+                "on",
+                f"De laatste sessie was op {last:%d/%m/%Y}: de reeks kan niet eerder eindigen.",
+            )
         series.end_date, series.goal_reached = on, goal_reached
     series.status = to
     validate_and_save(series)

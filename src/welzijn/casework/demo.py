@@ -26,6 +26,7 @@ DEMO_USERS = [
     ("analist", "Arne Analist", Role.ANALIST, None),
     ("beheerder", "Bea Beheerder", Role.BEHEERDER, None),
     ("caw", "Carla Partner", Role.PARTNER, "caw-oost-vlaanderen"),
+    ("buurtwerk", "Bart Buurtwerker", Role.BUURTWERK, "team-buurtwerk"),
 ]
 
 #: The demo beheerder's authenticator secret (20 bytes, as django-otp stores it: hex). Public

@@ -446,8 +446,7 @@ INDICATORS: tuple[Indicator, ...] = tuple(
          "dag-van-de-buren", "", {"unit": "wijken"}),
         ("zeg_het_met_koffie", "Zeg het met koffie: ontmoetingsactiviteiten",
          AS, "zeg-het-met-koffie", "", {"unit": "ontmoetingsactiviteiten"}),
-        ("open_huizen", "Open Huizen overgedragen", "activities.places", "open-huizen", "",
-         {"unit": "Open Huizen"}),
+        ("open_huizen", "Open Huizen overgedragen", V, "open-huizen", "Open Huizen"),
     ])
     + _spec(_VERB, "Aangenaam en veilig samenleven", [
         ("conflicten", "Conflicten en spanningen tussen burgers", V, "conflicten-en-spanningen",

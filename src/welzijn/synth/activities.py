@@ -10,7 +10,7 @@ Per calibrated figure (``calibration.csv``, measure ``activities.*``), exactly:
   number of sessions where the seed gives none, `SESSIONS`), summing to the figure;
 * Repair Cafés: the average number of visitors per session exactly, items brought in tens
   and the calibrated share of them repaired; Dag van de Buren in that many different wijken;
-  Open Huizen at that many places; Leefstraten: that many trajectories (series) in the
+  Leefstraten: that many trajectories (series) in the
   year, the given number of them closed with the Leefstraat realised.
 
 The Vrijwilligerspunt's trainings register their participants by name (adults of the
@@ -43,7 +43,6 @@ SESSIONS = {
     "groepswerkingen": 30,
     "netwerkdag-middenveld": 1,
     "dag-van-de-buren": 14,
-    "open-huizen": 40,
 }
 #: Participants per session where the seed counts sessions only.
 TYPICAL_SIZE = {
@@ -51,7 +50,6 @@ TYPICAL_SIZE = {
     "digicoaches-u-connect-workshops": 9,
     "zeg-het-met-koffie": 15,
     "dag-van-de-buren": 60,
-    "open-huizen": 12,
     "leefstraten": 14,
 }
 #: The organising team of each service's sessions.
@@ -59,7 +57,6 @@ OFFICE = {
     "repair-cafes": "team-buurtwerk",
     "dag-van-de-buren": "team-buurtwerk",
     "zeg-het-met-koffie": "team-buurtwerk",
-    "open-huizen": "team-buurtwerk",
     "leefstraten": "team-buurtwerk",
     "infosessies-oekraine": "team-cel-oekraine",
     "groepswerkingen": "team-werk-activering",
@@ -178,18 +175,6 @@ class ActivitiesBuilder:
                 self.sessions(
                     service, rng.integers(size // 2, 2 * size, n), wijken=wijken,
                     days=np.full(n, may),
-                )  # fmt: skip
-            elif service == "open-huizen":
-                n_places = gen.n(found["places"].value)
-                wijken = rng.choice(len(self.wijk_codes), n_places, replace=False)
-                n = max(n_places, gen.n(SESSIONS[service]))
-                extra = rng.integers(0, n_places, n - n_places)
-                which = np.concatenate([np.arange(n_places), extra])
-                names = [f"Open Huis {self.wijk_codes[wijken[k]]}" for k in which]
-                size = TYPICAL_SIZE[service]
-                self.sessions(
-                    service, rng.integers(size // 2, 2 * size, n), wijken=wijken[which],
-                    places=names,
                 )  # fmt: skip
             else:
                 self.counted(service, found)

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from welzijn.web import auth_views as login_views
 from welzijn.web.views import (
@@ -119,6 +119,7 @@ urlpatterns = [
     ),
     path("dossiers/<int:dossier_id>/taken/nieuw/", tasks.task_new, name="task_new"),
     path("taken/<int:task_id>/afgerond/", tasks.task_done, name="task_done"),
+    path("activiteiten/", include("welzijn.web.urls_activiteiten")),
     # Correcting: cancel a record entered in error, with a reason.
     path(
         "contacten/<int:contact_id>/annuleren/", corrections.contact_cancel, name="contact_cancel"
