@@ -60,10 +60,19 @@ def activity_register_page(*, user, filters: Filters, limit: int = 100) -> Regis
     that match (cancelled sessions are listed, not counted); one audit event."""
     visible = filters.apply(activities_visible_to(user))
     rows = list(
-        _with_counts(visible)
-        .select_related("service", "office", "partner", "wijk", "series")
-        .order_by("-date", "-pk")[:limit]
+        visible.select_related("service", "office", "partner", "wijk", "series").order_by(
+            "-date", "-pk"
+        )[:limit]
     )
+    # the names on each list, for the rows shown only (not grouped over the whole register)
+    named_of = dict(
+        Participant.objects.filter(activity__in=[a.pk for a in rows])
+        .order_by()
+        .values_list("activity_id")
+        .annotate(n=Count("id"))
+    )
+    for activity in rows:
+        activity.named = named_of.get(activity.pk, 0)
     counted = visible.valid()
     per_wijk = list(
         counted.order_by()

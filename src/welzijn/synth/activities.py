@@ -8,6 +8,8 @@ Per calibrated figure (``calibration.csv``, measure ``activities.*``), exactly:
 * ``activities.sessions``: that many sessions of the service;
 * ``activities.participants``: participants spread over the service's sessions (a typical
   number of sessions where the seed gives none, `SESSIONS`), summing to the figure;
+* ``activities.series_participants``: that many persons of the target's pool, by name, in
+  groups of a series (the 40-hour participation trajectory);
 * Repair Cafés: the average number of visitors per session exactly, items brought in tens
   and the calibrated share of them repaired; Dag van de Buren in that many different wijken;
   Leefstraten: that many trajectories (series) in the
@@ -65,6 +67,9 @@ OFFICE = {
 }
 DEFAULT_OFFICE = "team-gelijke-kansen"
 LEEFSTRAAT_SESSIONS = 2
+#: The participation trajectory: 40 hours in 10 weekly sessions, groups of about 15, who
+#: attends 8 of them has completed it.
+TRAJECTORY_SESSIONS, TRAJECTORY_GROUP, TRAJECTORY_REQUIRED = 10, 15, 8
 NAMED_SERVICES = frozenset({"vormingen-vrijwilligers"})
 
 ACTIVITY_COLUMNS = [
@@ -165,6 +170,8 @@ class ActivitiesBuilder:
                 self.repair_cafes(found)
             elif service == "leefstraten":
                 self.leefstraten(found)
+            elif "series_participants" in found:
+                self.trajectories(service, found["series_participants"])
             elif service == "dag-van-de-buren":
                 n_wijken = min(gen.n(found["wijken"].value), len(self.wijk_codes))
                 chosen = rng.permutation(len(self.wijk_codes))[:n_wijken]
@@ -221,36 +228,72 @@ class ActivitiesBuilder:
             brought=brought, repaired=repaired,
         )  # fmt: skip
 
-    def leefstraten(self, found: dict[str, Target]) -> None:
-        gen, rng = self.gen, self.rng
-        n = gen.n(found["series"].value)
-        reached = min(gen.n(found["series_goal_reached"].value), n)
+    def series(self, service: str, title: str, starts, ends, wijken, *, required=1, goal=None):
+        """Series rows (closed in the year: afgerond when the goal was reached)."""
+        gen, n = self.gen, len(starts)
         ids = gen.ids("activities_series", n)
-        starts = rng.integers(_day(dt.date(gen.year, 3, 1)), _day(dt.date(gen.year, 5, 31)), n)
-        ends = starts + rng.integers(60, 120, n)
-        wijken = rng.integers(0, len(self.wijk_codes), n)
-        office = gen.refs.office[OFFICE["leefstraten"]]
-        goal = np.zeros(n, bool)
-        goal[rng.permutation(n)[:reached]] = True
+        office = gen.refs.office[OFFICE.get(service, DEFAULT_OFFICE)]
+        goal = np.ones(n, bool) if goal is None else goal
         start_s, end_s = _iso(starts), _iso(ends)
         for i in range(n):
             wijk = self.wijk_codes[int(wijken[i])]
             self.series_rows.append(
                 (
                     int(ids[i]),
-                    gen.refs.service["leefstraten"],
-                    f"Leefstraat {i + 1} ({wijk})",
+                    gen.refs.service[service],
+                    f"{title} {i + 1} ({wijk})",
                     office,
                     None,
                     gen.refs.wijk[wijk],
                     start_s[i],
                     end_s[i],
-                    1,
+                    required,
                     "afgerond" if goal[i] else "stopgezet",
                     bool(goal[i]),
                     None,
                 )
             )
+        return ids
+
+    def trajectories(self, service: str, target: Target) -> None:
+        """Groups of newcomers (by name: persons of the target's pool, each in one group)
+        in weekly sessions; each attends all but up to two."""
+        gen, rng = self.gen, self.rng
+        people = rng.permutation(gen.pick(gen.pool(target.pool), gen.n(target.value)))
+        n = -(-len(people) // TRAJECTORY_GROUP)
+        k = TRAJECTORY_SESSIONS
+        last = _day(dt.date(gen.year, 12, 31)) - 7 * k
+        starts = rng.integers(_day(dt.date(gen.year, 1, 2)), last, n)
+        wijken = rng.integers(0, len(self.wijk_codes), n)
+        series = self.series(
+            service, "Participatietraject", starts, starts + 7 * k, wijken,
+            required=TRAJECTORY_REQUIRED,
+        )  # fmt: skip
+        days = np.repeat(starts, k) + np.tile(7 * np.arange(k), n)
+        sessions = self.sessions(
+            service, np.zeros(n * k, np.int64), wijken=np.repeat(wijken, k), days=days,
+            series=[int(s) for s in np.repeat(series, k)],
+        ).reshape(n, k)  # fmt: skip
+        group = np.arange(len(people)) % n
+        missed = rng.integers(0, 3, len(people))
+        for p, g, m in zip(people.tolist(), group.tolist(), missed.tolist(), strict=True):
+            attended = np.sort(rng.permutation(k)[: k - m])
+            pids = gen.ids("activities_participant", len(attended))
+            for pid, s in zip(pids.tolist(), sessions[g, attended].tolist(), strict=True):
+                self.participant_rows.append((pid, s, int(gen.p_id_of[p]), "", None))
+
+    def leefstraten(self, found: dict[str, Target]) -> None:
+        gen, rng = self.gen, self.rng
+        n = gen.n(found["series"].value)
+        reached = min(gen.n(found["series_goal_reached"].value), n)
+        starts = rng.integers(_day(dt.date(gen.year, 3, 1)), _day(dt.date(gen.year, 5, 31)), n)
+        wijken = rng.integers(0, len(self.wijk_codes), n)
+        goal = np.zeros(n, bool)
+        goal[rng.permutation(n)[:reached]] = True
+        ids = self.series(
+            "leefstraten", "Leefstraat", starts, starts + rng.integers(60, 120, n), wijken,
+            goal=goal,
+        )  # fmt: skip
         k = LEEFSTRAAT_SESSIONS
         days = np.repeat(starts, k) + np.tile(np.arange(k) * 30, n)
         size = TYPICAL_SIZE["leefstraten"]
