@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Lower
 
 from welzijn.activities.models import Activity, Participant, Series
@@ -129,23 +129,6 @@ def series_participants(indicator, year: int, service_ids: list[int]) -> float:
         .annotate(who=Lower("name"))
         .values("activity__series", "person", "who")
         .distinct()
-        .count()
-    )
-
-
-@measure(
-    "activities.series_completed",
-    definition="Aantal deelnemers die een reeks van {services} voltooiden die in het jaar "
-    "eindigde: ze woonden minstens het aantal sessies bij dat de reeks vraagt." + SOURCE,
-)
-def series_completed(indicator, year: int, service_ids: list[int]) -> float:
-    ended = Series.objects.filter(service_id__in=service_ids, end_date__range=_year(year))
-    return (
-        Participant.objects.filter(activity__series__in=ended, activity__cancelled_at__isnull=True)
-        .annotate(who=Lower("name"))
-        .values("activity__series", "activity__series__sessions_required", "person", "who")
-        .annotate(attended=Count("activity", distinct=True))
-        .filter(attended__gte=F("activity__series__sessions_required"))
         .count()
     )
 
