@@ -3,11 +3,11 @@
 | role                    | own team's activities | another team's |
 |-------------------------|-----------------------|----------------|
 | buurtwerker             | view, edit            | —              |
-| beheerder               | view (audited)        | view           |
 | any other role          | —                     | —              |
 
 Participants' names are personal data: they are seen with the session, so by the organising
-team only. An analist sees the figures in the report, never a session.
+team only (not by a beheerder either). An analist sees the figures in the report, never a
+session.
 """
 
 from django.db.models import QuerySet
@@ -16,7 +16,7 @@ from welzijn.activities.models import Activity, Participant, Series
 from welzijn.casework.access import office_ids_of
 from welzijn.casework.models import Office
 from welzijn.core.access import AccessDenied, Intent
-from welzijn.core.roles import ACTIVITY_ROLES, Role, roles_of
+from welzijn.core.roles import ACTIVITY_ROLES, roles_of
 
 
 def organises(user, office_id: int) -> bool:
@@ -38,8 +38,6 @@ def access_organiser(user, office: Office) -> Office:
 
 
 def _access(user, obj, intent: Intent, message: str):
-    if intent is Intent.VIEW and Role.BEHEERDER in roles_of(user):
-        return obj
     if organises(user, obj.office_id):
         return obj
     raise AccessDenied(message, obj)
@@ -59,10 +57,7 @@ def access_participant(user, participant: Participant, intent: Intent = Intent.V
 
 
 def _visible(user, model):
-    roles = roles_of(user)
-    if Role.BEHEERDER in roles:
-        return model.objects.all()
-    if not roles & ACTIVITY_ROLES:
+    if not roles_of(user) & ACTIVITY_ROLES:
         return model.objects.none()
     return model.objects.filter(office_id__in=office_ids_of(user))
 
