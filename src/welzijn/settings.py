@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "welzijn.shelter",
     "welzijn.procedure",
     "welzijn.meldingen",
+    "welzijn.activities",
     "welzijn.rights",
     "welzijn.synth",
     "welzijn.reporting",

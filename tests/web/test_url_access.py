@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 OWN, OTHER, SHARED = "own", "other", "shared"
 RELATIONS = (OWN, OTHER, SHARED)
-ON, MW, TC, AN, BH, PA, OP = (
+ON, MW, TC, AN, BH, PA, OP, BW = (
     Role.ONTHAAL,
     Role.MAATSCHAPPELIJK_WERKER,
     Role.TEAMCOACH,
@@ -36,9 +36,10 @@ ON, MW, TC, AN, BH, PA, OP = (
     Role.BEHEERDER,
     Role.PARTNER,
     Role.OPVANG,
+    Role.BUURTWERK,
 )
 GW, PR, MB = Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR
-ROLES = (ON, MW, TC, AN, BH, PA, OP, GW, PR, MB)
+ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB)
 CASEWORK = {ON, MW, TC, OP}
 COUNT_ROLES = {OP, TC, AN, BH, PA}
 EDIT = {MW, TC}
@@ -106,6 +107,11 @@ def _own_office(allowed_roles):
     return rule
 
 
+def _own_team(role, relation):
+    """A session or series, with its participants' names: its organising team only."""
+    return 200 if role is BW and relation == OWN else 404
+
+
 def _report(ok):
     return lambda role, relation: ok if role in REPORT else 403
 
@@ -154,8 +160,9 @@ def _post_only(rule):
 
 
 EXPECTED = {
-    # partner: to the referrals; opvang: to tonight's board; meldingen roles: their list
-    "web:home": Expect(lambda role, rel: 302 if role in (PA, OP, GW, PR, MB) else 200),
+    # partner: to the referrals; opvang: to tonight's board; meldingen roles: their list;
+    # buurtwerker: to the activities
+    "web:home": Expect(lambda role, rel: 302 if role in (PA, OP, BW, GW, PR, MB) else 200),
     "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
     "web:logout": Expect(_fixed(405)),  # POST only
     "web:otp_verify": Expect(_fixed(302)),  # nobody here owes a code: sent on
@@ -268,6 +275,24 @@ EXPECTED = {
     "web:conflict": Expect(_conflict_handler),
     "web:conflict_party_add": _form(_conflict_handler),
     "web:conflict_close": _form(_conflict_handler),
+    # The activity register (activities): the organising team's sessions and series.
+    "web:activities": Expect(lambda role, rel: 200 if role is BW else 404),
+    "web:activity_new": _form(lambda role, rel: 200 if role is BW else 404),
+    "web:activity": Expect(_own_team),
+    "web:activity_edit": _form(_own_team),
+    "web:activity_cancel": _form(_own_team),
+    "web:participant_search": Expect(_own_team),
+    "web:participant_add": _post_only(
+        lambda role, rel: 400 if _own_team(role, rel) == 200 else 404
+    ),
+    # Removing is the action itself: 302 back to the session (the buurtwerker comes last).
+    "web:participant_remove": _post_only(
+        lambda role, rel: 302 if _own_team(role, rel) == 200 else 404
+    ),
+    "web:series_list": Expect(lambda role, rel: 200 if role is BW else 404),
+    "web:series_new": _form(lambda role, rel: 200 if role is BW else 404),
+    "web:series": Expect(_own_team),
+    "web:series_close": _form(_own_team),
     "reporting:index": Expect(_report(302)),
     "reporting:jaaroverzicht": Expect(_report(200)),
     "reporting:download": Expect(_report(200)),
@@ -297,6 +322,7 @@ _OFFICE_OF = {
     GW: "team-gemeenschapswachten",
     PR: "team-preventie",
     MB: "team-netheid",
+    BW: "team-buurtwerk",
 }
 
 
@@ -461,6 +487,28 @@ def _procedure_records(worker, file) -> dict:
         "session_id": session.pk,
         "item_id": item.pk,
     }
+# -- activities: a session with a participant and a series per relation ---------------------
+
+
+def _activity_records(actor, office_code, participant) -> dict:
+    from welzijn.activities import services as activities
+    from welzijn.casework.models import Office
+
+    team = Office.objects.get(code=office_code)
+    series = activities.series_create(
+        actor=actor,
+        office=team,
+        service="leefstraten",
+        title="Leefstraat Wereldstraat",
+        start_date=D(2023, 3, 1),
+    )
+    session = activities.activity_register(
+        actor=actor, office=team, service="repair-cafes", date=D(2023, 3, 4), headcount=30
+    )
+    named = activities.participant_add(
+        actor=actor, activity_id=session.pk, person_id=participant.pk
+    )
+    return {"activity_id": session.pk, "participant_id": named.pk, "series_id": series.pk}
 
 
 @pytest.fixture
@@ -469,6 +517,7 @@ def world(settings, tmp_path):
     own_worker = user(MW, "wb-brugse-poort")
     other_worker = user(MW, "wb-rabot")
     users = {role: user(role, _OFFICE_OF.get(role)) for role in ROLES}
+    other_organiser = user(BW, "team-vrijwilligerspunt")
     users[BH].is_staff = True
     users[BH].save()
     partner, elsewhere = (
@@ -486,6 +535,11 @@ def world(settings, tmp_path):
         names.append(last_name)
         hh = household(actor, person(actor, last_name=last_name), name=f"Gezin {last_name}")
         objects[relation] = _records(actor, hh, office_code, org)
+        objects[relation] |= _activity_records(
+            users[BW] if relation == OWN else other_organiser,
+            "team-buurtwerk" if relation == OWN else "team-vrijwilligerspunt",
+            hh.memberships.first().person,
+        )
     _shelter_world(objects, own_worker, other_worker)
     for subject in users.values():
         casework.dossier_share(
@@ -721,7 +775,7 @@ def _field_names(client, url) -> list[str]:
 def _row_counts() -> list[int]:
     from django.apps import apps
 
-    labels = ("registry", "casework", "rights", "procedure")
+    labels = ("registry", "casework", "rights", "procedure", "activities")
     return [m.objects.count() for label in labels for m in apps.get_app_config(label).get_models()]
 
 
@@ -733,10 +787,12 @@ def _row_counts() -> list[int]:
 )
 @given(data=st.data())
 def test_generated_input_at_every_form(name, world, client, data):
-    """As a caseworker of the own office, the form's fields filled with generated text,
-    numbers and dates: never a server error, and a refused form writes nothing."""
+    """As a caseworker of the own office (the activity forms: a buurtwerker of the own
+    team), the form's fields filled with generated text, numbers and dates: never a server
+    error, and a refused form writes nothing."""
     url = reverse(name, kwargs=_kwargs(PATTERNS[name], world.objects[OWN]))
-    _login(client, world.users[MW])
+    organiser = "activit" in name or "participant" in name or "series" in name
+    _login(client, world.users[BW if organiser else MW])
     fields = _field_names(client, url)
     posted = data.draw(st.fixed_dictionaries({}, optional=dict.fromkeys(fields, values)))
     counts = _row_counts()

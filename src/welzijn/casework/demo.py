@@ -30,6 +30,7 @@ DEMO_USERS = [
     ("gemeenschapswacht", "Gert Wacht", Role.GEMEENSCHAPSWACHT, "team-gemeenschapswachten"),
     ("preventie", "Pieter Preventie", Role.PREVENTIE, "team-preventie"),
     ("netheid", "Nora Netheid", Role.MELDINGEN_BEHANDELAAR, "team-netheid"),
+    ("buurtwerk", "Bart Buurtwerker", Role.BUURTWERK, "team-buurtwerk"),
 ]
 
 #: The demo beheerder's authenticator secret (20 bytes, as django-otp stores it: hex). Public

@@ -20,6 +20,9 @@ class Role(StrEnum):
     PREVENTIE = "preventiemedewerker"
     #: A team that receives meldingen and handles them (cleaning, repair, wooncoaches, ...).
     MELDINGEN_BEHANDELAAR = "behandelaar meldingen"
+    #: A neighbourhood worker (buurtwerk) or another team that holds sessions with groups:
+    #: registers the team's activities (Repair Cafés, trainings, ...) and their participants.
+    BUURTWERK = "buurtwerker"
 
 
 #: Roles that work with people and dossiers of their office.
@@ -28,6 +31,11 @@ CASEWORK_ROLES = frozenset({Role.ONTHAAL, Role.MAATSCHAPPELIJK_WERKER, Role.TEAM
 DOSSIER_EDIT_ROLES = frozenset({Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH})
 #: Roles that register meldingen and work on those of their team.
 MELDINGEN_ROLES = frozenset({Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR})
+#: Roles that register sessions of their team and the participants (activities app).
+ACTIVITY_ROLES = frozenset({Role.BUURTWERK})
+#: Roles that may look people up in the registry by name, to link what they register to a
+#: person: the casework roles, the beheerder (read-only) and the activity roles.
+PERSON_SEARCH_ROLES = CASEWORK_ROLES | ACTIVITY_ROLES | {Role.BEHEERDER}
 
 
 def roles_of(user) -> frozenset[Role]:

@@ -18,7 +18,7 @@ registry does not import casework.
 from django.db.models import Q
 
 from welzijn.core.access import AccessDenied, Intent
-from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
+from welzijn.core.roles import CASEWORK_ROLES, PERSON_SEARCH_ROLES, Role, roles_of
 from welzijn.registry.models import Household, Person
 
 
@@ -56,6 +56,13 @@ def access_person(user, person: Person, intent: Intent = Intent.VIEW) -> Person:
     ):
         raise AccessDenied("Geen toegang tot deze persoon.", person)
     return person
+
+
+def access_person_search(user) -> None:
+    """Looking people up by name: the casework roles and a beheerder, and the teams that
+    register participants of their sessions by name (their own pages show what they link)."""
+    if not roles_of(user) & PERSON_SEARCH_ROLES:
+        raise AccessDenied("Geen toegang tot het zoeken van personen.")
 
 
 def access_household(user, household: Household, intent: Intent = Intent.VIEW) -> Household:

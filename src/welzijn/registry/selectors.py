@@ -8,7 +8,7 @@ from django.db.models import F, Q, QuerySet
 
 from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
-from welzijn.registry.access import access_household, access_person
+from welzijn.registry.access import access_household, access_person, access_person_search
 from welzijn.registry.models import (
     Address,
     Household,
@@ -90,7 +90,7 @@ def person_search(*, user, query: str, on: dt.date, limit: int = 25) -> list[Per
     term = "".join(ch for ch in query if ch.isprintable()).strip()
     if len(term) < 2:
         return []
-    access_person(user, Person())
+    access_person_search(user)
     terms = search_terms(term)
     if terms.impossible_date:
         found, alike = [], []

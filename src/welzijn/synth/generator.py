@@ -101,6 +101,7 @@ from . import reference as ref
 from . import shelter
 from .procedure import build_procedure
 from .meldingen import build_meldingen
+from .activities import build_activities
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")
 #: Every table a load writes, in insert order: parents before children.
@@ -129,6 +130,9 @@ TABLES = [
     "meldingen_conflict",
     "synth_activityvolume",
     "synth_groundtruth",
+    "activities_series",
+    "activities_activity",
+    "activities_participant",
 ]
 CALIBRATED_YEARS = (2023,)
 MIN_SCALE, MAX_SCALE = 0.01, 10.0
@@ -193,7 +197,7 @@ class Target:
             return self.value
         if self.is_share or (self.measure == "volume" and self.detail.startswith("%")):
             return self.value
-        if self.measure == "volume" and self.detail.startswith("gemiddeld"):
+        if self.detail.startswith("gemiddeld"):  # an average keeps its value too
             return self.value
         return float(max(1, round(self.value * scale)))
 
@@ -329,6 +333,7 @@ class Generator:
         self.build_rights()
         self.progress("rijen")
         self.emit_registry()
+        build_activities(self)
         self.emit_dossiers()
         shelter.build(self)
         return self.tables

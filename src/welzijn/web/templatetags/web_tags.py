@@ -3,7 +3,14 @@ from decimal import Decimal
 from django import template
 
 from welzijn.core.numbers import format_eur
-from welzijn.core.roles import CASEWORK_ROLES, DOSSIER_EDIT_ROLES, MELDINGEN_ROLES, Role, roles_of
+from welzijn.core.roles import (
+    ACTIVITY_ROLES,
+    CASEWORK_ROLES,
+    DOSSIER_EDIT_ROLES,
+    MELDINGEN_ROLES,
+    Role,
+    roles_of,
+)
 from welzijn.registry.access import MERGE_ROLES
 
 register = template.Library()
@@ -13,6 +20,12 @@ register = template.Library()
 def does_casework(user) -> bool:
     """{% if user|does_casework %}: show the links of the caseworker's workplace."""
     return bool(roles_of(user) & CASEWORK_ROLES)
+
+
+@register.filter
+def organises_activities(user) -> bool:
+    """{% if user|organises_activities %}: the link to the team's activity register."""
+    return bool(roles_of(user) & ACTIVITY_ROLES)
 
 
 @register.filter

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ActivitiesConfig(AppConfig):
+    name = "welzijn.activities"
+    verbose_name = "Activiteiten"

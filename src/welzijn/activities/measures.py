@@ -1,0 +1,139 @@
+"""The report's figures of sessions with groups, counted from registered activities.
+
+Every measure reads valid (not cancelled) sessions dated in the year of the indicator's
+services, in one or two aggregate queries. Participants of a session are those counted
+(``headcount``) plus those registered by name; a person at two sessions counts twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet, Sum
+from django.db.models.functions import Lower
+
+from welzijn.activities.models import Activity, Participant, Series
+from welzijn.reporting.measures import Share, data_source, measure
+
+SOURCE = " Bron: het activiteitenregister (sessies en hun deelnemers)."
+
+
+def _year(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def sessions_in(year: int, service_ids: list[int]) -> QuerySet[Activity]:
+    return Activity.objects.valid().filter(service_id__in=service_ids, date__range=_year(year))
+
+
+def _participants(sessions: QuerySet[Activity]) -> int:
+    counted = sessions.aggregate(n=Sum("headcount"))["n"] or 0
+    return counted + Participant.objects.filter(activity__in=sessions).count()
+
+
+@measure(
+    "activities.sessions",
+    definition="Aantal sessies van {services} in het jaar (geannuleerde niet)." + SOURCE,
+    things=True,
+)
+def sessions(indicator, year: int, service_ids: list[int]) -> float:
+    return sessions_in(year, service_ids).count()
+
+
+@measure(
+    "activities.participants",
+    definition="Som van de deelnemers aan de sessies van {services} in het jaar: de getelde "
+    "deelnemers plus wie op naam geregistreerd werd; wie twee sessies bijwoont, telt twee "
+    "keer." + SOURCE,
+)
+def participants(indicator, year: int, service_ids: list[int]) -> float:
+    return _participants(sessions_in(year, service_ids))
+
+
+@measure(
+    "activities.average_participants",
+    definition="Gemiddeld aantal deelnemers per sessie van {services} in het jaar (getelde "
+    "en op naam geregistreerde deelnemers, gedeeld door het aantal sessies)." + SOURCE,
+    things=True,
+)
+def average_participants(indicator, year: int, service_ids: list[int]) -> float | None:
+    found = sessions_in(year, service_ids)
+    n = found.count()
+    return _participants(found) / n if n else None
+
+
+@measure(
+    "activities.repaired_share",
+    definition="Van de voorwerpen die in het jaar naar een sessie van {services} gebracht "
+    "werden: het aandeel dat hersteld werd (sessies zonder geregistreerde resultaten tellen "
+    "niet mee)." + SOURCE,
+    share=True,
+)
+def repaired_share(indicator, year: int, service_ids: list[int]) -> Share:
+    agg = (
+        sessions_in(year, service_ids)
+        .filter(items_brought__isnull=False)
+        .aggregate(brought=Sum("items_brought"), repaired=Sum("items_repaired"))
+    )
+    return Share(float(agg["repaired"] or 0), float(agg["brought"] or 0))
+
+
+@measure(
+    "activities.wijken",
+    definition="Aantal verschillende wijken waar in het jaar een sessie van {services} "
+    "plaatsvond." + SOURCE,
+    things=True,
+)
+def wijken(indicator, year: int, service_ids: list[int]) -> float:
+    return sessions_in(year, service_ids).exclude(wijk=None).values("wijk").distinct().count()
+
+
+def series_active(year: int, service_ids: list[int]) -> QuerySet[Series]:
+    start, end = _year(year)
+    return Series.objects.filter(service_id__in=service_ids, start_date__lte=end).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=start)
+    )
+
+
+@measure(
+    "activities.series",
+    definition="Aantal reeksen (trajecten) van {services} die in het jaar liepen." + SOURCE,
+    things=True,
+)
+def series(indicator, year: int, service_ids: list[int]) -> float:
+    return series_active(year, service_ids).count()
+
+
+@measure(
+    "activities.series_goal_reached",
+    definition="Aantal reeksen (trajecten) van {services} die in het jaar afgesloten werden "
+    "met het doel bereikt (bv. de Leefstraat kwam er)." + SOURCE,
+    things=True,
+)
+def series_goal_reached(indicator, year: int, service_ids: list[int]) -> float:
+    return Series.objects.filter(
+        service_id__in=service_ids, end_date__range=_year(year), goal_reached=True
+    ).count()
+
+
+@measure(
+    "activities.series_participants",
+    definition="Aantal verschillende deelnemers aan sessies in het jaar van reeksen van "
+    "{services} (op naam geregistreerd: een persoon of een naam per reeks)." + SOURCE,
+)
+def series_participants(indicator, year: int, service_ids: list[int]) -> float:
+    return (
+        Participant.objects.filter(
+            activity__in=sessions_in(year, service_ids), activity__series__isnull=False
+        )
+        .annotate(who=Lower("name"))
+        .values("activity__series", "person", "who")
+        .distinct()
+        .count()
+    )
+
+
+@data_source
+def has_activities(year: int) -> bool:
+    start, end = _year(year)
+    return Activity.objects.filter(date__range=(start, end)).exists()
