@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "welzijn.registry",
     "welzijn.catalog",
     "welzijn.casework",
+    "welzijn.subsidies",
     "welzijn.rights",
     "welzijn.synth",
     "welzijn.reporting",

@@ -12,12 +12,22 @@ class Role(StrEnum):
     #: An account of a partner organisation (CAW, a ziekenfonds, ...): sees only what was
     #: sent to its organisation, such as the referrals made to it.
     PARTNER = "partner"
+    #: The representative of an association (vzw, feitelijke vereniging) that applies for a
+    #: subsidy: sees only its own organisation's applications (not referrals, unlike a partner).
+    AANVRAGER = "aanvrager"
+    #: A subsidy official of the team that runs a scheme (Samen aan zet, ...): checks and
+    #: decides the applications of the schemes of their office.
+    SUBSIDIES = "subsidieambtenaar"
+    #: A member of a scheme's jury: scores and advises applications above the jury threshold.
+    JURY = "jurylid"
 
 
 #: Roles that work with people and dossiers of their office.
 CASEWORK_ROLES = frozenset({Role.ONTHAAL, Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH})
 #: Roles that may change a dossier's content (trajectories, interventions, decisions).
 DOSSIER_EDIT_ROLES = frozenset({Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH})
+#: Roles of the subsidy pages: the applicant, the official and the jury.
+SUBSIDY_ROLES = frozenset({Role.AANVRAGER, Role.SUBSIDIES, Role.JURY})
 
 
 def roles_of(user) -> frozenset[Role]:
