@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from welzijn.web import auth_views as login_views
 from welzijn.web.views import (
@@ -133,4 +133,5 @@ urlpatterns = [
         corrections.decision_cancel,
         name="decision_cancel",
     ),
+    path("subsidies/", include("welzijn.web.urls_subsidies")),
 ]

@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import template
 
 from welzijn.core.numbers import format_eur
-from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
+from welzijn.core.roles import CASEWORK_ROLES, SUBSIDY_ROLES, Role, roles_of
 from welzijn.registry.access import MERGE_ROLES
 
 register = template.Library()
@@ -18,6 +18,12 @@ def does_casework(user) -> bool:
 @register.filter
 def is_partner(user) -> bool:
     return Role.PARTNER in roles_of(user)
+
+
+@register.filter
+def does_subsidies(user) -> bool:
+    """{% if user|does_subsidies %}: an association, a subsidy official or a juror."""
+    return bool(roles_of(user) & SUBSIDY_ROLES)
 
 
 @register.filter

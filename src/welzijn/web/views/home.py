@@ -6,7 +6,13 @@ from django.shortcuts import redirect, render
 
 from welzijn.casework import selectors as casework_selectors
 from welzijn.core.audit import audit_record
-from welzijn.core.roles import CASEWORK_ROLES, DOSSIER_EDIT_ROLES, Role, roles_of
+from welzijn.core.roles import (
+    CASEWORK_ROLES,
+    DOSSIER_EDIT_ROLES,
+    SUBSIDY_ROLES,
+    Role,
+    roles_of,
+)
 from welzijn.rights import selectors as rights_selectors
 from welzijn.web.forms.common import today
 
@@ -16,6 +22,8 @@ def home(request):
     roles = roles_of(request.user)
     if Role.PARTNER in roles:
         return redirect("web:referrals")
+    if roles & SUBSIDY_ROLES and not roles & CASEWORK_ROLES:
+        return redirect("web:subsidies")
     if not roles & CASEWORK_ROLES:
         return render(request, "web/home_other.html", {"is_analist": Role.ANALIST in roles})
     with transaction.atomic():
