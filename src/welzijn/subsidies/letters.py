@@ -4,7 +4,6 @@ and what the applicant owes in return, with the regulation it rests on."""
 from django.template.loader import render_to_string
 
 from welzijn.subsidies.models import Application
-from welzijn.subsidies.rules import ruleset
 
 DECIDED = (Application.Status.REFUSED, *Application.GRANTED_STATES)
 
@@ -19,7 +18,7 @@ def letter_html(application: Application) -> str:
         {
             "a": application,
             "granted": application.status != Application.Status.REFUSED,
-            "rules": ruleset(application.call.scheme.code),
+            "rules": application.call.scheme.ruleset(),
             "lines": list(application.lines.all()),
         },
     )

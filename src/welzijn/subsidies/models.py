@@ -19,6 +19,7 @@ from welzijn.catalog.models import Service
 from welzijn.core.models import CodeManager
 from welzijn.core.validation import check_dates_plausible
 from welzijn.registry.models import Organisation, Wijk
+from welzijn.subsidies.rules import Ruleset, ruleset
 
 POSITIVE = [MinValueValidator(Decimal("0.01"))]
 
@@ -33,6 +34,11 @@ class Scheme(models.Model):
     regulation_version = models.CharField("versie van het reglement", max_length=60)
     regulation_date = models.DateField("datum van het reglement")
     source_url = models.URLField("bron", max_length=300, blank=True)
+    rules = models.SlugField(
+        "regels",
+        max_length=60,
+        help_text="Het regelbestand subsidies/rules/<regels>.yaml: voorwaarden, bedragen, bronnen.",
+    )
     office = models.ForeignKey(
         Office, models.PROTECT, related_name="subsidy_schemes", verbose_name="team"
     )
@@ -56,6 +62,9 @@ class Scheme(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.code,)
+
+    def ruleset(self) -> Ruleset:
+        return ruleset(self.rules)
 
 
 class Call(models.Model):
@@ -122,6 +131,7 @@ class LegalForm(models.TextChoices):
     VZW = "vzw", "vzw"
     FEITELIJKE_VERENIGING = "feitelijke-vereniging", "feitelijke vereniging"
     BEWONERSGROEP = "bewonersgroep", "bewonersgroep"
+    COOPERATIEVE = "cooperatieve", "erkende coöperatieve vennootschap"
     ANDERE = "andere", "andere (bedrijf, individu, ...)"
 
 
@@ -177,11 +187,21 @@ class Application(models.Model):
     wijk = models.ForeignKey(
         Wijk, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="wijk"
     )
+    activities_last_year = models.PositiveIntegerField(
+        "activiteiten in het vorige werkingsjaar", null=True, blank=True
+    )
+    members = models.PositiveIntegerField("aantal leden", null=True, blank=True)
     start_date = models.DateField("startdatum")
     end_date = models.DateField("einddatum")
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="aangemaakt door"
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="aangemaakt door",
+        help_text="Leeg voor een aanvraag die uit een ander systeem werd overgenomen.",
     )
     submitted_on = models.DateField("ingediend op", null=True, blank=True)
     jury_deadline = models.DateField("indiendatum van de jury", null=True, blank=True)
@@ -250,6 +270,8 @@ class BudgetLine(models.Model):
         MATERIAL = "materiaal", "materiaal en aankopen"
         COMMUNICATION = "communicatie", "communicatie en drukwerk"
         SPEAKERS = "sprekers", "sprekers, begeleiders en artiesten"
+        STAFF = "personeel", "personeelskosten van het project"
+        INVESTMENT = "investering", "investeringen"
         TRANSPORT = "vervoer", "vervoer"
         WAGES = "loon", "loonkosten"
         OTHER = "andere", "andere kosten"

@@ -37,6 +37,8 @@ class Facts:
     submitted_on: dt.date
     others_in_year: int  # the organisation's other counting applications in the start year
     recognised: bool = False  # a valid recognition of the organisation (doelgroepverenigingen)
+    activities_last_year: int | None = None
+    members: int | None = None
 
     @property
     def requested(self) -> Decimal:
@@ -74,6 +76,10 @@ class Ruleset:
     categories: dict[str, dict[str, Any]]
     exclusions: dict[str, str]
     rules: tuple[Rule, ...]
+    #: False for a recognition: granting it pays nothing and needs no budget lines.
+    pays: bool = True
+    #: Extra fields the application form asks (activities_last_year, members).
+    asks: tuple[str, ...] = ()
 
     def category_choices(self) -> list[tuple[str, str]]:
         return [(code, spec["label"]) for code, spec in self.categories.items()]
@@ -88,11 +94,17 @@ class Ruleset:
             verdicts.append(Verdict(rule, failure is None, failure or ""))
         return verdicts
 
-    def jury_deadline(self, submitted_on: dt.date) -> dt.date | None:
-        """The first jury deadline on or after the day of submission."""
+    def recognition_scheme(self) -> str | None:
+        """The scheme whose recognition this one requires, if any."""
+        rule = next((r for r in self.rules if r.check == "recognised"), None)
+        return rule.params["scheme"] if rule else None
+
+    def jury_deadline(self, submitted_on: dt.date, call_closes_on: dt.date) -> dt.date:
+        """The jury date an application falls under: the first of the scheme's deadlines on
+        or after the day of submission, or, without deadlines, the end of the call."""
         rule = next((r for r in self.rules if r.check == "jury_deadline"), None)
         if rule is None:
-            return None
+            return call_closes_on
         return _next_deadline(rule.params["deadlines"], submitted_on)
 
 
@@ -148,6 +160,8 @@ def _category_amount(rs: Ruleset, rule: Rule, f: Facts) -> str | None:
     if spec is None or not f.lines:
         return None  # category_known and has_lines say so
     requested = f.requested
+    if "flat" not in spec and "max" not in spec:
+        return None  # the regulation sets no amount per category
     if "flat" in spec:
         flats = [Decimal(a) for a in spec["flat"]]
         if requested in flats:
@@ -224,7 +238,16 @@ def _jury_deadline(rs: Ruleset, rule: Rule, f: Facts) -> str | None:
 
 
 def _recognised(rs: Ruleset, rule: Rule, f: Facts) -> str | None:
-    return None if f.recognised else rule.reason
+    year = f.start_date.year if f.start_date else f.submitted_on.year
+    return None if f.recognised else rule.reason.format(year=year)
+
+
+def _minimum_per_category(rs: Ruleset, rule: Rule, f: Facts) -> str | None:
+    minimum = rule.params["minimum"].get(f.category)
+    value = getattr(f, rule.params["fact"])
+    if minimum is None or (value is not None and value >= minimum):
+        return None
+    return rule.reason.format(minimum=minimum, value=value if value is not None else "geen")
 
 
 CHECKS: dict[str, Check] = {
@@ -241,6 +264,7 @@ CHECKS: dict[str, Check] = {
     "lead_time": _lead_time,
     "jury_deadline": _jury_deadline,
     "recognised": _recognised,
+    "minimum_per_category": _minimum_per_category,
 }
 
 
@@ -273,4 +297,6 @@ def ruleset(scheme_code: str) -> Ruleset:
         categories={str(k): v for k, v in (data.get("categories") or {}).items()},
         exclusions=data.get("exclusions") or {},
         rules=rules,
+        pays=bool(data.get("pays", True)),
+        asks=tuple(data.get("asks") or ()),
     )

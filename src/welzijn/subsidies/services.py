@@ -32,7 +32,7 @@ from welzijn.subsidies.models import (
     Payment,
     Scheme,
 )
-from welzijn.subsidies.rules import Facts, Verdict, ruleset
+from welzijn.subsidies.rules import Facts, Verdict
 
 Status = Application.Status
 #: Fields of an application the applicant types (create and update).
@@ -47,6 +47,8 @@ APPLICATION_FIELDS = (
     "wijk",
     "start_date",
     "end_date",
+    "activities_last_year",
+    "members",
 )
 
 
@@ -67,8 +69,23 @@ def facts_of(application: Application, on: dt.date) -> Facts:
             .exclude(pk=application.pk)
             .count()
         )
+    rules = application.call.scheme.ruleset()
+    recognised = False
+    recognising = rules.recognition_scheme()
+    if recognising is not None:
+        year = (application.start_date or on).year
+        recognised = Application.objects.filter(
+            organisation_id=application.organisation_id,
+            call__scheme__code=recognising,
+            status__in=(Status.GRANTED, Status.REPORTED, Status.CLOSED),
+            start_date__year__lte=year,
+            end_date__year__gte=year,
+        ).exists()
     return Facts(
         legal_form=application.legal_form,
+        recognised=recognised,
+        activities_last_year=application.activities_last_year,
+        members=application.members,
         active_in_ghent=application.active_in_ghent,
         exclusions=tuple(application.exclusions or ()),
         category=application.category,
@@ -83,7 +100,7 @@ def facts_of(application: Application, on: dt.date) -> Facts:
 def application_verdicts(application: Application, on: dt.date) -> list[Verdict]:
     """Each rule of the scheme with its verdict: what an applicant sees before submitting
     and what the official sees in the queue."""
-    return ruleset(application.call.scheme.code).evaluate(facts_of(application, on))
+    return application.call.scheme.ruleset().evaluate(facts_of(application, on))
 
 
 def _refuse_failing(verdicts: list[Verdict]) -> None:
@@ -131,7 +148,7 @@ def _draft_for(actor, application_id: int) -> Application:
 
 
 def _check_category(application: Application) -> None:
-    rules = ruleset(application.call.scheme.code)
+    rules = application.call.scheme.ruleset()
     if rules.categories:
         require(
             application.category in rules.categories,
@@ -225,12 +242,12 @@ def application_submit(*, actor, application_id: int, on: dt.date) -> Applicatio
     # Numbers follow each other within the scheme: lock the scheme while taking one.
     Scheme.objects.select_for_update().get(pk=call.scheme_id)
     last = Application.objects.filter(call__scheme_id=call.scheme_id).aggregate(n=Max("number"))
-    rules = ruleset(call.scheme.code)
+    rules = call.scheme.ruleset()
     application.status = Status.SUBMITTED
     application.submitted_on = on
     application.number = (last["n"] or 0) + 1
     if rules.needs_jury(application.requested_amount()):
-        application.jury_deadline = rules.jury_deadline(on)
+        application.jury_deadline = rules.jury_deadline(on, call.closes_on)
     validate_and_save(application)
     audit_record(
         actor=actor,
@@ -325,7 +342,7 @@ def application_decide(
         )
     to = Status.GRANTED if outcome == GRANT else Status.REFUSED
     application = application_transition(application_id, to)
-    if outcome == GRANT:
+    if outcome == GRANT and application.call.scheme.ruleset().pays:
         requested = application.requested_amount()
         require(amount is not None and amount > 0, "amount", "Vul het toegekende bedrag in.")
         assert amount is not None
@@ -350,7 +367,7 @@ def application_decide(
         actor=actor,
         action="decide",
         obj=application,
-        detail={"outcome": outcome, "amount": str(amount) if outcome == GRANT else None},
+        detail={"outcome": outcome, "amount": str(application.granted_amount or "") or None},
     )
     return application
 
@@ -370,6 +387,11 @@ def payment_register(
         application.status in (Status.GRANTED, Status.REPORTED, Status.CLOSED),
         "amount",
         "Alleen een toegekende subsidie wordt uitbetaald.",
+    )
+    require(
+        application.granted_amount is not None,
+        "amount",
+        "Er is geen bedrag toegekend: een erkenning wordt niet uitbetaald.",
     )
     assert application.granted_amount is not None
     open_amount = application.granted_amount - application.paid()

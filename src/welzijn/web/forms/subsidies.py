@@ -33,6 +33,15 @@ class ApplicationForm(WorkplaceForm):
     wijk = forms.ModelChoiceField(
         Wijk.objects.all(), label="Wijk", required=False, empty_label="heel Gent of meerdere wijken"
     )
+    activities_last_year = forms.IntegerField(
+        label="Aantal activiteiten in het vorige werkingsjaar",
+        min_value=0,
+        max_value=10_000,
+        required=False,
+    )
+    members = forms.IntegerField(
+        label="Aantal leden", min_value=0, max_value=1_000_000, required=False
+    )
     start_date = BelgianDateField(label="Startdatum")
     end_date = BelgianDateField(label="Einddatum (tot en met)")
 
@@ -45,6 +54,9 @@ class ApplicationForm(WorkplaceForm):
             ]
         else:
             del self.fields["category"]
+        for name in ("activities_last_year", "members"):
+            if name not in rules.asks:
+                del self.fields[name]
         self.fields["exclusions"].choices = list(rules.exclusions.items())
         if not rules.exclusions:
             del self.fields["exclusions"]

@@ -17,7 +17,6 @@ from welzijn.subsidies import selectors as subsidy_selectors
 from welzijn.subsidies import services as subsidies
 from welzijn.subsidies.access import acts_as
 from welzijn.subsidies.models import Application
-from welzijn.subsidies.rules import ruleset
 from welzijn.web.forms.common import submit, today
 from welzijn.web.forms.subsidies import (
     ApplicationForm,
@@ -143,7 +142,7 @@ def _application_page(request, application, *, status=200, submit_form=None):
     applicant = acts_as(user, application, Role.AANVRAGER)
     official = acts_as(user, application, Role.SUBSIDIES)
     juror = acts_as(user, application, Role.JURY)
-    rules = ruleset(application.call.scheme.code)
+    rules = application.call.scheme.ruleset()
     context = {
         "a": application,
         "verdicts": verdicts,
@@ -194,7 +193,7 @@ def subsidy_application_new(request, call_id):
     return _application_form(
         request,
         title=f"Aanvraag {call.scheme.name}: {call.name}",
-        rules=ruleset(call.scheme.code),
+        rules=call.scheme.ruleset(),
         back=reverse("web:subsidies"),
         save=lambda form, data: submit(
             form,
@@ -219,7 +218,7 @@ def subsidy_application_edit(request, application_id):
     return _application_form(
         request,
         title="Aanvraag wijzigen",
-        rules=ruleset(application.call.scheme.code),
+        rules=application.call.scheme.ruleset(),
         back=_back(application),
         initial=initial,
         save=lambda form, data: submit(
