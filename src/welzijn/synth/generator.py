@@ -98,6 +98,7 @@ from welzijn.registry.search import search_key, search_name
 from welzijn.reporting import measures
 
 from . import reference as ref
+from .subsidies import build_subsidies
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")
 #: Every table a load writes, in insert order: parents before children.
@@ -108,6 +109,7 @@ TABLES = [
     "registry_householdmembership",
     "registry_income",
     "registry_socialstatus",
+    "registry_organisation",
     "casework_dossier",
     "casework_contact",
     "casework_decision",
@@ -115,6 +117,8 @@ TABLES = [
     "casework_intervention",
     "synth_activityvolume",
     "synth_groundtruth",
+    "subsidies_application",
+    "subsidies_budgetline",
 ]
 CALIBRATED_YEARS = (2023,)
 MIN_SCALE, MAX_SCALE = 0.01, 10.0
@@ -231,6 +235,7 @@ class Refs:
     outcome: dict[tuple[str, str], int]
     status_kind: dict[str, int]
     next_id: dict[str, int]
+    subsidy_calls: dict[str, int] = field(default_factory=dict)  # call code -> id
 
 
 def _money(values: np.ndarray) -> list[str]:
@@ -304,6 +309,7 @@ class Generator:
         self.build_leefloon_records()
         self.build_targets()
         self.build_decisions()
+        build_subsidies(self)
         self.progress("rechten en grondwaarheid")
         self.build_rights()
         self.progress("rijen")
