@@ -10,6 +10,7 @@ BEHEERDER_EDITS = {
     "catalog": ["domain", "service", "outcome"],
     "registry": ["wijk", "postcode", "organisation", "statuskind"],
     "casework": ["office", "staffassignment"],
+    "subsidies": ["scheme", "call"],
 }
 # What a beheerder may look at (read-only and audited in the admin).
 BEHEERDER_VIEWS = {
@@ -24,6 +25,7 @@ BEHEERDER_VIEWS = {
         "socialstatus",
     ],
     "casework": ["dossier", "contact", "trajectory", "intervention", "decision"],
+    "subsidies": ["application"],
 }
 
 

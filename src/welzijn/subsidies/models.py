@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q, Sum
 
@@ -33,7 +33,9 @@ class Scheme(models.Model):
     regulation = models.CharField("reglement", max_length=300)
     regulation_version = models.CharField("versie van het reglement", max_length=60)
     regulation_date = models.DateField("datum van het reglement")
-    source_url = models.URLField("bron", max_length=300, blank=True)
+    source_url = models.CharField(
+        "bron", max_length=300, blank=True, validators=[URLValidator(schemes=["https", "http"])]
+    )
     rules = models.SlugField(
         "regels",
         max_length=60,
