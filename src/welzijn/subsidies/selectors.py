@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
 from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.audit import audit_record
@@ -66,3 +66,19 @@ def call_get(*, user, call_id: int) -> Call:
 
 def open_calls(user, on: dt.date) -> QuerySet[Call]:
     return calls_visible_to(user).filter(opens_on__lte=on, closes_on__gte=on)
+
+
+def call_figures(call: Call) -> dict[str, list[dict]]:
+    """Applications, grants and granted amounts of a call per category and per wijk
+    (aggregates only)."""
+    granted = Q(status__in=Application.GRANTED_STATES) & ~Q(status=Application.Status.CLAWED_BACK)
+    submitted = call.applications.exclude(status=Application.Status.DRAFT)
+    figures = {
+        "applications": Count("pk"),
+        "grants": Count("pk", filter=granted),
+        "amount": Sum("granted_amount", filter=granted),
+    }
+    return {
+        "per_category": list(submitted.values("category").annotate(**figures).order_by("category")),
+        "per_wijk": list(submitted.values("wijk__name").annotate(**figures).order_by("wijk__name")),
+    }

@@ -131,6 +131,7 @@ def subsidy_call(request, call_id):
         "budget_left": call.budget_left(),
         "committed": call.committed(),
         "counter": _milestone(call),
+        "figures": subsidy_selectors.call_figures(call),
     }
     return render(request, "web/subsidies/call.html", context)
 
