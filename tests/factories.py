@@ -90,3 +90,67 @@ def login_with_second_step(client, account):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+# -- subsidies: an association's account, a subsidy official, an application ---------------
+
+SUBSIDY_OFFICE = "team-lokaal-sociaal-beleid"
+
+
+def association(code: str = "vzw-buurt", name: str = "Buurtvereniging De Linde vzw"):
+    from welzijn.registry.models import Organisation
+
+    return Organisation.objects.get_or_create(
+        code=code, defaults={"name": name, "kind": Organisation.Kind.VERENIGING}
+    )[0]
+
+
+def applicant(organisation, name: str | None = None):
+    """An account of the association with the role aanvrager."""
+    from welzijn.registry.models import OrganisationAccount
+
+    account = user(Role.AANVRAGER, None, name=name)
+    OrganisationAccount.objects.create(user=account, organisation=organisation)
+    return account
+
+
+def subsidy_application(
+    actor,
+    *,
+    call: str = "samen-aan-zet-2023",
+    category: str = "1b",
+    lines=(("huur", "Zaal", "800.00"),),
+    start=dt.date(2023, 6, 1),
+    on=dt.date(2023, 3, 1),
+    **fields,
+):
+    """A draft application of the actor's association with its budget lines."""
+    from decimal import Decimal
+
+    from welzijn.subsidies import services as subsidies
+    from welzijn.subsidies.models import Call
+
+    values = {
+        "title": "Buurtfeest in de Lindestraat",
+        "description": "Een feest voor alle buren, met muziek en spelen voor de kinderen.",
+        "category": category,
+        "legal_form": "feitelijke-vereniging",
+        "active_in_ghent": True,
+        "exclusions": [],
+        "target_group": "buurtbewoners",
+        "start_date": start,
+        "end_date": start,
+        **fields,
+    }
+    application = subsidies.application_create(
+        actor=actor, call_id=Call.objects.get(code=call).pk, on=on, **values
+    )
+    for kind, description, amount in lines:
+        subsidies.budget_line_add(
+            actor=actor,
+            application_id=application.pk,
+            kind=kind,
+            description=description,
+            amount=Decimal(amount),
+        )
+    return application

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "welzijn.procedure",
     "welzijn.meldingen",
     "welzijn.activities",
+    "welzijn.subsidies",
     "welzijn.rights",
     "welzijn.synth",
     "welzijn.reporting",

@@ -14,7 +14,17 @@ from dataclasses import dataclass
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from factories import dossier, household, login_with_second_step, person, user
+from factories import (
+    SUBSIDY_OFFICE,
+    applicant,
+    association,
+    dossier,
+    household,
+    login_with_second_step,
+    person,
+    subsidy_application,
+    user,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,7 +49,8 @@ ON, MW, TC, AN, BH, PA, OP, BW = (
     Role.BUURTWERK,
 )
 GW, PR, MB = Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR
-ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB)
+AA, SU, JU = Role.AANVRAGER, Role.SUBSIDIES, Role.JURY
+ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU)
 CASEWORK = {ON, MW, TC, OP}
 COUNT_ROLES = {OP, TC, AN, BH, PA}
 EDIT = {MW, TC}
@@ -138,6 +149,25 @@ def _melding_handler(role, relation):
 
 def _conflict_handler(role, relation):
     return 200 if role is PR and relation == OWN else 404
+# -- subsidies: the world's application (granted, after the jury) is the own association's in
+# the own team's scheme (own), another association's in another team's scheme (other), and
+# another association's in the own team's scheme (shared: the official sees it, the
+# association that is not its own does not).
+
+
+def _subsidy(roles_for_relation):
+    """roles_for_relation: relation -> the roles that get 200 (the beheerder views all)."""
+
+    def rule(role, relation):
+        return 200 if role in roles_for_relation.get(relation, ()) else 404
+
+    return rule
+
+
+_STAFF_VIEW = {OWN: {AA, SU, JU, BH}, OTHER: {BH}, SHARED: {SU, JU, BH}}
+_APPLICANT = {OWN: {AA}}
+_OFFICIAL = {OWN: {SU}, SHARED: {SU}}
+_JUROR = {OWN: {JU}, SHARED: {JU}}
 
 
 @dataclass(frozen=True)
@@ -159,10 +189,35 @@ def _post_only(rule):
     return Expect(_fixed(405), rule)
 
 
+SUBSIDY_EXPECTED = {
+    "web:subsidies": Expect(lambda role, rel: 200 if role in (AA, SU, JU, BH) else 404),
+    "web:subsidy_call": Expect(_subsidy({OWN: {SU, JU, BH}, OTHER: {BH}, SHARED: {SU, JU, BH}})),
+    # Every association may start an application to any call (the other team's too).
+    "web:subsidy_application_new": _form(lambda role, rel: 200 if role is AA else 404),
+    "web:subsidy_application": Expect(_subsidy(_STAFF_VIEW)),
+    "web:subsidy_letter": Expect(_subsidy(_STAFF_VIEW)),
+    "web:subsidy_application_edit": _form(_subsidy(_APPLICANT)),
+    "web:subsidy_line_new": _form(_subsidy(_APPLICANT)),
+    # Granted: no more changes to the budget or the submission (400 with the reason).
+    "web:subsidy_line_remove": _post_only(
+        lambda r, rel: 400 if _subsidy(_APPLICANT)(r, rel) == 200 else 404
+    ),
+    "web:subsidy_application_submit": _post_only(
+        lambda r, rel: 400 if _subsidy(_APPLICANT)(r, rel) == 200 else 404
+    ),
+    "web:subsidy_final_report": _form(_subsidy(_APPLICANT)),
+    "web:subsidy_application_check": _form(_subsidy(_OFFICIAL)),
+    "web:subsidy_application_decide": _form(_subsidy(_OFFICIAL)),
+    "web:subsidy_payment_new": _form(_subsidy(_OFFICIAL)),
+    "web:subsidy_application_close": _form(_subsidy(_OFFICIAL)),
+    "web:subsidy_jury_score": _form(_subsidy(_JUROR)),
+}
 EXPECTED = {
     # partner: to the referrals; opvang: to tonight's board; meldingen roles: their list;
-    # buurtwerker: to the activities
-    "web:home": Expect(lambda role, rel: 302 if role in (PA, OP, BW, GW, PR, MB) else 200),
+    # buurtwerker: to the activities; an association, subsidy official, juror: the subsidies
+    "web:home": Expect(
+        lambda role, rel: 302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU) else 200
+    ),
     "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
     "web:logout": Expect(_fixed(405)),  # POST only
     "web:otp_verify": Expect(_fixed(302)),  # nobody here owes a code: sent on
@@ -293,6 +348,7 @@ EXPECTED = {
     "web:series_new": _form(lambda role, rel: 200 if role is BW else 404),
     "web:series": Expect(_own_team),
     "web:series_close": _form(_own_team),
+    **SUBSIDY_EXPECTED,
     "reporting:index": Expect(_report(302)),
     "reporting:jaaroverzicht": Expect(_report(200)),
     "reporting:download": Expect(_report(200)),
@@ -516,7 +572,8 @@ def world(settings, tmp_path):
     settings.WELZIJN_DOCUMENT_ROOT = tmp_path / "documents"
     own_worker = user(MW, "wb-brugse-poort")
     other_worker = user(MW, "wb-rabot")
-    users = {role: user(role, _OFFICE_OF.get(role)) for role in ROLES}
+    # the applicant is made with its organisation (`_subsidy_world`)
+    users = {role: user(role, _OFFICE_OF.get(role)) for role in ROLES if role is not AA}
     other_organiser = user(BW, "team-vrijwilligerspunt")
     users[BH].is_staff = True
     users[BH].save()
@@ -541,6 +598,7 @@ def world(settings, tmp_path):
             hh.memberships.first().person,
         )
     _shelter_world(objects, own_worker, other_worker)
+    _subsidy_world(users, objects)
     for subject in users.values():
         casework.dossier_share(
             actor=other_worker,
@@ -649,6 +707,77 @@ def _meldingen_world(objects, names, users):
         objects[relation].update(
             melding_id=melding.pk, photo_id=melding.photos.get().pk, conflict_id=conflict.pk
         )
+def _subsidy_world(users, objects):
+    """The association's account (AA), the official and juror of the own team's scheme, and
+    a granted application per relation (see SUBSIDY_EXPECTED)."""
+    from decimal import Decimal
+
+    from welzijn.casework.models import StaffAssignment
+    from welzijn.subsidies import services as subsidies
+    from welzijn.subsidies.models import Call, Scheme
+
+    own_org, other_org = association(), association("vzw-ander", "Andere vzw")
+    users[AA] = applicant(own_org)
+    other_applicant = applicant(other_org)
+    for role in (SU, JU):
+        StaffAssignment.objects.create(user=users[role], office=office_of(SUBSIDY_OFFICE))
+    own_call = Call.objects.get(code="samen-aan-zet-2023")
+    scheme = own_call.scheme
+    other_scheme = Scheme.objects.create(
+        code="andere-regeling",
+        name="Andere regeling",
+        regulation="Ander reglement",
+        regulation_version="1",
+        regulation_date=D(2022, 1, 1),
+        rules="samen-aan-zet",
+        office=office_of("team-energiecel"),
+        service=scheme.service,
+    )
+    other_call = Call.objects.create(
+        scheme=other_scheme,
+        code="andere-2023",
+        name="2023",
+        opens_on=D(2023, 1, 1),
+        closes_on=D(2023, 12, 31),
+        budget=Decimal("10000"),
+    )
+    outsiders = (user(SU, "team-energiecel"), user(JU, "team-energiecel"))
+    for relation, account, call, staff in (
+        (OWN, users[AA], own_call, (users[SU], users[JU])),
+        (OTHER, other_applicant, other_call, outsiders),
+        (SHARED, other_applicant, own_call, (users[SU], users[JU])),
+    ):
+        app = subsidy_application(
+            account, call=call.code, lines=[("huur", "Zaal", "800.00")], start=D(2023, 6, 1)
+        )
+        subsidies.application_submit(actor=account, application_id=app.pk, on=D(2023, 3, 1))
+        official, juror = staff
+        subsidies.application_check(
+            actor=official, application_id=app.pk, note="", on=D(2023, 3, 2)
+        )
+        subsidies.jury_score_record(
+            actor=juror,
+            application_id=app.pk,
+            score=7,
+            advice="gunstig",
+            note="Goed",
+            on=D(2023, 3, 16),
+        )
+        subsidies.application_decide(
+            actor=official,
+            application_id=app.pk,
+            outcome="toekenning",
+            amount=Decimal("800"),
+            motivation="In orde.",
+            on=D(2023, 3, 20),
+        )
+        objects[relation].update(application_id=app.pk, call_id=call.pk, line_id=app.lines.get().pk)
+
+
+def office_of(code):
+    from welzijn.casework.models import Office
+
+    return Office.objects.get(code=code)
 
 
 def _login(client, account):

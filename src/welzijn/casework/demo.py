@@ -31,7 +31,17 @@ DEMO_USERS = [
     ("preventie", "Pieter Preventie", Role.PREVENTIE, "team-preventie"),
     ("netheid", "Nora Netheid", Role.MELDINGEN_BEHANDELAAR, "team-netheid"),
     ("buurtwerk", "Bart Buurtwerker", Role.BUURTWERK, "team-buurtwerk"),
+    # Subsidies: a demo association applies; the official and the jury of Samen aan Zet.
+    ("vereniging", "Vera Vereniging", Role.AANVRAGER, "buurtcomite-de-vrolijke-linde"),
+    ("subsidies", "Sam Subsidie", Role.SUBSIDIES, "team-lokaal-sociaal-beleid"),
+    ("jury", "Jules Jury", Role.JURY, "team-lokaal-sociaal-beleid"),
 ]
+#: The demo association (not reference data: a city registers its own associations).
+DEMO_ASSOCIATION = {
+    "code": "buurtcomite-de-vrolijke-linde",
+    "name": "Buurtcomité De Vrolijke Linde",
+    "kind": Organisation.Kind.VERENIGING,
+}
 
 #: The demo beheerder's authenticator secret (20 bytes, as django-otp stores it: hex). Public
 #: on purpose, like the password: a tester adds it to an app or computes a code with
@@ -62,7 +72,11 @@ def demo_users_create() -> list[tuple[str, str, str]]:
                 defaults={"key": DEMO_TOTP_KEY, "confirmed": True, "throttling_failure_count": 0},
             )
         office_name = ""
-        if role is Role.PARTNER:
+        if role in (Role.PARTNER, Role.AANVRAGER):
+            if role is Role.AANVRAGER:
+                Organisation.objects.get_or_create(
+                    code=DEMO_ASSOCIATION["code"], defaults=DEMO_ASSOCIATION
+                )
             organisation = Organisation.objects.get(code=office_code)
             OrganisationAccount.objects.update_or_create(
                 user=user, defaults={"organisation": organisation}

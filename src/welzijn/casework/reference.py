@@ -2,6 +2,9 @@
 street list, partner organisations, the service catalogue, offices, the shelter facilities
 (`shelter/fixtures/facilities.yaml`, found by name). Loaded by demo_setup, the tests and the
 benchmarks; `welzijn loaddata <name>` loads one again after an edit."""
+street list, partner organisations, the service catalogue, offices, the subsidy schemes and
+their calls. Loaded by demo_setup,
+the tests and the benchmarks; `welzijn loaddata <name>` loads one again after an edit."""
 
 REFERENCE_FIXTURES = (
     "ghent",
@@ -12,4 +15,5 @@ REFERENCE_FIXTURES = (
     "document_kinds",
     "facilities",
     "meldingen",
+    "subsidies",
 )

@@ -23,6 +23,14 @@ class Role(StrEnum):
     #: A neighbourhood worker (buurtwerk) or another team that holds sessions with groups:
     #: registers the team's activities (Repair Cafés, trainings, ...) and their participants.
     BUURTWERK = "buurtwerker"
+    #: The representative of an association (vzw, feitelijke vereniging) that applies for a
+    #: subsidy: sees only its own organisation's applications (not referrals, unlike a partner).
+    AANVRAGER = "aanvrager"
+    #: A subsidy official of the team that runs a scheme (Samen aan zet, ...): checks and
+    #: decides the applications of the schemes of their office.
+    SUBSIDIES = "subsidieambtenaar"
+    #: A member of a scheme's jury: scores and advises applications above the jury threshold.
+    JURY = "jurylid"
 
 
 #: Roles that work with people and dossiers of their office.
@@ -36,6 +44,8 @@ ACTIVITY_ROLES = frozenset({Role.BUURTWERK})
 #: Roles that may look people up in the registry by name, to link what they register to a
 #: person: the casework roles, the beheerder (read-only) and the activity roles.
 PERSON_SEARCH_ROLES = CASEWORK_ROLES | ACTIVITY_ROLES | {Role.BEHEERDER}
+#: Roles of the subsidy pages: the applicant, the official and the jury.
+SUBSIDY_ROLES = frozenset({Role.AANVRAGER, Role.SUBSIDIES, Role.JURY})
 
 
 def roles_of(user) -> frozenset[Role]:

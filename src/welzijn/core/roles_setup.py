@@ -12,6 +12,7 @@ BEHEERDER_EDITS = {
     "casework": ["office", "staffassignment"],
     "shelter": ["facility", "capacityperiod", "exitdestination", "pitcount"],
     "meldingen": ["category", "wijkcentre"],
+    "subsidies": ["scheme", "call"],
 }
 # What a beheerder may look at (read-only and audited in the admin).
 BEHEERDER_VIEWS = {
@@ -28,6 +29,7 @@ BEHEERDER_VIEWS = {
     "casework": ["dossier", "contact", "trajectory", "intervention", "decision"],
     "shelter": ["stay", "waitingentry", "refusal", "pitcountrecord"],
     "meldingen": ["melding", "conflict"],
+    "subsidies": ["application"],
 }
 
 

@@ -102,6 +102,7 @@ from . import shelter
 from .procedure import build_procedure
 from .meldingen import build_meldingen
 from .activities import build_activities
+from .subsidies import build_subsidies
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")
 #: Every table a load writes, in insert order: parents before children.
@@ -112,6 +113,7 @@ TABLES = [
     "registry_householdmembership",
     "registry_income",
     "registry_socialstatus",
+    "registry_organisation",
     "casework_dossier",
     "casework_contact",
     "casework_decision",
@@ -133,6 +135,8 @@ TABLES = [
     "activities_series",
     "activities_activity",
     "activities_participant",
+    "subsidies_application",
+    "subsidies_budgetline",
 ]
 CALIBRATED_YEARS = (2023,)
 MIN_SCALE, MAX_SCALE = 0.01, 10.0
@@ -254,6 +258,7 @@ class Refs:
     next_id: dict[str, int]
     #: categories and wijk centres of the meldingen (synth.meldingen.meldingen_refs)
     meldingen: dict[str, Any] = field(default_factory=dict)
+    subsidy_calls: dict[str, int] = field(default_factory=dict)  # call code -> id
 
 
 def _money(values: np.ndarray) -> list[str]:
@@ -329,6 +334,7 @@ class Generator:
         self.build_decisions()
         build_procedure(self)  # requests, proposals, sessions, letters around the decisions
         build_meldingen(self)
+        build_subsidies(self)
         self.progress("rechten en grondwaarheid")
         self.build_rights()
         self.progress("rijen")

@@ -15,6 +15,7 @@ from welzijn.casework.models import Contact, Dossier, Office
 from welzijn.catalog.models import Outcome, Service
 from welzijn.core.bulk import analyze, bulk_insert
 from welzijn.registry.models import Household, Person, Postcode, StatusKind, Wijk
+from welzijn.subsidies.models import Call
 
 from .generator import TABLES, Refs, Tables
 from .meldingen import meldingen_refs
@@ -56,6 +57,7 @@ def reference_refs() -> Refs:
         status_kind=dict(StatusKind.objects.values_list("code", "id")),
         next_id=next_id,
         meldingen=meldingen_refs(),
+        subsidy_calls=dict(Call.objects.values_list("code", "id")),
     )
 
 

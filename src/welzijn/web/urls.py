@@ -137,4 +137,5 @@ urlpatterns = [
     path("opvang/", include("welzijn.web.urls_opvang")),
     path("procedure/", include("welzijn.web.urls_procedure")),
     path("meldingen/", include("welzijn.web.urls_meldingen")),
+    path("subsidies/", include("welzijn.web.urls_subsidies")),
 ]

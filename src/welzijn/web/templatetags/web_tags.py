@@ -3,14 +3,7 @@ from decimal import Decimal
 from django import template
 
 from welzijn.core.numbers import format_eur
-from welzijn.core.roles import (
-    ACTIVITY_ROLES,
-    CASEWORK_ROLES,
-    DOSSIER_EDIT_ROLES,
-    MELDINGEN_ROLES,
-    Role,
-    roles_of,
-)
+from welzijn.core.roles import ACTIVITY_ROLES, CASEWORK_ROLES, DOSSIER_EDIT_ROLES, MELDINGEN_ROLES, SUBSIDY_ROLES, Role, roles_of
 from welzijn.registry.access import MERGE_ROLES
 
 register = template.Library()
@@ -37,6 +30,9 @@ def is_partner(user) -> bool:
 def works_in_shelter(user) -> bool:
     """{% if user|works_in_shelter %}: the opvang's tonight's board."""
     return Role.OPVANG in roles_of(user)
+def does_subsidies(user) -> bool:
+    """{% if user|does_subsidies %}: an association, a subsidy official or a juror."""
+    return bool(roles_of(user) & SUBSIDY_ROLES)
 
 
 @register.filter

@@ -6,14 +6,7 @@ from django.shortcuts import redirect, render
 
 from welzijn.casework import selectors as casework_selectors
 from welzijn.core.audit import audit_record
-from welzijn.core.roles import (
-    ACTIVITY_ROLES,
-    CASEWORK_ROLES,
-    DOSSIER_EDIT_ROLES,
-    MELDINGEN_ROLES,
-    Role,
-    roles_of,
-)
+from welzijn.core.roles import ACTIVITY_ROLES, CASEWORK_ROLES, DOSSIER_EDIT_ROLES, MELDINGEN_ROLES, SUBSIDY_ROLES, Role, roles_of
 from welzijn.rights import selectors as rights_selectors
 from welzijn.web.forms.common import today
 
@@ -29,6 +22,8 @@ def home(request):
         return redirect("web:conflicts" if Role.PREVENTIE in roles else "web:meldingen")
     if roles & ACTIVITY_ROLES and not roles & CASEWORK_ROLES:
         return redirect("web:activities")
+    if roles & SUBSIDY_ROLES and not roles & CASEWORK_ROLES:
+        return redirect("web:subsidies")
     if not roles & CASEWORK_ROLES:
         return render(request, "web/home_other.html", {"is_analist": Role.ANALIST in roles})
     with transaction.atomic():

@@ -1,0 +1,79 @@
+"""The report's subsidy figures, counted from applications and decisions.
+
+An indicator names the schemes through their catalogue service (`Scheme.service`); its
+`detail`, when set, is a category of the scheme (Samen aan Zet 1a, 1b, 2, 3). A grant that
+was claimed back because the initiative did not happen is not counted as supported.
+"""
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+
+from welzijn.reporting.measures import data_source, measure
+from welzijn.subsidies.models import Application
+
+SOURCE = " Bron: de subsidieaanvragen en beslissingen (subsidies)."
+#: Granted and not claimed back.
+SUPPORTED = (
+    Application.Status.GRANTED,
+    Application.Status.REPORTED,
+    Application.Status.CLOSED,
+)
+
+
+def _of(indicator, service_ids) -> QuerySet[Application]:
+    applications = Application.objects.filter(call__scheme__service_id__in=service_ids)
+    if indicator.detail:
+        applications = applications.filter(category=indicator.detail)
+    return applications
+
+
+def _decided_in(indicator, year, service_ids) -> QuerySet[Application]:
+    return _of(indicator, service_ids).filter(status__in=SUPPORTED, decided_on__year=year)
+
+
+def _running_in(indicator, year, service_ids) -> QuerySet[Application]:
+    """Supported applications whose period (the initiative, project or working year) overlaps
+    the year."""
+    return _of(indicator, service_ids).filter(
+        status__in=SUPPORTED,
+        start_date__lte=dt.date(year, 12, 31),
+        end_date__gte=dt.date(year, 1, 1),
+    )
+
+
+@measure(
+    "subsidies.grants",
+    definition="Aantal aanvragen voor {services} die in het jaar werden toegekend (zonder de "
+    "teruggevorderde)." + SOURCE,
+    things=True,
+)
+def grants(indicator, year, service_ids):
+    return float(_decided_in(indicator, year, service_ids).count())
+
+
+@measure(
+    "subsidies.projects_running",
+    definition="Aantal toegekende projecten van {services} die in het jaar liepen." + SOURCE,
+    things=True,
+)
+def projects_running(indicator, year, service_ids):
+    return float(_running_in(indicator, year, service_ids).count())
+
+
+@measure(
+    "subsidies.organisations_running",
+    definition="Aantal verschillende verenigingen met een toekenning van {services} voor (een "
+    "periode in) het jaar." + SOURCE,
+    things=True,
+)
+def organisations_running(indicator, year, service_ids):
+    running = _running_in(indicator, year, service_ids)
+    return float(running.values("organisation").distinct().count())
+
+
+@data_source
+def has_applications(year: int) -> bool:
+    return Application.objects.filter(
+        Q(submitted_on__year=year) | Q(decided_on__year=year)
+    ).exists()
