@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "welzijn.registry",
     "welzijn.catalog",
     "welzijn.casework",
+    "welzijn.volunteering",
+    "welzijn.pairedtests",
     "welzijn.rights",
     "welzijn.synth",
     "welzijn.reporting",

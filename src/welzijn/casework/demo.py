@@ -26,6 +26,10 @@ DEMO_USERS = [
     ("analist", "Arne Analist", Role.ANALIST, None),
     ("beheerder", "Bea Beheerder", Role.BEHEERDER, None),
     ("caw", "Carla Partner", Role.PARTNER, "caw-oost-vlaanderen"),
+    ("vrijwilligerspunt", "Vera Loket", Role.VRIJWILLIGERSPUNT, "team-vrijwilligerspunt"),
+    # An organisation keeping its volunteer vacancies (a partner account of its organisation).
+    ("organisatie", "Omar Organisatie", Role.PARTNER, "roeland"),
+    ("gelijkekansen", "Gita Gelijk", Role.GELIJKE_KANSEN, "team-gelijke-kansen"),
 ]
 
 #: The demo beheerder's authenticator secret (20 bytes, as django-otp stores it: hex). Public

@@ -1,5 +1,16 @@
 """The reference data fixtures, in load order: wijken and postcodes (and status kinds), the
-street list, partner organisations, the service catalogue, offices. Loaded by demo_setup,
-the tests and the benchmarks; `welzijn loaddata <name>` loads one again after an edit."""
+street list, partner organisations, the service catalogue, offices, document kinds, the
+Vrijwilligerspunt's causes, skills and wijk centres, the praktijktesten's characteristics.
+Loaded by demo_setup, the tests and the benchmarks; `welzijn loaddata <name>` loads one
+again after an edit."""
 
-REFERENCE_FIXTURES = ("ghent", "streets", "partners", "catalog", "offices", "document_kinds")
+REFERENCE_FIXTURES = (
+    "ghent",
+    "streets",
+    "partners",
+    "catalog",
+    "offices",
+    "document_kinds",
+    "volunteering",
+    "pairedtests",
+)

@@ -12,6 +12,10 @@ class Role(StrEnum):
     #: An account of a partner organisation (CAW, a ziekenfonds, ...): sees only what was
     #: sent to its organisation, such as the referrals made to it.
     PARTNER = "partner"
+    #: The Vrijwilligerspunt's loket: registers volunteers, matches them with vacancies.
+    VRIJWILLIGERSPUNT = "vrijwilligerspunt"
+    #: The equal-opportunities team: runs the praktijktesten on the rental market.
+    GELIJKE_KANSEN = "gelijkekansen"
 
 
 #: Roles that work with people and dossiers of their office.

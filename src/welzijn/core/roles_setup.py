@@ -10,6 +10,8 @@ BEHEERDER_EDITS = {
     "catalog": ["domain", "service", "outcome"],
     "registry": ["wijk", "postcode", "organisation", "statuskind"],
     "casework": ["office", "staffassignment"],
+    "volunteering": ["cause", "skill", "wijkcentre"],
+    "pairedtests": ["characteristic"],
 }
 # What a beheerder may look at (read-only and audited in the admin).
 BEHEERDER_VIEWS = {

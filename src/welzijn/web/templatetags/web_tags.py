@@ -32,3 +32,22 @@ def eur(amount) -> str:
     if amount is None or amount == "":
         return ""
     return format_eur(Decimal(amount))
+
+
+@register.filter
+def keeps_vacancies(user) -> bool:
+    """The Vrijwilligerspunt, and an organisation's account (its vacancies)."""
+    return bool(roles_of(user) & {Role.VRIJWILLIGERSPUNT, Role.PARTNER})
+
+
+@register.filter
+def runs_paired_tests(user) -> bool:
+    return Role.GELIJKE_KANSEN in roles_of(user)
+
+
+@register.filter
+def percent(value) -> str:
+    """{{ 0.1234|percent }}: '12,3%' (Belgian notation)."""
+    if value is None or value == "":
+        return ""
+    return f"{float(value) * 100:.1f}%".replace(".", ",")
