@@ -12,21 +12,19 @@ from .access import access_agent, access_campaign, campaigns_visible_to, require
 from .models import Agent, Campaign, Characteristic, FollowUp, Outcome, PairedTest
 from .stats import MIN_TESTS_PER_AGENT, NetDiscrimination
 
+INVITED = Q(test_outcome=Outcome.INVITED), Q(control_outcome=Outcome.INVITED)
+#: The pairs where both, only the control or only the test applicant were invited to a viewing.
+PAIR_COUNTS = {
+    "tests": Count("pk"),
+    "both": Count("pk", filter=INVITED[0] & INVITED[1]),
+    "only_control": Count("pk", filter=INVITED[1] & ~INVITED[0]),
+    "only_test": Count("pk", filter=INVITED[0] & ~INVITED[1]),
+}
+
 
 def counts(tests: QuerySet[PairedTest], *group: str) -> list[dict]:
-    """Per group: the tests, and the pairs where both, only the control or only the test
-    applicant were invited to a viewing (one aggregate query)."""
-    invited = Outcome.INVITED
-    return list(
-        tests.values(*group)
-        .annotate(
-            tests=Count("pk"),
-            both=Count("pk", filter=Q(test_outcome=invited, control_outcome=invited)),
-            only_control=Count("pk", filter=Q(control_outcome=invited) & ~Q(test_outcome=invited)),
-            only_test=Count("pk", filter=Q(test_outcome=invited) & ~Q(control_outcome=invited)),
-        )
-        .order_by(*group)
-    )
+    """Per group, the PAIR_COUNTS (one aggregate query)."""
+    return list(tests.values(*group).annotate(**PAIR_COUNTS).order_by(*group))
 
 
 def net_of(row: dict) -> NetDiscrimination:

@@ -98,11 +98,14 @@ from welzijn.registry.search import search_key, search_name
 from welzijn.reporting import measures
 
 from . import reference as ref
+from .pairedtests import build_paired_tests
+from .volunteering import build_volunteering
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")
 #: Every table a load writes, in insert order: parents before children.
 TABLES = [
     "registry_address",
+    "registry_organisation",
     "registry_household",
     "registry_person",
     "registry_householdmembership",
@@ -113,6 +116,16 @@ TABLES = [
     "casework_decision",
     "casework_trajectory",
     "casework_intervention",
+    "volunteering_vacancy",
+    "volunteering_vacancy_causes",
+    "volunteering_vacancy_skills",
+    "volunteering_volunteer",
+    "volunteering_volunteer_causes",
+    "volunteering_volunteer_skills",
+    "volunteering_match",
+    "pairedtests_campaign",
+    "pairedtests_agent",
+    "pairedtests_pairedtest",
     "synth_activityvolume",
     "synth_groundtruth",
 ]
@@ -309,6 +322,8 @@ class Generator:
         self.progress("rijen")
         self.emit_registry()
         self.emit_dossiers()
+        build_volunteering(self)
+        build_paired_tests(self)
         return self.tables
 
     # -- population ----------------------------------------------------------------------

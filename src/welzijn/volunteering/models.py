@@ -236,7 +236,13 @@ class Match(models.Model):
     )
     proposed_on = models.DateField("voorgesteld op")
     proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="voorgesteld door"
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="voorgesteld door",
+        help_text="leeg voor een match overgenomen uit de vroegere lijsten van het loket",
     )
     score = models.FloatField("score")
     reasons = models.JSONField("waarom", default=list)
