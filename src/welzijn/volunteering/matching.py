@@ -13,17 +13,21 @@ needs someone. What is left is ranked by points:
 | the hours fit the volunteer's week    | 1                              |
 | nearness                              | up to 2 (same wijk: 2)         |
 
-Profiles are read with a few flat queries (no model instances) and the sets are bit masks,
-so one volunteer is scored against thousands of vacancies in a few milliseconds.
+Profiles are read in one flat query (no model instances; the causes and skills summed into
+bit masks by the database), so one volunteer is scored against thousands of vacancies in a
+few tens of milliseconds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from dataclasses import dataclass
+from functools import cache
 
-from django.db.models import QuerySet
+from django.db.models import BigIntegerField, Func, OuterRef, QuerySet, Subquery, Sum, TextField
+from django.db.models.functions import Cast
 
 from .models import LANGUAGES, Cause, DayPart, Skill, Vacancy, Volunteer, WijkCentre
 
@@ -65,43 +69,72 @@ def _days(codes) -> int:
     return mask
 
 
-def _sets(through, owner: str, item: str, owners) -> dict[int, int]:
-    masks: dict[int, int] = {}
-    for owner_id, item_id in through.objects.filter(**{f"{owner}__in": owners}).values_list(
-        f"{owner}_id", f"{item}_id"
-    ):
-        masks[owner_id] = masks.get(owner_id, 0) | (1 << item_id)
-    return masks
+@cache
+def _days_of(text: str) -> int:
+    """The day mask of a stored JSON list (the text as the database gives it back: there are
+    only a handful of distinct ones, so each is decoded once)."""
+    return _days(json.loads(text))
+
+
+@cache
+def _languages_of(text: str) -> frozenset[str]:
+    return frozenset(json.loads(text))
+
+
+class Bit(Func):
+    """2 ** id as a 64-bit integer, in SQL (SQLite and PostgreSQL both shift)."""
+
+    template = "(CAST(1 AS BIGINT) << %(expressions)s)"
+    output_field = BigIntegerField()
+
+
+def _mask(through, owner: str, item: str) -> Subquery:
+    """The owner's causes or skills as a bit mask, summed in the database (each pair is
+    unique, so the sum of the powers of two is their bitwise or)."""
+    return Subquery(
+        through.objects.filter(**{owner: OuterRef("pk")})
+        .order_by()
+        .values(owner)
+        .annotate(mask=Sum(Bit(f"{item}_id")))
+        .values("mask"),
+        output_field=BigIntegerField(),
+    )
+
+
+def _raw(field: str) -> Cast:
+    return Cast(field, TextField())
+
+
+def _profile_rows(queryset, model, owner: str, *fields: str):
+    return (
+        queryset.order_by()
+        .annotate(
+            causes_mask=_mask(model.causes.through, owner, "cause"),
+            skills_mask=_mask(model.skills.through, owner, "skill"),
+            days_text=_raw("availability"),
+            languages_text=_raw("languages"),
+        )
+        .values_list("pk", "causes_mask", "skills_mask", "days_text", "languages_text", *fields)
+    )
 
 
 def vacancy_profiles(vacancies: QuerySet[Vacancy]) -> list[Profile]:
-    rows = list(
-        vacancies.values_list(
-            "pk",
-            "wijk_id",
-            "hours_per_week",
-            "availability",
-            "minimum_age",
-            "languages",
-            "accessible",
-        )
+    rows = _profile_rows(
+        vacancies, Vacancy, "vacancy", "wijk_id", "hours_per_week", "minimum_age", "accessible"
     )
-    ids = vacancies.values("pk")
-    causes = _sets(Vacancy.causes.through, "vacancy", "cause", ids)
-    skills = _sets(Vacancy.skills.through, "vacancy", "skill", ids)
     return [
         Profile(
             pk=pk,
-            causes=causes.get(pk, 0),
-            skills=skills.get(pk, 0),
-            days=_days(days),
-            languages=frozenset(languages),
+            causes=int(causes or 0),
+            skills=int(skills or 0),
+            days=_days_of(days),
+            languages=_languages_of(languages),
             wijk_id=wijk_id,
             hours=hours,
             minimum_age=minimum_age,
             accessible=accessible,
         )
-        for pk, wijk_id, hours, days, minimum_age, languages, accessible in rows
+        for pk, causes, skills, days, languages, wijk_id, hours, minimum_age, accessible in rows
     ]
 
 
@@ -110,35 +143,32 @@ def _age(born: dt.date, today: dt.date) -> int:
 
 
 def volunteer_profiles(volunteers: QuerySet[Volunteer], today: dt.date) -> list[Profile]:
-    rows = list(
-        volunteers.values_list(
-            "pk",
-            "wijk_id",
-            "hours_per_week",
-            "availability",
-            "languages",
-            "person__birth_date",
-            "max_distance_km",
-            "needs_accessible",
-        )
+    rows = _profile_rows(
+        volunteers,
+        Volunteer,
+        "volunteer",
+        "wijk_id",
+        "hours_per_week",
+        "person__birth_date",
+        "max_distance_km",
+        "needs_accessible",
     )
-    ids = volunteers.values("pk")
-    causes = _sets(Volunteer.causes.through, "volunteer", "cause", ids)
-    skills = _sets(Volunteer.skills.through, "volunteer", "skill", ids)
     return [
         Profile(
             pk=pk,
-            causes=causes.get(pk, 0),
-            skills=skills.get(pk, 0),
-            days=_days(days),
-            languages=frozenset(languages),
+            causes=int(causes or 0),
+            skills=int(skills or 0),
+            days=_days_of(days),
+            languages=_languages_of(languages),
             wijk_id=wijk_id,
             hours=hours,
             age=_age(born, today),
             max_km=max_km,
             needs_accessible=needs_accessible,
         )
-        for pk, wijk_id, hours, days, languages, born, max_km, needs_accessible in rows
+        for pk, causes, skills, days, languages, wijk_id, hours, born, max_km, needs_accessible in (
+            rows
+        )
     ]
 
 
