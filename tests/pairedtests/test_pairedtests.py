@@ -153,3 +153,35 @@ def test_follow_up_of_an_agent(team, campaign):
     assert [f.kind for f in file.follow_ups] == ["hertest", "gesprek"]
     assert file.overall.only_control == 1
     assert FollowUp.objects.count() == 2
+
+
+def test_the_report_counts_per_characteristic_and_kind_never_an_agent(team, campaign, client):
+    from django.urls import reverse
+
+    from welzijn.reporting.compute import compute
+    from welzijn.reporting.indicators import BY_CODE
+
+    for test, control in [("bezichtiging", "bezichtiging")] * 2 + [("geen", "bezichtiging")] * 3:
+        register(team, campaign, test, control, agent="Immo Geheim")
+    register(
+        team, campaign, "bezichtiging", "geen", agent="Jan Verhuurder", agent_kind="particulier"
+    )
+    codes = [
+        "praktijktesten",
+        "praktijktesten_makelaar",
+        "praktijktesten_rolstoelgebruiker",
+        "praktijktesten_maghrebijnse_naam",
+        "netto_discriminatie_rolstoelgebruiker",
+        "netto_discriminatie_makelaar",
+        "netto_discriminatie_particulier",
+    ]
+    result = compute(2023, [BY_CODE[c] for c in codes])
+    values = [result[c].value for c in codes]
+    assert values[:4] == [6, 5, 6, 0]
+    assert values[4] == pytest.approx((3 - 1) / 6)
+    assert values[5] == pytest.approx(3 / 5) and values[6] == pytest.approx(-1.0)
+    client.force_login(user(Role.ANALIST, None))
+    page = client.get(reverse("reporting:jaaroverzicht", kwargs={"year": 2023}))
+    body = page.content.decode()
+    assert page.status_code == 200 and "Netto discriminatie" in body
+    assert "Immo Geheim" not in body and "Jan Verhuurder" not in body

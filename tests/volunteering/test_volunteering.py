@@ -11,11 +11,14 @@ from welzijn.core.access import AccessDenied
 from welzijn.core.models import AuditEvent
 from welzijn.core.roles import Role
 from welzijn.registry.models import Organisation, OrganisationAccount, Person, Wijk
+from welzijn.reporting.compute import compute
+from welzijn.reporting.indicators import BY_CODE
 from welzijn.volunteering import matching, selectors
 from welzijn.volunteering import services as volunteering
 from welzijn.volunteering.models import Cause, Match, Skill, Vacancy, Volunteer
 
 pytestmark = pytest.mark.django_db
+MEASURED = ("vrijwilligerspunt", "vrijwilligersloket", "vrijwilligersloket_echte_match")
 D = dt.date
 TODAY = D(2023, 5, 1)
 
@@ -182,6 +185,9 @@ def test_a_proposal_answered_by_both_sides_and_followed_up(loket, organisation, 
         actor=loket, match_id=match.pk, real=True, on=D(2023, 6, 14)
     )
     assert match.status == Match.Status.REAL
+    result = compute(2023, [BY_CODE[c] for c in MEASURED])
+    assert [result[c].value for c in MEASURED] == [1, 1, 1.0]
+    assert compute(2022, [BY_CODE[c] for c in MEASURED])["vrijwilligersloket"].value == 0
     with pytest.raises(ValidationError):
         volunteering.match_follow_up(actor=loket, match_id=match.pk, real=False, on=D(2023, 6, 15))
 

@@ -6,6 +6,8 @@ from welzijn.reporting.measures import Share, data_source, measure
 from .models import Agent, PairedTest
 from .selectors import PAIR_COUNTS, net_of
 
+SOURCE = " Bron: de praktijktesten die het team Gelijke Kansen registreert."
+
 
 def _tests(indicator, year: int):
     """The year's tests; an indicator's `detail` narrows them to a kind of landlord
@@ -22,7 +24,7 @@ def _tests(indicator, year: int):
     "pairedtests.tests",
     definition="Aantal praktijktesten op de private huurmarkt (een testpaar reageerde op een "
     "advertentie) in het jaar; selectie: ‘{detail}’ (soort verhuurder of geteste eigenschap; "
-    "leeg: alle).",
+    "leeg: alle)." + SOURCE,
     things=True,
 )
 def tests(indicator, year, service_ids) -> float:
@@ -34,7 +36,7 @@ def tests(indicator, year, service_ids) -> float:
     definition="Netto discriminatie: van de praktijktesten van het jaar waarbij minstens één van "
     "de twee kandidaten werd uitgenodigd voor een bezichtiging, het aandeel waar enkel de "
     "controlekandidaat werd uitgenodigd min het aandeel waar enkel de testkandidaat werd "
-    "uitgenodigd; selectie: ‘{detail}’.",
+    "uitgenodigd; selectie: ‘{detail}’." + SOURCE,
     share=True,
 )
 def net_discrimination(indicator, year, service_ids) -> Share:

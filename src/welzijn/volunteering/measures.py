@@ -8,6 +8,8 @@ from welzijn.reporting.measures import Share, data_source, measure
 
 from .models import Match, Vacancy
 
+SOURCE = " Bron: de vacatures en matches die het Vrijwilligerspunt en de organisaties registreren."
+
 
 def _open_in(year: int):
     """Vacancies that were published and open at some time in the year."""
@@ -20,7 +22,7 @@ def _open_in(year: int):
 @measure(
     "volunteering.organisations",
     definition="Aantal verschillende organisaties met een vacature voor vrijwilligers die in het "
-    "jaar open stond bij het Vrijwilligerspunt.",
+    "jaar open stond bij het Vrijwilligerspunt." + SOURCE,
     things=True,
 )
 def organisations(indicator, year, service_ids) -> float:
@@ -30,7 +32,8 @@ def organisations(indicator, year, service_ids) -> float:
 @measure(
     "volunteering.matched_volunteers",
     definition="Aantal verschillende vrijwilligers met een match die in het jaar door beide "
-    "kanten (vrijwilliger en organisatie) aanvaard werd, op voorstel van het Vrijwilligersloket.",
+    "kanten (vrijwilliger en organisatie) aanvaard werd, op voorstel van het Vrijwilligersloket."
+    + SOURCE,
 )
 def matched_volunteers(indicator, year, service_ids) -> float:
     return float(
@@ -41,7 +44,7 @@ def matched_volunteers(indicator, year, service_ids) -> float:
 @measure(
     "volunteering.real_matches",
     definition="Van de matches die het Vrijwilligersloket in het jaar opvolgde (enkele weken na "
-    "de bevestiging), het aandeel dat een echte match werd.",
+    "de bevestiging), het aandeel dat een echte match werd." + SOURCE,
     share=True,
 )
 def real_matches(indicator, year, service_ids) -> Share:
