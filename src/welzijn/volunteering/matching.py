@@ -82,9 +82,10 @@ def _languages_of(text: str) -> frozenset[str]:
 
 
 class Bit(Func):
-    """2 ** id as a 64-bit integer, in SQL (SQLite and PostgreSQL both shift)."""
+    """2 ** id as a 64-bit integer, in SQL (SQLite and PostgreSQL both shift). Causes and
+    skills are reference data of a few dozen rows: their ids stay below 63."""
 
-    template = "(CAST(1 AS BIGINT) << %(expressions)s)"
+    template = "(CAST(1 AS BIGINT) << CAST(%(expressions)s AS INTEGER))"
     output_field = BigIntegerField()
 
 
