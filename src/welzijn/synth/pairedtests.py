@@ -1,6 +1,7 @@
 """Synthetic Ghent for the praktijktesten: one campaign of the year, its agents and paired
 tests, with a planted level of net discrimination per characteristic that the statistics must
-recover (tests/pairedtests/test_synthetic_recovery.py)."""
+recover (tests/pairedtests/test_synthetic_recovery.py) and that the report reproduces
+(synth/calibration.csv)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ PLANTED_NET = {
     "koppel-zelfde-geslacht": 0.02,
 }
 #: Share of the tests per characteristic, and of the pairs where at least one of the two
-#: got an invitation (assumptions).
+#: got an invitation (assumptions). The shares are written exactly (up to rounding), in a
+#: random order over the agents, so that each characteristic's figures reproduce at any scale.
 CHARACTERISTIC_SHARE = (0.30, 0.35, 0.20, 0.15)
 AT_LEAST_ONE_INVITED = 0.55
 ONLY_TEST_INVITED = 0.05  # of the pairs with an invitation: only the test applicant
@@ -35,6 +37,14 @@ PRIVATE_TARGET = "praktijktesten_particulier"
 
 def gen_date(day) -> str:
     return (dt.date(1970, 1, 1) + dt.timedelta(days=int(day))).isoformat()
+
+
+def _allocate(n: int, shares) -> np.ndarray:
+    """n split by shares, rounded so that the parts add up to n (largest remainders)."""
+    exact = np.asarray(shares) * n
+    parts = np.floor(exact).astype(int)
+    parts[np.argsort(parts - exact)[: n - parts.sum()]] += 1
+    return parts
 
 
 def build_paired_tests(gen: Generator) -> None:
@@ -60,13 +70,17 @@ def build_paired_tests(gen: Generator) -> None:
     gen.tables.add("pairedtests_agent", ["id", "name", "kind"], agent_rows)
     agent = rng.permutation(np.concatenate(agents))
     n = len(agent)
-    which = rng.choice(len(codes), size=n, p=CHARACTERISTIC_SHARE)
-    planted = np.array([PLANTED_NET[c] for c in codes])[which]
-    invited_any = rng.random(n) < AT_LEAST_ONE_INVITED
-    u = rng.random(n)
-    only_test = invited_any & (u < ONLY_TEST_INVITED)
-    only_control = invited_any & (u >= ONLY_TEST_INVITED) & (u < ONLY_TEST_INVITED * 2 + planted)
-    both = invited_any & ~only_test & ~only_control
+    which = rng.permutation(np.repeat(np.arange(len(codes)), _allocate(n, CHARACTERISTIC_SHARE)))
+    only_test, only_control, both = (np.zeros(n, bool) for _ in range(3))
+    for c, code in enumerate(codes):
+        # Exactly the planted shares among this characteristic's tests, in random order.
+        tests = rng.permutation(np.flatnonzero(which == c))
+        invited = round(len(tests) * AT_LEAST_ONE_INVITED)
+        n_test = round(invited * ONLY_TEST_INVITED)
+        n_control = min(invited - n_test, round(invited * (ONLY_TEST_INVITED + PLANTED_NET[code])))
+        only_test[tests[:n_test]] = True
+        only_control[tests[n_test : n_test + n_control]] = True
+        both[tests[n_test + n_control : invited]] = True
     other = np.where(rng.random(n) < 0.4, "antwoord", "geen")
     test_outcome = np.where(both | only_test, "bezichtiging", other)
     control_outcome = np.where(both | only_control, "bezichtiging", rng.permutation(other))

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.db.models import Q
 
-from welzijn.reporting.measures import Share, data_source, measure
+from welzijn.reporting.measures import data_source, measure
 
 from .models import Match, Vacancy
 
@@ -39,17 +39,6 @@ def matched_volunteers(indicator, year, service_ids) -> float:
     return float(
         Match.objects.filter(confirmed_on__year=year).values("volunteer").distinct().count()
     )
-
-
-@measure(
-    "volunteering.real_matches",
-    definition="Van de matches die het Vrijwilligersloket in het jaar opvolgde (enkele weken na "
-    "de bevestiging), het aandeel dat een echte match werd." + SOURCE,
-    share=True,
-)
-def real_matches(indicator, year, service_ids) -> Share:
-    followed = Match.objects.filter(followed_up_on__year=year)
-    return Share(followed.filter(status=Match.Status.REAL).count(), followed.count())
 
 
 @data_source
