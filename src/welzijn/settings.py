@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "welzijn.meldingen",
     "welzijn.activities",
     "welzijn.subsidies",
+    "welzijn.volunteering",
+    "welzijn.pairedtests",
     "welzijn.rights",
     "welzijn.synth",
     "welzijn.reporting",

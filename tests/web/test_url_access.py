@@ -50,7 +50,8 @@ ON, MW, TC, AN, BH, PA, OP, BW = (
 )
 GW, PR, MB = Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR
 AA, SU, JU = Role.AANVRAGER, Role.SUBSIDIES, Role.JURY
-ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU)
+VW, GK = Role.VRIJWILLIGERSPUNT, Role.GELIJKE_KANSEN
+ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK)
 CASEWORK = {ON, MW, TC, OP}
 COUNT_ROLES = {OP, TC, AN, BH, PA}
 EDIT = {MW, TC}
@@ -168,6 +169,15 @@ _STAFF_VIEW = {OWN: {AA, SU, JU, BH}, OTHER: {BH}, SHARED: {SU, JU, BH}}
 _APPLICANT = {OWN: {AA}}
 _OFFICIAL = {OWN: {SU}, SHARED: {SU}}
 _JUROR = {OWN: {JU}, SHARED: {JU}}
+def _only(*roles):
+    """A team's own pages: its role(s), whatever the object's relation."""
+    return lambda role, relation: 200 if role in roles else 404
+
+
+def _organisation(role, relation):
+    """The Vrijwilligerspunt: every vacancy; an organisation's account: its own (the world's
+    own and shared vacancies belong to the partner's organisation)."""
+    return 200 if role is VW or (role is PA and relation in (OWN, SHARED)) else 404
 
 
 @dataclass(frozen=True)
@@ -215,8 +225,9 @@ SUBSIDY_EXPECTED = {
 EXPECTED = {
     # partner: to the referrals; opvang: to tonight's board; meldingen roles: their list;
     # buurtwerker: to the activities; an association, subsidy official, juror: the subsidies
+    # the Vrijwilligerspunt and Gelijke Kansen: their team's start page
     "web:home": Expect(
-        lambda role, rel: 302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU) else 200
+        lambda role, rel: 302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK) else 200
     ),
     "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
     "web:logout": Expect(_fixed(405)),  # POST only
@@ -349,6 +360,30 @@ EXPECTED = {
     "web:series": Expect(_own_team),
     "web:series_close": _form(_own_team),
     **SUBSIDY_EXPECTED,
+    # -- the Vrijwilligerspunt (volunteers, vacancies, matches) --------------------------
+    "web:volunteering_home": Expect(lambda role, rel: {VW: 200, PA: 302}.get(role, 404)),
+    "web:volunteer_new": _form(_only(VW)),
+    "web:volunteer": Expect(_only(VW)),
+    "web:match_propose": _post_only(lambda role, rel: 400 if role is VW else 404),
+    "web:vacancy_list": Expect(_only(VW, PA)),
+    "web:vacancy_new": _form(_only(VW, PA)),
+    "web:vacancy": Expect(_organisation),
+    "web:vacancy_edit": _form(_organisation),
+    # Closing is the action itself: 302, then 400 for the next role (closed already).
+    "web:vacancy_transition": _post_only(
+        lambda role, rel: (302, 400) if _organisation(role, rel) == 200 else 404
+    ),
+    "web:match_answer": _post_only(
+        lambda role, rel: 400 if _organisation(role, rel) == 200 else 404
+    ),
+    "web:match_follow_up": _form(_only(VW)),
+    # -- the praktijktesten (Gelijke Kansen) ---------------------------------------------
+    "web:pairedtests_home": Expect(_only(GK)),
+    "web:campaign_new": _form(_only(GK)),
+    "web:campaign": Expect(_only(GK)),
+    "web:paired_test_new": _form(_only(GK)),
+    "web:agent": Expect(_only(GK)),
+    "web:agent_follow_up_new": _form(_only(GK)),
     "reporting:index": Expect(_report(302)),
     "reporting:jaaroverzicht": Expect(_report(200)),
     "reporting:download": Expect(_report(200)),
@@ -565,6 +600,68 @@ def _activity_records(actor, office_code, participant) -> dict:
         actor=actor, activity_id=session.pk, person_id=participant.pk
     )
     return {"activity_id": session.pk, "participant_id": named.pk, "series_id": series.pk}
+def _volunteering(loket, organisation, last_name):
+    from welzijn.registry.models import Wijk
+    from welzijn.volunteering import services as volunteering
+
+    wijk = Wijk.objects.get(code="ledeberg")
+    volunteer = volunteering.volunteer_register(
+        actor=loket,
+        first_name="Vera",
+        last_name=last_name,
+        birth_date=D(1990, 1, 1),
+        sex="V",
+        nationality="BE",
+        residence_status="belg",
+        wijk=wijk,
+        max_distance_km=5,
+        hours_per_week=4,
+        registered_on=D(2023, 2, 1),
+        availability=["weekend"],
+        languages=["nl"],
+    )
+    vacancy = volunteering.vacancy_save(
+        actor=loket,
+        organisation=organisation,
+        title="Onthaal",
+        task="Gasten ontvangen",
+        wijk=wijk,
+        hours_per_week=2,
+        availability=["weekend"],
+        insurer="Ethias",
+        policy_number="1",
+    )
+    volunteering.vacancy_transition(actor=loket, vacancy_id=vacancy.pk, to="open", on=D(2023, 2, 1))
+    match = volunteering.match_propose(
+        actor=loket, volunteer_id=volunteer.pk, vacancy_id=vacancy.pk, on=D(2023, 2, 2)
+    )
+    return {"volunteer_id": volunteer.pk, "vacancy_id": vacancy.pk, "match_id": match.pk}
+
+
+def _paired_tests(team, relation):
+    from decimal import Decimal
+
+    from welzijn.pairedtests import services as pairedtests
+    from welzijn.pairedtests.models import Characteristic
+    from welzijn.registry.models import Wijk
+
+    campaign = pairedtests.campaign_create(
+        actor=team, name=f"Campagne {relation}", start_date=D(2023, 1, 1)
+    )
+    test = pairedtests.paired_test_register(
+        actor=team,
+        campaign_id=campaign.pk,
+        agent_name=f"Immo {relation}",
+        agent_kind="makelaar",
+        characteristic=Characteristic.objects.get(code="maghrebijnse-naam"),
+        advert="Studio",
+        rent=Decimal("600"),
+        wijk=Wijk.objects.get(code="dampoort"),
+        sent_on=D(2023, 2, 1),
+        test_outcome="geen",
+        control_outcome="bezichtiging",
+    )
+    return {"campaign_id": campaign.pk, "agent_id": test.agent_id}
 
 
 @pytest.fixture
@@ -597,6 +694,10 @@ def world(settings, tmp_path):
             "team-buurtwerk" if relation == OWN else "team-vrijwilligerspunt",
             hh.memberships.first().person,
         )
+        # -- the Vrijwilligerspunt's and Gelijke Kansen's records of this relation --------
+        names.append(f"Vrijwilliger{relation.capitalize()}")
+        objects[relation] |= _volunteering(users[VW], org, f"Vrijwilliger{relation.capitalize()}")
+        objects[relation] |= _paired_tests(users[GK], relation)
     _shelter_world(objects, own_worker, other_worker)
     _subsidy_world(users, objects)
     for subject in users.values():
@@ -789,7 +890,7 @@ def _login(client, account):
 
 
 def _kwargs(pattern: URLPattern, objects: dict) -> dict:
-    fixed = {"to": "gesloten", "year": 2023, "fmt": "csv"}
+    fixed = {"to": "gesloten", "year": 2023, "fmt": "csv", "side": "organisatie"}
     if pattern.name == "referral_answer":
         fixed["to"] = "geweigerd"
     names = getattr(pattern.pattern, "converters", None) or pattern.pattern.regex.groupindex

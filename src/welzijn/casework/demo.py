@@ -35,6 +35,10 @@ DEMO_USERS = [
     ("vereniging", "Vera Vereniging", Role.AANVRAGER, "buurtcomite-de-vrolijke-linde"),
     ("subsidies", "Sam Subsidie", Role.SUBSIDIES, "team-lokaal-sociaal-beleid"),
     ("jury", "Jules Jury", Role.JURY, "team-lokaal-sociaal-beleid"),
+    ("vrijwilligerspunt", "Vera Loket", Role.VRIJWILLIGERSPUNT, "team-vrijwilligerspunt"),
+    # An organisation keeping its volunteer vacancies (a partner account of its organisation).
+    ("organisatie", "Omar Organisatie", Role.PARTNER, "roeland"),
+    ("gelijkekansen", "Gita Gelijk", Role.GELIJKE_KANSEN, "team-gelijke-kansen"),
 ]
 #: The demo association (not reference data: a city registers its own associations).
 DEMO_ASSOCIATION = {

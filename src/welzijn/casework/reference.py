@@ -5,6 +5,10 @@ benchmarks; `welzijn loaddata <name>` loads one again after an edit."""
 street list, partner organisations, the service catalogue, offices, the subsidy schemes and
 their calls. Loaded by demo_setup,
 the tests and the benchmarks; `welzijn loaddata <name>` loads one again after an edit."""
+street list, partner organisations, the service catalogue, offices, document kinds, the
+Vrijwilligerspunt's causes, skills and wijk centres, the praktijktesten's characteristics.
+Loaded by demo_setup, the tests and the benchmarks; `welzijn loaddata <name>` loads one
+again after an edit."""
 
 REFERENCE_FIXTURES = (
     "ghent",
@@ -16,4 +20,6 @@ REFERENCE_FIXTURES = (
     "facilities",
     "meldingen",
     "subsidies",
+    "volunteering",
+    "pairedtests",
 )

@@ -31,6 +31,10 @@ class Role(StrEnum):
     SUBSIDIES = "subsidieambtenaar"
     #: A member of a scheme's jury: scores and advises applications above the jury threshold.
     JURY = "jurylid"
+    #: The Vrijwilligerspunt's loket: registers volunteers, matches them with vacancies.
+    VRIJWILLIGERSPUNT = "vrijwilligerspunt"
+    #: The equal-opportunities team: runs the praktijktesten on the rental market.
+    GELIJKE_KANSEN = "gelijkekansen"
 
 
 #: Roles that work with people and dossiers of their office.

@@ -13,6 +13,8 @@ BEHEERDER_EDITS = {
     "shelter": ["facility", "capacityperiod", "exitdestination", "pitcount"],
     "meldingen": ["category", "wijkcentre"],
     "subsidies": ["scheme", "call"],
+    "volunteering": ["cause", "skill", "wijkcentre"],
+    "pairedtests": ["characteristic"],
 }
 # What a beheerder may look at (read-only and audited in the admin).
 BEHEERDER_VIEWS = {

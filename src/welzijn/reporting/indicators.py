@@ -264,6 +264,7 @@ def _default_unit(kind: str, detail: str) -> str:
 P, PS, PM, H, R = "persons", "persons_started", "persons_minor", "households", "records"
 V, OS, OC = "volume", "outcome_share", "outcome_count"
 AS, AP = "activities.sessions", "activities.participants"  # sessions with groups (activities)
+PT, ND = "pairedtests.tests", "pairedtests.net_discrimination"  # measures of pairedtests
 MB = "maatschappelijke-begeleiding"
 
 _HULP = "hulp-op-maat"
@@ -504,12 +505,36 @@ INDICATORS: tuple[Indicator, ...] = tuple(
          "actieplan-antidiscriminatie", "acties (2020-2025)"),
         ("omstaandertrainingen", "Omstaandertrainingen: deelnemers", AP, "omstaandertrainingen", "",
          {"unit": "deelnemers"}),
-        ("praktijktesten", "Praktijktesten op de private huurmarkt", V, "praktijktesten",
-         "praktijktesten"),
+        ("praktijktesten", "Praktijktesten op de private huurmarkt",
+         PT, "praktijktesten", "", {"unit": "praktijktesten"}),
         ("haatspraak_trainers", "Online haatspraak: opgeleide trainers", AP,
          "opleiding-trainers-haatspraak", "", {"unit": "trainers"}),
         ("haatspraak_deelnemers", "Online haatspraak: deelnemers", AP,
          "online-haatspraak-trainingen", "", {"unit": "deelnemers"}),
+        ("praktijktesten_particulier", "Praktijktesten bij particuliere verhuurders",
+         PT, "praktijktesten", "particulier", {"unit": "praktijktesten"}),
+        ("praktijktesten_makelaar", "Praktijktesten bij vastgoedmakelaars",
+         PT, "praktijktesten", "makelaar", {"unit": "praktijktesten"}),
+        ("praktijktesten_maghrebijnse_naam", "Praktijktesten: Maghrebijns klinkende naam",
+         PT, "praktijktesten", "maghrebijnse-naam", {"unit": "praktijktesten"}),
+        ("praktijktesten_rolstoelgebruiker", "Praktijktesten: rolstoelgebruiker",
+         PT, "praktijktesten", "rolstoelgebruiker", {"unit": "praktijktesten"}),
+        ("praktijktesten_vervangingsinkomen", "Praktijktesten: vervangingsinkomen",
+         PT, "praktijktesten", "vervangingsinkomen", {"unit": "praktijktesten"}),
+        ("praktijktesten_koppel_zelfde_geslacht", "Praktijktesten: koppel van hetzelfde geslacht",
+         PT, "praktijktesten", "koppel-zelfde-geslacht", {"unit": "praktijktesten"}),
+        ("netto_discriminatie_maghrebijnse_naam",
+         "Netto discriminatie huurmarkt: Maghrebijns klinkende naam",
+         ND, "praktijktesten", "maghrebijnse-naam", {"unit": "%"}),
+        ("netto_discriminatie_rolstoelgebruiker",
+         "Netto discriminatie huurmarkt: rolstoelgebruiker",
+         ND, "praktijktesten", "rolstoelgebruiker", {"unit": "%"}),
+        ("netto_discriminatie_vervangingsinkomen",
+         "Netto discriminatie huurmarkt: vervangingsinkomen",
+         ND, "praktijktesten", "vervangingsinkomen", {"unit": "%"}),
+        ("netto_discriminatie_koppel_zelfde_geslacht",
+         "Netto discriminatie huurmarkt: koppel van hetzelfde geslacht",
+         ND, "praktijktesten", "koppel-zelfde-geslacht", {"unit": "%"}),
     ])
     + _spec(_GK, "Politie", [
         ("haatmisdrijven", "Gemelde haatmisdrijven", V, "haatmisdrijven-meldingen",
@@ -612,10 +637,10 @@ INDICATORS: tuple[Indicator, ...] = tuple(
         ("amal_tolk", "Amal: tolkopdrachten", V, "amal-sociaal-tolken", "tolkopdrachten"),
     ])
     + _spec(_SAMEN, "Samen met vrijwilligers", [
-        ("vrijwilligerspunt", "Vrijwilligerspunt: organisaties", V, "vrijwilligerspunt",
-         "organisaties"),
-        ("vrijwilligersloket", "Vrijwilligersloket: vrijwilligers met een match", P,
-         "vrijwilligersloket"),
+        ("vrijwilligerspunt", "Vrijwilligerspunt: organisaties", "volunteering.organisations",
+         "vrijwilligerspunt", "", {"unit": "organisaties"}),
+        ("vrijwilligersloket", "Vrijwilligersloket: vrijwilligers met een match",
+         "volunteering.matched_volunteers", "vrijwilligersloket", "", {"unit": "vrijwilligers"}),
         ("vormingen_vrijwilligers", "Vormingen voor vrijwilligers en partners", AS,
          "vormingen-vrijwilligers", "", {"unit": "vormingen"}),
         ("vormingen_vrijwilligers_deelnemers", "Vormingen: deelnemers", AP,

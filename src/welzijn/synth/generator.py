@@ -103,11 +103,14 @@ from .procedure import build_procedure
 from .meldingen import build_meldingen
 from .activities import build_activities
 from .subsidies import build_subsidies
+from .pairedtests import build_paired_tests
+from .volunteering import build_volunteering
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")
 #: Every table a load writes, in insert order: parents before children.
 TABLES = [
     "registry_address",
+    "registry_organisation",
     "registry_household",
     "registry_person",
     "registry_householdmembership",
@@ -130,6 +133,16 @@ TABLES = [
     "meldingen_melding",
     "meldingen_meldingevent",
     "meldingen_conflict",
+    "volunteering_vacancy",
+    "volunteering_vacancy_causes",
+    "volunteering_vacancy_skills",
+    "volunteering_volunteer",
+    "volunteering_volunteer_causes",
+    "volunteering_volunteer_skills",
+    "volunteering_match",
+    "pairedtests_campaign",
+    "pairedtests_agent",
+    "pairedtests_pairedtest",
     "synth_activityvolume",
     "synth_groundtruth",
     "activities_series",
@@ -342,6 +355,8 @@ class Generator:
         build_activities(self)
         self.emit_dossiers()
         shelter.build(self)
+        build_volunteering(self)
+        build_paired_tests(self)
         return self.tables
 
     # -- population ----------------------------------------------------------------------

@@ -22,7 +22,7 @@ from .meldingen import meldingen_refs
 
 
 def model_for(table: str):
-    for model in apps.get_models():
+    for model in apps.get_models(include_auto_created=True):
         if model._meta.db_table == table:
             return model
     raise LookupError(table)

@@ -79,3 +79,19 @@ def handles_conflicts(user) -> bool:
 def melding_overdue(melding, today) -> bool:
     """{% if m|melding_overdue:today %}: open and past its due date."""
     return melding.is_overdue(today)
+def keeps_vacancies(user) -> bool:
+    """The Vrijwilligerspunt, and an organisation's account (its vacancies)."""
+    return bool(roles_of(user) & {Role.VRIJWILLIGERSPUNT, Role.PARTNER})
+
+
+@register.filter
+def runs_paired_tests(user) -> bool:
+    return Role.GELIJKE_KANSEN in roles_of(user)
+
+
+@register.filter
+def percent(value) -> str:
+    """{{ 0.1234|percent }}: '12,3%' (Belgian notation)."""
+    if value is None or value == "":
+        return ""
+    return f"{float(value) * 100:.1f}%".replace(".", ",")

@@ -14,6 +14,10 @@ from welzijn.web.forms.common import today
 @login_required
 def home(request):
     roles = roles_of(request.user)
+    if Role.VRIJWILLIGERSPUNT in roles:
+        return redirect("web:volunteering_home")
+    if Role.GELIJKE_KANSEN in roles:
+        return redirect("web:pairedtests_home")
     if Role.PARTNER in roles:
         return redirect("web:referrals")
     if Role.OPVANG in roles:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PairedTestsConfig(AppConfig):
+    name = "welzijn.pairedtests"
+    verbose_name = "Praktijktesten"

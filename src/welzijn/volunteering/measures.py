@@ -1,0 +1,46 @@
+"""The Vrijwilligerspunt's figures, counted from its vacancies and matches."""
+
+import datetime as dt
+
+from django.db.models import Q
+
+from welzijn.reporting.measures import data_source, measure
+
+from .models import Match, Vacancy
+
+SOURCE = " Bron: de vacatures en matches die het Vrijwilligerspunt en de organisaties registreren."
+
+
+def _open_in(year: int):
+    """Vacancies that were published and open at some time in the year."""
+    return Vacancy.objects.exclude(status=Vacancy.Status.DRAFT).filter(
+        Q(published_on__lte=dt.date(year, 12, 31))
+        & (Q(closed_on__isnull=True) | Q(closed_on__gte=dt.date(year, 1, 1)))
+    )
+
+
+@measure(
+    "volunteering.organisations",
+    definition="Aantal verschillende organisaties met een vacature voor vrijwilligers die in het "
+    "jaar open stond bij het Vrijwilligerspunt." + SOURCE,
+    things=True,
+)
+def organisations(indicator, year, service_ids) -> float:
+    return float(_open_in(year).values("organisation").distinct().count())
+
+
+@measure(
+    "volunteering.matched_volunteers",
+    definition="Aantal verschillende vrijwilligers met een match die in het jaar door beide "
+    "kanten (vrijwilliger en organisatie) aanvaard werd, op voorstel van het Vrijwilligersloket."
+    + SOURCE,
+)
+def matched_volunteers(indicator, year, service_ids) -> float:
+    return float(
+        Match.objects.filter(confirmed_on__year=year).values("volunteer").distinct().count()
+    )
+
+
+@data_source
+def has_matches(year: int) -> bool:
+    return Match.objects.filter(proposed_on__year=year).exists() or _open_in(year).exists()
