@@ -72,12 +72,15 @@ class InputSnapshots:
         person_vars, household_vars = self._needs[right]
         values = self._values
         members = self._order[self._bounds[household_row] : self._bounds[household_row + 1]]
+        # an input the registry does not supply is unknown (None), as in the screening
         return {
-            "household": {n: values[n][household_row] for n in household_vars},
+            "household": {
+                n: values[n][household_row] if n in values else None for n in household_vars
+            },
             "persons": {
                 self._person_ids[i]: {
                     "rol": self._roles[i],
-                    **{n: values[n][i] for n in person_vars},
+                    **{n: values[n][i] if n in values else None for n in person_vars},
                 }
                 for i in members.tolist()
             },
