@@ -104,6 +104,17 @@ def test_registered_through_the_pages_screened_and_counted(client):
             {"kind": "student", "start_date": f"{YEAR}-09-01", "source": "attest"},
         )
     )
+    # The social inquiry: a full-time student is exempted from willingness to work.
+    _ok(
+        client.post(
+            reverse("web:person_status_new", args=[els.pk]),
+            {
+                "kind": "werkbereid-of-vrijgesteld",
+                "start_date": f"{YEAR}-09-01",
+                "source": "attest",
+            },
+        )
+    )
     assert Income.objects.filter(person=els).count() == 2
     assert SocialStatus.objects.filter(person=els).exists()
 

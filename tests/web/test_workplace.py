@@ -271,4 +271,4 @@ def test_worklist_links_each_finding_to_the_household_dossier(logged_in, worker)
     page = logged_in.get(reverse("web:worklist")).content.decode()
     assert "UiTPAS kansentarief" in page
     assert reverse("web:dossier", args=[file.pk]) in page
-    assert "Waarom?" in page and "verhoogde tegemoetkoming" in page
+    assert "Volledige uitleg" in page and "verhoogde tegemoetkoming" in page

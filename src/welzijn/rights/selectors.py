@@ -39,21 +39,43 @@ def _with_dossier_id(findings: QuerySet[Finding]) -> QuerySet[Finding]:
     )
 
 
-def worklist(user, limit: int = 200) -> list[Finding]:
-    """Open 'entitled but does not receive' findings of the user's offices."""
+#: worklist order key -> (Dutch label, order_by)
+WORKLIST_ORDERS = {
+    "oudste": ("oudste bevinding eerst", ("reference_date", "right", "household_id")),
+    "nieuwste": ("nieuwste bevinding eerst", ("-reference_date", "right", "household_id")),
+    "bedrag": ("hoogste bedrag eerst", ("-amount", "-reference_date", "household_id")),
+    "recht": ("recht", ("right", "-reference_date", "household_id")),
+    "wijk": ("wijk", ("household__address__wijk__name", "-reference_date", "household_id")),
+}
+
+
+def worklist(
+    user,
+    *,
+    right: str = "",
+    wijk_id: int | None = None,
+    order: str = "nieuwste",
+    limit: int = 200,
+) -> list[Finding]:
+    """Open 'entitled but does not receive' findings of the user's offices, optionally of one
+    right or one wijk (the household's address), in one of `WORKLIST_ORDERS`."""
     if not roles_of(user) & CASEWORK_ROLES:
         return []
+    findings = Finding.objects.filter(
+        office_id__in=office_ids_of(user),
+        outcome=Finding.Outcome.UNDERPROTECTED,
+        review=Finding.Review.OPEN,
+    )
+    if right:
+        findings = findings.filter(right=right)
+    if wijk_id is not None:
+        findings = findings.filter(household__address__wijk_id=wijk_id)
+    order_by = WORKLIST_ORDERS.get(order, WORKLIST_ORDERS["nieuwste"])[1]
     return with_explanations(
         list(
-            _with_dossier_id(
-                Finding.objects.filter(
-                    office_id__in=office_ids_of(user),
-                    outcome=Finding.Outcome.UNDERPROTECTED,
-                    review=Finding.Review.OPEN,
-                )
-            )
-            .select_related("household", "person", "office")
-            .order_by("-reference_date", "right", "household_id")[:limit]
+            _with_dossier_id(findings)
+            .select_related("household__address__wijk", "person", "office")
+            .order_by(*order_by)[:limit]
         )
     )
 

@@ -29,12 +29,12 @@ FOLLOW_UP_DAYS = 14
 
 def grant_services() -> dict[str, str]:
     """Right -> the catalogue service through which it is granted, for the rights the rules
-    mark ``auto_grantable`` whose ``grant_service`` is an active intervention in the
+    mark ``auto_grantable`` whose ``service`` is an active intervention in the
     catalogue. A right without such a service is never granted automatically."""
     wanted = {
-        name: right.grant_service
+        name: right.service
         for name, right in rules().rights.items()
-        if right.auto_grantable and right.grant_service
+        if right.auto_grantable and right.service
     }
     active = set(
         Service.objects.filter(

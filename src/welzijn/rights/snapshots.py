@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from welzijn.registry.models import Person
 from welzijn.rights.active_rules import rules
 from welzijn.rights.engine import Explanation, RuleSet, evaluate_household, input_dependencies
 from welzijn.rights.inputs import ScreeningPopulation
@@ -72,29 +73,64 @@ class InputSnapshots:
         person_vars, household_vars = self._needs[right]
         values = self._values
         members = self._order[self._bounds[household_row] : self._bounds[household_row + 1]]
+        # an input the registry does not supply is unknown (None), as in the screening
         return {
-            "household": {n: values[n][household_row] for n in household_vars},
+            "household": {
+                n: values[n][household_row] if n in values else None for n in household_vars
+            },
             "persons": {
                 self._person_ids[i]: {
                     "rol": self._roles[i],
-                    **{n: values[n][i] for n in person_vars},
+                    **{n: values[n][i] if n in values else None for n in person_vars},
                 }
                 for i in members.tolist()
             },
         }
 
 
-def explain_finding(finding) -> Explanation:
-    """Replay the rules on the finding's snapshot."""
-    result = evaluate_household(
-        rules(), finding.inputs, finding.reference_date, rights=(finding.right,)
-    )
-    person = str(finding.person_id) if finding.person_id else None
+def person_names(person_keys) -> dict[str, str]:
+    """Snapshot person keys (database ids) -> the names a caseworker reads; two members with
+    the same name get a number, so an explanation never shows an internal id."""
+    keys = [str(k) for k in person_keys]
+    found = {
+        str(pk): f"{first} {last}".strip()
+        for pk, first, last in Person.objects.filter(
+            pk__in=[int(k) for k in keys if k.isdigit()]
+        ).values_list("pk", "first_name", "last_name")
+    }
+    names: dict[str, str] = {}
+    used: dict[str, int] = {}
+    for key in keys:
+        name = found.get(key) or "een gezinslid"
+        used[name] = used.get(name, 0) + 1
+        names[key] = name if used[name] == 1 else f"{name} ({used[name]})"
+    return names
+
+
+def explain_finding(finding, names: dict[str, str] | None = None) -> Explanation:
+    """Replay the rules on the finding's snapshot, with the people by name."""
+    persons = finding.inputs.get("persons", {})
+    names = names if names is not None else person_names(persons)
+    inputs = {
+        "household": finding.inputs.get("household", {}),
+        "persons": {names.get(key, key): values for key, values in persons.items()},
+    }
+    result = evaluate_household(rules(), inputs, finding.reference_date, rights=(finding.right,))
+    person = names.get(str(finding.person_id)) if finding.person_id else None
     return result.explain(finding.right, person=person)
 
 
 def with_explanations(findings: list) -> list:
-    """Attach `explanation_text` (Dutch) to each finding, for display."""
+    """Attach, for display, the one-sentence `explanation_summary`, the `next_step` and the
+    full Dutch `explanation_text` to each finding (people by name)."""
+    keys = {key for f in findings if f.inputs for key in f.inputs.get("persons", {})}
+    names = person_names(keys)
     for finding in findings:
-        finding.explanation_text = explain_finding(finding).as_text() if finding.inputs else ""
+        finding.explanation_summary = finding.next_step = finding.explanation_text = ""
+        if not finding.inputs:
+            continue
+        explanation = explain_finding(finding, names)
+        finding.explanation_summary = explanation.summary()
+        finding.next_step = explanation.next_step()
+        finding.explanation_text = explanation.as_text()
     return findings

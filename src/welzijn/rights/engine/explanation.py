@@ -179,6 +179,42 @@ class Explanation:
     description: str
     conditions: Node
     amount_detail: Node | None = None
+    #: what the person must do to get it (the right's ``how_to_apply``)
+    how_to_apply: str = ""
+
+    def summary(self) -> str:
+        """One Dutch sentence a caseworker reads first: who, which right, and why."""
+        who = self.subject[:1].upper() + self.subject[1:]
+        label = _in_sentence(self.label)
+        if self.status == "ontvangt":
+            return f"{who} ontvangt {label} al."
+        if self.status == "onbekend":
+            missing = ", ".join(_fact_name(f) for f in self.missing_inputs[:3]) or "gegevens"
+            return f"Of {self.subject} recht heeft op {label}, hangt af van: {missing}."
+        if self.status == "geen_recht":
+            failed = _reasons(self.conditions, False)
+            why = f": {_join(failed)} niet voldaan" if failed else ""
+            return f"{who} heeft geen recht op {label}{why}."
+        amount = ""
+        if self.amount:
+            unit = f" {self.amount_unit}" if self.amount_unit else ""
+            amount = f" ({dutch_number(self.amount)}{unit})"
+        automatic = " automatisch" if self.auto_grantable else ""
+        reasons = _reasons(self.conditions, True)
+        if not reasons:
+            return f"{who} heeft{automatic} recht op {label}{amount}."
+        because = _join(reasons)
+        because = because[:1].upper() + because[1:]
+        return f"{because}, dus {self.subject} heeft{automatic} recht op {label}{amount}."
+
+    def next_step(self) -> str:
+        """What to do now, for the caseworker and the person."""
+        if self.status == "onbekend":
+            missing = ", ".join(_fact_name(f) for f in self.missing_inputs)
+            return f"Vraag na en registreer: {missing}." if missing else ""
+        if self.status == "onderbescherming":
+            return self.how_to_apply or "Help de aanvraag indienen."
+        return ""
 
     @property
     def missing_inputs(self) -> list[Fact]:
@@ -246,6 +282,42 @@ class Explanation:
 
 def _fact_name(fact: Fact) -> str:
     return f"{fact.label} ({fact.subject})" if fact.subject else fact.label
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}"
+
+
+def _reasons(node: Node, holds: bool, limit: int = 2) -> list[str]:
+    """The conditions that decide ``node`` (which has ``holds``): of an 'one of' the one that
+    held, of an 'all' the one that failed, each followed down to what decided it; the
+    people it is about by name."""
+    deciding = [child for child in node.children if child.holds is holds]
+    if not deciding:
+        return [_phrase(node)]
+    if len(deciding) < len(node.children) or len(deciding) == 1:
+        return _reasons(deciding[0], holds, limit)  # one child decides: follow it
+    compound = [child for child in deciding if child.children]
+    if compound:  # every condition holds: the composite one says the most
+        return _reasons(compound[0], holds, limit)
+    return [_phrase(child) for child in deciding[:limit]]
+
+
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: 'Leefloon' -> 'leefloon', 'UiTPAS', 'IGO' unchanged."""
+    first = label.split(" ", 1)[0]
+    return label[:1].lower() + label[1:] if first[1:] == first[1:].lower() else label
+
+
+def _phrase(node: Node) -> str:
+    """A condition as a phrase, with the people whose values made it hold."""
+    label = node.label
+    people = list(dict.fromkeys(f.subject for f in node.facts if f.subject and f.value))
+    if people:
+        return f"{label} ({_join(people)})"
+    if node.subject:
+        return f"{label} ({node.subject})"
+    return label
 
 
 _MARK = {True: "[✓]", False: "[✗]", None: "[?]"}
@@ -524,6 +596,7 @@ def explain_right(
         description=right.explanation,
         conditions=conditions,
         amount_detail=amount_detail,
+        how_to_apply=right.how_to_apply,
     )
 
 

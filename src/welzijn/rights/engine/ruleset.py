@@ -39,8 +39,19 @@ class Right:
     explanation: str
     file: str
     line: int
-    #: code of the catalogue service through which the right is granted (optional)
-    grant_service: str | None = None
+    #: What the person must do to get it (where, which documents), or that it is automatic.
+    how_to_apply: str = ""
+    #: Who decides on it (OCMW Gent, the health fund, the Groeipakket payer, ...).
+    granted_by: str = ""
+    #: Catalogue service (catalog fixture code) through which the department registers it.
+    service: str | None = None
+    #: Periods in which the right exists: (first day, last day or None while it lasts).
+    applies: tuple[tuple[dt.date, dt.date | None], ...] = ()
+
+    def applies_on(self, date: dt.date) -> bool:
+        return not self.applies or any(
+            start <= date and (end is None or date <= end) for start, end in self.applies
+        )
 
 
 class RuleSet:
@@ -249,8 +260,32 @@ def _read_right(
         explanation=" ".join(str(spec["explanation"]).split()),
         file=file,
         line=line,
-        grant_service=str(spec["grant_service"]) if spec.get("grant_service") else None,
+        how_to_apply=" ".join(str(spec.get("how_to_apply") or "").split()),
+        granted_by=str(spec.get("granted_by") or ""),
+        service=spec.get("service"),
+        applies=_read_applies(name, spec.get("applies"), file, spec.line_of("applies")),
     )
+
+
+def _read_applies(
+    name: str, spec: object, file: str, line: int
+) -> tuple[tuple[dt.date, dt.date | None], ...]:
+    """``applies: [{from: 2023-07-01, until: 2025-12-31}, {from: ...}]`` (until optional)."""
+    if spec is None:
+        return ()
+    if not isinstance(spec, list) or not all(isinstance(item, dict) for item in spec):
+        raise RuleSyntaxError(f"right {name!r}: applies is a list of {{from, until}}", file, line)
+    periods: list[tuple[dt.date, dt.date | None]] = []
+    for item in spec:
+        start, end = item.get("from"), item.get("until")
+        if not isinstance(start, dt.date) or not (end is None or isinstance(end, dt.date)):
+            raise RuleSyntaxError(
+                f"right {name!r}: applies needs dates (YYYY-MM-DD) in from/until", file, line
+            )
+        if end is not None and end < start:
+            raise RuleSyntaxError(f"right {name!r}: applies ends before it starts", file, line)
+        periods.append((start, end))
+    return tuple(periods)
 
 
 def load_rules(directory: Path | str | None = None) -> RuleSet:

@@ -444,4 +444,5 @@ class ScalarBuilder:
             description=right.explanation,
             conditions=conditions,
             amount_detail=amount_detail,
+            how_to_apply=right.how_to_apply,
         )

@@ -12,24 +12,36 @@ from welzijn.rights import selectors as rights_selectors
 from welzijn.rights.services import finding_confirm, finding_dismiss
 from welzijn.web.forms import casework as forms
 from welzijn.web.forms.common import submit, today
+from welzijn.web.forms.rights import WorklistFilterForm
 from welzijn.web.views.common import casework_user
 
 
 @login_required
 def worklist(request):
     casework_user(request.user)
+    filters = WorklistFilterForm(request.GET or None)
+    chosen = filters.cleaned_data if filters.is_valid() else {}
+    wijk = chosen.get("wijk")
     with transaction.atomic():
-        findings = rights_selectors.worklist(request.user)
+        findings = rights_selectors.worklist(
+            request.user,
+            right=chosen.get("recht") or "",
+            wijk_id=wijk.pk if wijk else None,
+            order=chosen.get("sorteer") or "nieuwste",
+        )
         audit_record(
             actor=request.user,
             action="list",
             object_type="rights.finding",
             reason="werklijst rechten",
-            detail={"results": len(findings)},
+            detail={
+                "results": len(findings),
+                "recht": chosen.get("recht") or "",
+                "wijk": wijk.code if wijk else "",
+            },
         )
-    return render(
-        request, "web/worklist.html", {"findings": findings, "dismiss_form": forms.DismissForm()}
-    )
+    context = {"findings": findings, "dismiss_form": forms.DismissForm(), "filters": filters}
+    return render(request, "web/worklist.html", context)
 
 
 @login_required
