@@ -172,3 +172,41 @@ def test_outside_2023_2026_the_error_names_the_parameter(rules: RuleSet, date: d
     assert f"parameter {raised.value.parameter!r} has no value on {date.isoformat()}" in str(
         raised.value
     )
+
+
+RIGHT_FILE = """\
+variables:
+  heeft_het:
+    entity: household
+    type: bool
+    input: true
+    label: heeft het
+    question: Heeft het gezin het?
+  recht:
+    entity: household
+    type: bool
+    label: recht
+    formula: p.test.drempel > 50
+rights:
+  proef:
+    label: Proef
+    entitled: recht
+    receives: heeft_het
+    reference: Testwet art. 1
+    explanation: Een proef.
+    how_to_apply: Automatisch.
+    applies:
+      - {{from: 2023-01-01, until: {until}}}
+"""
+
+
+def test_applies_is_read_and_checked(make_rules) -> None:
+    from welzijn.rights.engine import RuleSyntaxError, load_rules
+
+    rules = load_rules(make_rules(RIGHT_FILE.format(until="2023-12-31")))
+    right = rules.rights["proef"]
+    assert right.applies == ((dt.date(2023, 1, 1), dt.date(2023, 12, 31)),)
+    assert right.applies_on(dt.date(2023, 6, 1)) and not right.applies_on(dt.date(2024, 1, 1))
+    assert right.how_to_apply == "Automatisch." and right.service is None
+    with pytest.raises(RuleSyntaxError, match="applies ends before it starts"):
+        load_rules(make_rules(RIGHT_FILE.format(until="2022-12-31")))
