@@ -37,6 +37,9 @@ LEEFLOON_SERVICES = ("leefloon", "leefloon-studenten")
 STUDENT_LEEFLOON_SERVICES = ("leefloon-studenten",)
 #: social status registered after the social inquiry: willing to work, or exempted
 WILLING_TO_WORK_STATUS = "werkbereid-of-vrijgesteld"
+HEATING_ALLOWANCE_SERVICE = "verwarmingstoelage"
+RENT_GUARANTEE_SERVICE = "huurwaarborg"
+URGENT_MEDICAL_AID_SERVICE = "dringende-medische-hulp"
 EQUIVALENT_LEEFLOON_SERVICES = ("equivalent-leefloon",)
 BUDGET_GUIDANCE_SERVICE = "budget-en-schuldhulpverlening"
 UITPAS_SERVICE = "uitpas-kansentarief"
@@ -45,6 +48,8 @@ IVAGO_SERVICE = "gratis-huisvuilzakken"
 RECEIPT_WINDOW = dt.timedelta(days=62)
 #: An UiTPAS kansentarief is valid for a year.
 UITPAS_VALIDITY = dt.timedelta(days=365)
+#: A rent guarantee registered in the last year covers the lease the household lives in now.
+RENT_GUARANTEE_VALIDITY = dt.timedelta(days=365)
 
 
 @dataclass
@@ -288,6 +293,25 @@ def build_population(on: dt.date) -> ScreeningPopulation:
             .values_list("dossier__household_id", flat=True)
         ),
         "bruto_belastbaar_gezinsinkomen": gross_household,
+        # What the department registered for the rights it grants itself (the other inputs
+        # of these rights, e.g. a new lease or a delivery of heating oil, stay unknown).
+        "ontvangt_leefloon_als_student": gpmi_student,
+        "heeft_dringende_medische_hulp": person_mask(
+            received([URGENT_MEDICAL_AID_SERVICE], on - RECEIPT_WINDOW).values_list(
+                "person_id", flat=True
+            )
+        ),
+        "ontving_verwarmingstoelage": household_mask(
+            Intervention.objects.valid()
+            .filter(service__code=HEATING_ALLOWANCE_SERVICE, date__year=on.year)
+            .values_list("dossier__household_id", flat=True)
+        ),
+        "heeft_huurwaarborg_via_ocmw": household_mask(
+            received([RENT_GUARANTEE_SERVICE], on - RENT_GUARANTEE_VALIDITY).values_list(
+                "dossier__household_id", flat=True
+            )
+        ),
+        "ontvangt_zorgbudget_ouderen": person_mask(status_persons("tegemoetkoming-hulp-bejaarden")),
     }
     missing = {
         "werkbereid": ~willing,

@@ -40,7 +40,8 @@ class InputSnapshots:
         self._needs: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         for name, right in ruleset.rights.items():
             targets = [right.entitled, right.receives] + ([right.amount] if right.amount else [])
-            needed = input_dependencies(ruleset, targets, on)
+            # Inputs the registry does not provide stay out: left out means unknown on replay.
+            needed = input_dependencies(ruleset, targets, on) & self._values.keys()
             self._needs[name] = (
                 tuple(sorted(n for n in needed if ruleset.variables[n].entity == "person")),
                 tuple(sorted(n for n in needed if ruleset.variables[n].entity == "household")),

@@ -1,5 +1,6 @@
-"""Run OpenFisca-style YAML test cases (name, period, input, output,
-absolute_error_margin) against a rule set, one household per case."""
+"""Run OpenFisca-style YAML test cases (name, description, period, input, output,
+absolute_error_margin) against a rule set, one household per case. The description
+cites where a published example comes from, or says that none was found."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class YamlCase:
     margin: float
     file: str
     line: int
+    description: str = ""
 
     @property
     def id(self) -> str:
@@ -61,6 +63,7 @@ def load_cases(path: Path) -> list[YamlCase]:
                 margin=float(item.get("absolute_error_margin", 0.005)),
                 file=str(path),
                 line=item.line,
+                description=" ".join(str(item.get("description") or "").split()),
             )
         )
     return cases
