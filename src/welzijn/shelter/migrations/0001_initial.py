@@ -11,7 +11,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ("casework", "0005_notes_documents_tasks_cancel"),
         ("catalog", "0002_service_amount_ceiling"),
-        ("registry", "0012_income_periods_constraints"),
+        # the registry models it points at exist since 0009: not later, so that a test that
+        # migrates the registry back to 0009 (income periods) keeps these tables
+        ("registry", "0009_person_search_key_and_merge"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
