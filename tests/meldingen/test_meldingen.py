@@ -268,3 +268,32 @@ def test_a_conflict_is_taken_up_and_closed_with_the_question(preventie, warden):
     assert (
         Conflict.objects.count() == 1 and MeldingEvent.objects.filter(melding=melding).count() == 3
     )
+
+
+def test_the_category_tree_has_two_levels_and_subcategories_route():
+    sluik = Category.objects.get(code="sluikstorten")
+    third = Category(code="matras", name="Matras", parent=sluik, team=sluik.team, sla_days=2)
+    with pytest.raises(ValidationError) as refused:
+        third.full_clean()
+    assert "parent" in refused.value.error_dict
+    main = Category.objects.get(code="vervuiling")
+    main.parent = Category.objects.get(code="defect")
+    with pytest.raises(ValidationError):  # a main category with subcategories stays one
+        main.full_clean()
+    unrouted = Category(code="nieuw", name="Nieuw", parent=Category.objects.get(code="defect"))
+    with pytest.raises(ValidationError):
+        unrouted.full_clean()
+
+
+def test_a_beheerder_changes_a_service_level_in_the_admin_audited(client):
+    from factories import login_with_second_step
+
+    beheerder = user(Role.BEHEERDER, None)
+    beheerder.is_staff = True
+    beheerder.save()
+    login_with_second_step(client, beheerder)
+    graffiti = Category.objects.get(code="graffiti")
+    response = client.get(f"/admin/meldingen/category/{graffiti.pk}/change/")
+    assert response.status_code == 200
+    assert client.get("/admin/meldingen/melding/").status_code == 200
+    assert AuditEvent.objects.filter(action="list", object_type="meldingen.melding").exists()

@@ -178,9 +178,16 @@ def test_every_indicator_is_complete_and_its_services_exist():
 
 
 def test_shares_of_a_volume_carry_the_base_as_denominator(world):
-    world.volume("conflicten-en-spanningen", Y, 587, "meldingen")
-    world.volume("conflicten-en-spanningen", Y, 68, "% geluidsoverlast")
-    result = compute(Y, [BY_CODE["conflicten_geluid"]])["conflicten_geluid"]
+    base = Indicator(
+        "x_total", "Totaal", "hulp-op-maat", "", Kind.VOLUME, ("be-alert",), "aansluitingen"
+    )
+    share = Indicator(
+        "x_share", "Aandeel", "hulp-op-maat", "", Kind.VOLUME, ("be-alert",), "% via sms",
+        base="x_total",
+    )  # fmt: skip
+    world.volume("be-alert", Y, 587, "aansluitingen")
+    world.volume("be-alert", Y, 68, "% via sms")
+    result = compute(Y, [base, share])["x_share"]
     assert result.value == pytest.approx(0.68)
     assert result.denominator == 587
 

@@ -150,6 +150,8 @@ def _melding_handler(role, relation):
 
 def _conflict_handler(role, relation):
     return 200 if role is PR and relation == OWN else 404
+
+
 # -- subsidies: the world's application (granted, after the jury) is the own association's in
 # the own team's scheme (own), another association's in another team's scheme (other), and
 # another association's in the own team's scheme (shared: the official sees it, the
@@ -169,6 +171,8 @@ _STAFF_VIEW = {OWN: {AA, SU, JU, BH}, OTHER: {BH}, SHARED: {SU, JU, BH}}
 _APPLICANT = {OWN: {AA}}
 _OFFICIAL = {OWN: {SU}, SHARED: {SU}}
 _JUROR = {OWN: {JU}, SHARED: {JU}}
+
+
 def _only(*roles):
     """A team's own pages: its role(s), whatever the object's relation."""
     return lambda role, relation: 200 if role in roles else 404
@@ -578,6 +582,8 @@ def _procedure_records(worker, file) -> dict:
         "session_id": session.pk,
         "item_id": item.pk,
     }
+
+
 # -- activities: a session with a participant and a series per relation ---------------------
 
 
@@ -600,6 +606,8 @@ def _activity_records(actor, office_code, participant) -> dict:
         actor=actor, activity_id=session.pk, person_id=participant.pk
     )
     return {"activity_id": session.pk, "participant_id": named.pk, "series_id": series.pk}
+
+
 def _volunteering(loket, organisation, last_name):
     from welzijn.registry.models import Wijk
     from welzijn.volunteering import services as volunteering
@@ -808,6 +816,8 @@ def _meldingen_world(objects, names, users):
         objects[relation].update(
             melding_id=melding.pk, photo_id=melding.photos.get().pk, conflict_id=conflict.pk
         )
+
+
 def _subsidy_world(users, objects):
     """The association's account (AA), the official and juror of the own team's scheme, and
     a granted application per relation (see SUBSIDY_EXPECTED)."""

@@ -227,8 +227,11 @@ class Melding(models.Model):
         verbose_name_plural = "meldingen"
         ordering = ["-reported_at"]
         indexes = [
-            models.Index(fields=["team", "status", "due_on"], name="melding_team_status_due"),
+            models.Index(
+                fields=["team", "status", "wijk", "due_on"], name="melding_team_status_wijk"
+            ),
             models.Index(fields=["team", "reported_at"], name="melding_team_reported"),
+            models.Index(fields=["team", "category", "status"], name="melding_team_category"),
             models.Index(
                 fields=["reporting_office", "reported_at"], name="melding_office_reported"
             ),

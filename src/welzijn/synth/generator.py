@@ -99,11 +99,11 @@ from welzijn.reporting import measures
 
 from . import reference as ref
 from . import shelter
-from .procedure import build_procedure
-from .meldingen import build_meldingen
 from .activities import build_activities
-from .subsidies import build_subsidies
+from .meldingen import build_meldingen
 from .pairedtests import build_paired_tests
+from .procedure import build_procedure
+from .subsidies import build_subsidies
 from .volunteering import build_volunteering
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.csv")

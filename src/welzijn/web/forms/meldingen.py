@@ -195,9 +195,9 @@ class ListFilterForm(forms.Form):
         label="Welke",
         required=False,
         choices=[
-            ("", "alle die ik mag zien"),
             ("team", "te behandelen door mijn team"),
             ("gemeld", "gemeld door mijn team"),
+            ("alle", "alle die ik mag zien"),
         ],
     )
 

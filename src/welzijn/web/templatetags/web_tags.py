@@ -3,7 +3,15 @@ from decimal import Decimal
 from django import template
 
 from welzijn.core.numbers import format_eur
-from welzijn.core.roles import ACTIVITY_ROLES, CASEWORK_ROLES, DOSSIER_EDIT_ROLES, MELDINGEN_ROLES, SUBSIDY_ROLES, Role, roles_of
+from welzijn.core.roles import (
+    ACTIVITY_ROLES,
+    CASEWORK_ROLES,
+    DOSSIER_EDIT_ROLES,
+    MELDINGEN_ROLES,
+    SUBSIDY_ROLES,
+    Role,
+    roles_of,
+)
 from welzijn.registry.access import MERGE_ROLES
 
 register = template.Library()
@@ -30,6 +38,8 @@ def is_partner(user) -> bool:
 def works_in_shelter(user) -> bool:
     """{% if user|works_in_shelter %}: the opvang's tonight's board."""
     return Role.OPVANG in roles_of(user)
+
+
 def does_subsidies(user) -> bool:
     """{% if user|does_subsidies %}: an association, a subsidy official or a juror."""
     return bool(roles_of(user) & SUBSIDY_ROLES)
@@ -65,6 +75,8 @@ def works_on_dossiers(user) -> bool:
 def letter_late(letter, today) -> bool:
     """{% if letter|letter_late:today %}: a decision not notified within the legal term."""
     return letter.is_late(today)
+
+
 def does_meldingen(user) -> bool:
     """{% if user|does_meldingen %}: the links of the meldingen (wardens and handling teams)."""
     return bool(roles_of(user) & MELDINGEN_ROLES)
@@ -79,6 +91,8 @@ def handles_conflicts(user) -> bool:
 def melding_overdue(melding, today) -> bool:
     """{% if m|melding_overdue:today %}: open and past its due date."""
     return melding.is_overdue(today)
+
+
 def keeps_vacancies(user) -> bool:
     """The Vrijwilligerspunt, and an organisation's account (its vacancies)."""
     return bool(roles_of(user) & {Role.VRIJWILLIGERSPUNT, Role.PARTNER})

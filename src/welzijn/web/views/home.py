@@ -6,7 +6,15 @@ from django.shortcuts import redirect, render
 
 from welzijn.casework import selectors as casework_selectors
 from welzijn.core.audit import audit_record
-from welzijn.core.roles import ACTIVITY_ROLES, CASEWORK_ROLES, DOSSIER_EDIT_ROLES, MELDINGEN_ROLES, SUBSIDY_ROLES, Role, roles_of
+from welzijn.core.roles import (
+    ACTIVITY_ROLES,
+    CASEWORK_ROLES,
+    DOSSIER_EDIT_ROLES,
+    MELDINGEN_ROLES,
+    SUBSIDY_ROLES,
+    Role,
+    roles_of,
+)
 from welzijn.rights import selectors as rights_selectors
 from welzijn.web.forms.common import today
 

@@ -77,16 +77,17 @@ def melding_new(request):
     return form_page(request, "web/meldingen/new.html", form)
 
 
-def _filters(form: ListFilterForm) -> meldingen_selectors.Filters:
+def _filters(form: ListFilterForm, side: str) -> meldingen_selectors.Filters:
     if not form.is_valid():
-        return meldingen_selectors.Filters()
+        return meldingen_selectors.Filters(mine=side)
     data = form.cleaned_data
+    mine = data["mine"] or side
     return meldingen_selectors.Filters(
         status=data["status"],
         category=data["category"],
         wijk=data["wijk"],
         overdue=data["overdue"],
-        mine=data["mine"],
+        mine="" if mine == "alle" else mine,
     )
 
 
@@ -98,8 +99,9 @@ def _page_number(request) -> int:
 @login_required
 def melding_list(request):
     meldingen_user(request.user)
-    form = ListFilterForm(request.GET or None)
-    filters = _filters(form)
+    side = meldingen_selectors.default_side(request.user)
+    form = ListFilterForm(request.GET or None, initial={"mine": side})
+    filters = _filters(form, side)
     day = today()
     page = meldingen_selectors.meldingen_list(
         user=request.user, filters=filters, today=day, page=_page_number(request)

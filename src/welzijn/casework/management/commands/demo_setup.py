@@ -56,7 +56,7 @@ class Command(BaseCommand):
         )
         for username, role, office in users:
             how = "wachtwoord + code uit authenticator-app" if role == Role.BEHEERDER else ""
-            self.stdout.write(f"  {username:<12} {role:<24} {office:<34} {how}".rstrip())
+            self.stdout.write(f"  {username:<18} {role:<24} {office:<34} {how}".rstrip())
         self.stdout.write(
             f"\nDe beheerder geeft na het wachtwoord een code van zes cijfers. Voeg de sleutel "
             f"{secret} toe aan een authenticator-app, of bereken de code met:\n"
