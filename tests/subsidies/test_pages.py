@@ -86,3 +86,52 @@ def test_an_association_sees_only_its_own(client, today):
     client.force_login(mine)
     assert client.get(reverse("web:subsidy_application", args=[theirs.pk])).status_code == 404
     assert "Buurtfeest" not in client.get(reverse("web:subsidies")).content.decode()
+
+
+def test_jury_payment_final_report_with_attachment_and_clawback(client, today, settings, tmp_path):
+    settings.WELZIJN_DOCUMENT_ROOT = tmp_path / "documents"
+    from decimal import Decimal
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from welzijn.subsidies import services as subsidies
+
+    vera = applicant(association())
+    official, juror = user(Role.SUBSIDIES, SUBSIDY_OFFICE), user(Role.JURY, SUBSIDY_OFFICE)
+    app = subsidy_application(vera, lines=[("huur", "Zaal", "1500")])
+    subsidies.application_submit(actor=vera, application_id=app.pk, on=today)
+    subsidies.application_check(actor=official, application_id=app.pk, note="", on=today)
+    client.force_login(juror)
+    url = reverse("web:subsidy_jury_score", args=[app.pk])
+    assert client.post(url, {"score": "11", "advice": "gunstig", "note": "x"}).status_code == 400
+    scored = client.post(url, {"score": "8", "advice": "gunstig", "note": "Sterk plan"})
+    assert scored.status_code == 302
+    client.force_login(official)
+    client.post(
+        reverse("web:subsidy_application_decide", args=[app.pk]),
+        {"outcome": "toekenning", "amount": "1.500,00", "motivation": "Op advies van de jury.",
+         "decided_on": "20/03/2023"},
+    )  # fmt: skip
+    pay = reverse("web:subsidy_payment_new", args=[app.pk])
+    assert client.post(pay, {"amount": "1000", "on": "21/03/2023"}).status_code == 302
+    too_much = client.post(pay, {"amount": "600", "on": "22/03/2023"})
+    assert (
+        too_much.status_code == 400
+        and "nog uit te betalen is (€ 500,00)" in too_much.content.decode()
+    )
+    client.force_login(vera)
+    report = client.post(
+        reverse("web:subsidy_final_report", args=[app.pk]),
+        {"happened": "nee", "participants": "0", "spent": "0", "text": "Afgelast.",
+         "file": SimpleUploadedFile("verslag.pdf", b"%PDF-1.7\n%verslag\n")},
+    )  # fmt: skip
+    assert report.status_code == 302
+    client.force_login(official)
+    closed = client.post(
+        reverse("web:subsidy_application_close", args=[app.pk]),
+        {"outcome": "teruggevorderd", "reclaim": "1000", "reason": "Niet doorgegaan."},
+    )
+    assert closed.status_code == 302
+    app.refresh_from_db()
+    assert app.status == "teruggevorderd" and app.final_report.file_name == "verslag.pdf"
+    assert app.call.budget_left() == Decimal("580000.00")

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max
+from django.db.models.functions import ExtractYear
 
 from welzijn.casework import documents
 from welzijn.core.access import AccessDenied
@@ -55,20 +56,33 @@ APPLICATION_FIELDS = (
 # -- the rules -------------------------------------------------------------------------------
 
 
-def facts_of(application: Application, on: dt.date) -> Facts:
-    """The application's facts as the rules see them on day `on`."""
-    others = 0
-    if application.start_date is not None:
-        others = (
-            Application.objects.filter(
-                organisation_id=application.organisation_id,
-                call__scheme_id=application.call.scheme_id,
-                start_date__year=application.start_date.year,
-                status__in=Application.COUNTING_STATES,
-            )
-            .exclude(pk=application.pk)
-            .count()
+def _others_in_year(applications: list[Application]) -> dict[int, int]:
+    """Per application, the organisation's other counting applications to the same scheme
+    that start in the same year (the yearly maximum): one grouped query for all of them."""
+    dated = [a for a in applications if a.start_date is not None]
+    if not dated:
+        return {}
+    counts = {
+        (row["organisation_id"], row["call__scheme_id"], row["year"]): row["n"]
+        for row in Application.objects.filter(
+            organisation_id__in={a.organisation_id for a in dated},
+            status__in=Application.COUNTING_STATES,
         )
+        .values("organisation_id", "call__scheme_id", year=ExtractYear("start_date"))
+        .annotate(n=Count("pk"))
+    }
+    others = {}
+    for a in dated:
+        assert a.start_date is not None
+        n = counts.get((a.organisation_id, a.call.scheme_id, a.start_date.year), 0)
+        others[a.pk] = n - (1 if a.status in Application.COUNTING_STATES else 0)
+    return others
+
+
+def facts_of(application: Application, on: dt.date, others: int | None = None) -> Facts:
+    """The application's facts as the rules see them on day `on`."""
+    if others is None:
+        others = _others_in_year([application]).get(application.pk, 0)
     rules = application.call.scheme.ruleset()
     recognised = False
     recognising = rules.recognition_scheme()
@@ -98,9 +112,20 @@ def facts_of(application: Application, on: dt.date) -> Facts:
 
 
 def application_verdicts(application: Application, on: dt.date) -> list[Verdict]:
-    """Each rule of the scheme with its verdict: what an applicant sees before submitting
-    and what the official sees in the queue."""
+    """Each rule of the scheme with its verdict: what an applicant sees before submitting."""
     return application.call.scheme.ruleset().evaluate(facts_of(application, on))
+
+
+def queue_verdicts(applications: list[Application], on: dt.date) -> dict[int, list[Verdict]]:
+    """The verdicts of a list of applications (the official's queue), each judged on the
+    day it was submitted."""
+    others = _others_in_year(applications)
+    return {
+        a.pk: a.call.scheme.ruleset().evaluate(
+            facts_of(a, a.submitted_on or on, others.get(a.pk, 0))
+        )
+        for a in applications
+    }
 
 
 def _refuse_failing(verdicts: list[Verdict]) -> None:

@@ -119,10 +119,9 @@ def subsidy_call(request, call_id):
         ).prefetch_related("lines")
         if status in Status.values:
             applications = applications.filter(status=status)
-        rows = []
-        for application in applications[:100]:
-            verdicts = subsidies.application_verdicts(application, today())
-            rows.append((application, [v for v in verdicts if not v.ok]))
+        shown = list(applications[:100])
+        verdicts = subsidies.queue_verdicts(shown, today())
+        rows = [(a, [v for v in verdicts[a.pk] if not v.ok]) for a in shown]
     context = {
         "call": call,
         "rows": rows,
