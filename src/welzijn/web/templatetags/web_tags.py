@@ -40,6 +40,7 @@ def works_in_shelter(user) -> bool:
     return Role.OPVANG in roles_of(user)
 
 
+@register.filter
 def does_subsidies(user) -> bool:
     """{% if user|does_subsidies %}: an association, a subsidy official or a juror."""
     return bool(roles_of(user) & SUBSIDY_ROLES)
@@ -77,6 +78,7 @@ def letter_late(letter, today) -> bool:
     return letter.is_late(today)
 
 
+@register.filter
 def does_meldingen(user) -> bool:
     """{% if user|does_meldingen %}: the links of the meldingen (wardens and handling teams)."""
     return bool(roles_of(user) & MELDINGEN_ROLES)
@@ -93,6 +95,7 @@ def melding_overdue(melding, today) -> bool:
     return melding.is_overdue(today)
 
 
+@register.filter
 def keeps_vacancies(user) -> bool:
     """The Vrijwilligerspunt, and an organisation's account (its vacancies)."""
     return bool(roles_of(user) & {Role.VRIJWILLIGERSPUNT, Role.PARTNER})
