@@ -37,6 +37,7 @@ LEEFLOON_SERVICES = ("leefloon", "leefloon-studenten")
 STUDENT_LEEFLOON_SERVICES = ("leefloon-studenten",)
 #: social status registered after the social inquiry: willing to work, or exempted
 WILLING_TO_WORK_STATUS = "werkbereid-of-vrijgesteld"
+STUDY_GRANT_STATUS = "studietoelage"
 EQUIVALENT_LEEFLOON_SERVICES = ("equivalent-leefloon",)
 BUDGET_GUIDANCE_SERVICE = "budget-en-schuldhulpverlening"
 UITPAS_SERVICE = "uitpas-kansentarief"
@@ -225,6 +226,7 @@ def build_population(on: dt.date) -> ScreeningPopulation:
     gpmi_student = person_mask(
         received(STUDENT_LEEFLOON_SERVICES, on - RECEIPT_WINDOW).values_list("person_id", flat=True)
     )
+    study_grant = person_mask(status_persons(STUDY_GRANT_STATUS))
     debt_settlement = household_any(person_mask(status_persons("collectieve-schuldenregeling")))
     vt = household_any(person_mask(status_persons("verhoogde-tegemoetkoming")))
 
@@ -264,8 +266,9 @@ def build_population(on: dt.date) -> ScreeningPopulation:
         "netto_arbeidsinkomen": incomes.work_net_monthly,
         # A GPMI for students comes with the student leefloon this OCMW pays and registers.
         "gpmi_student": gpmi_student,
-        # Study grants are not registered: unknown (it only matters for a GPMI student).
-        "heeft_studietoelage": np.zeros(n, dtype=bool),
+        # A GPMI student's study grant is part of the GPMI the OCMW registers: for them no
+        # registered grant is no grant; for anyone else it is unknown (and does not matter).
+        "heeft_studietoelage": study_grant,
         # Every household in the registry lives in Ghent.
         "woont_in_gent": np.ones(len(household_ids), dtype=bool),
         "in_budgetbegeleiding": in_budget_guidance,
@@ -291,7 +294,7 @@ def build_population(on: dt.date) -> ScreeningPopulation:
     }
     missing = {
         "werkbereid": ~willing,
-        "heeft_studietoelage": np.ones(n, dtype=bool),
+        "heeft_studietoelage": ~gpmi_student & ~study_grant,
         "netto_arbeidsinkomen": ~net_known,
         "netto_bestaansmiddelen": ~net_known,
         "bruto_belastbaar_gezinsinkomen": ~gross_known,
