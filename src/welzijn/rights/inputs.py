@@ -40,6 +40,7 @@ WILLING_TO_WORK_STATUS = "werkbereid-of-vrijgesteld"
 HEATING_ALLOWANCE_SERVICE = "verwarmingstoelage"
 RENT_GUARANTEE_SERVICE = "huurwaarborg"
 URGENT_MEDICAL_AID_SERVICE = "dringende-medische-hulp"
+STUDY_GRANT_STATUS = "studietoelage"
 EQUIVALENT_LEEFLOON_SERVICES = ("equivalent-leefloon",)
 BUDGET_GUIDANCE_SERVICE = "budget-en-schuldhulpverlening"
 UITPAS_SERVICE = "uitpas-kansentarief"
@@ -230,6 +231,7 @@ def build_population(on: dt.date) -> ScreeningPopulation:
     gpmi_student = person_mask(
         received(STUDENT_LEEFLOON_SERVICES, on - RECEIPT_WINDOW).values_list("person_id", flat=True)
     )
+    study_grant = person_mask(status_persons(STUDY_GRANT_STATUS))
     debt_settlement = household_any(person_mask(status_persons("collectieve-schuldenregeling")))
     vt = household_any(person_mask(status_persons("verhoogde-tegemoetkoming")))
 
@@ -269,8 +271,9 @@ def build_population(on: dt.date) -> ScreeningPopulation:
         "netto_arbeidsinkomen": incomes.work_net_monthly,
         # A GPMI for students comes with the student leefloon this OCMW pays and registers.
         "gpmi_student": gpmi_student,
-        # Study grants are not registered: unknown (it only matters for a GPMI student).
-        "heeft_studietoelage": np.zeros(n, dtype=bool),
+        # A GPMI student's study grant is part of the GPMI the OCMW registers: for them no
+        # registered grant is no grant; for anyone else it is unknown (and does not matter).
+        "heeft_studietoelage": study_grant,
         # Every household in the registry lives in Ghent.
         "woont_in_gent": np.ones(len(household_ids), dtype=bool),
         "in_budgetbegeleiding": in_budget_guidance,
@@ -315,7 +318,7 @@ def build_population(on: dt.date) -> ScreeningPopulation:
     }
     missing = {
         "werkbereid": ~willing,
-        "heeft_studietoelage": np.ones(n, dtype=bool),
+        "heeft_studietoelage": ~gpmi_student & ~study_grant,
         "netto_arbeidsinkomen": ~net_known,
         "netto_bestaansmiddelen": ~net_known,
         "bruto_belastbaar_gezinsinkomen": ~gross_known,

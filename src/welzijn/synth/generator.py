@@ -1404,6 +1404,9 @@ class Generator:
         )
         res = evaluate(rules, population, self.ref_date, absent="default")
         ent_p_leefloon = res["recht_op_leefloon"].astype(bool)
+        # The social inquiry registered willingness to work (or an exemption) for everyone
+        # the OCMW found entitled or pays: without it the screening says 'informatie ontbreekt'.
+        self.p_willing = ent_p_leefloon | self.p_leefloon
         eligible = {
             "leefloon": any_member(ent_p_leefloon),
             "verhoogde_tegemoetkoming": res["recht_op_verhoogde_tegemoetkoming"].astype(bool),
@@ -1714,6 +1717,7 @@ class Generator:
         person_status("integratietegemoetkoming", self.p_handicap & ~split)
         person_status("collectieve-schuldenregeling", self.p_csr)
         person_status("student", self.p_student_status)
+        person_status("werkbereid-of-vrijgesteld", self.p_willing)
         household_status("sociaal-tarief-energie", self.receives["sociaal_tarief_energie"])
         household_status(
             "sociaal-tarief-energie", self.hh_ste_decoy, end=_day(dt.date(self.year, 6, 30))
