@@ -40,8 +40,8 @@ def tiny(world):
         street=STREET,
     )
     world.volume("taxicheques", 2023, 103313, "taxicheques")
-    world.volume("conflicten-en-spanningen", 2023, 12, "meldingen")
-    world.volume("conflicten-en-spanningen", 2023, 68, "% geluidsoverlast")
+    world.volume("leegstand", 2023, 12, "gezinnen vertrokken")
+    world.volume("leegstand", 2023, 68, "% woonoplossing")
     return world
 
 
@@ -84,7 +84,7 @@ def test_tiny_report_shows_no_person_and_suppresses_small_figures(tiny):
     assert items["clienten_alleenstaand"].shown.text == HIDDEN  # share of 3
     assert items["clienten_minderjarig"].shown.text == HIDDEN  # share of 6 persons
     assert items["energie"].shown.text == SMALL  # 1 household
-    assert items["conflicten_geluid"].shown.text == HIDDEN  # 68% of 12 reports
+    assert items["leegstand_woonoplossing"].shown.text == HIDDEN  # 68% of 12 families
     assert items["taxicheques"].shown.text == "103.313"
     assert {b.households for b in report.per_wijk} <= {"0", SMALL}
     secrets = _identifying()
