@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("registry", "0012_income_periods_constraints"),
+        ("registry", "0001_initial"),  # Wijk
     ]
 
     operations = [

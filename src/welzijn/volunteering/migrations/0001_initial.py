@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("registry", "0012_income_periods_constraints"),
+        ("registry", "0007_organisation_code"),  # Person, Wijk, Organisation
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
