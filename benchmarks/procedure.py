@@ -7,6 +7,7 @@ Usage: .venv/bin/python benchmarks/procedure.py [--scale 0.1]
 import argparse
 import datetime as dt
 import time
+from types import SimpleNamespace
 
 from _django import setup_django
 
@@ -36,10 +37,8 @@ def main() -> None:
 
     from welzijn.casework.demo import demo_users_create
     from welzijn.casework.reference import REFERENCE_FIXTURES
-    from welzijn.procedure import selectors
+    from welzijn.procedure import measures, selectors
     from welzijn.procedure.models import AgendaItem, Request, Session
-    from welzijn.reporting.compute import compute
-    from welzijn.reporting.indicators import INDICATORS
     from welzijn.synth.services import synth_load
 
     call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
@@ -63,8 +62,18 @@ def main() -> None:
         "session page (session_overview)",
         lambda: selectors.session_overview(user=coach, session_id=session_id),
     )
-    procedure_rows = [i for i in INDICATORS if i.code.startswith("bcsd_")]
-    timed("procedure figures (compute, 2023)", lambda: compute(2023, procedure_rows))
+    every = SimpleNamespace(detail="")
+
+    def figures():
+        return [
+            measures.decisions(every, 2023, []),
+            measures.within_deadline(every, 2023, []),
+            measures.days_to_decision(every, 2023, []),
+            measures.appeals(every, 2023, []),
+        ]
+
+    timed("procedure measures (4 figures, 2023)", figures)
+    print("decisions, within deadline, days to decision, appeals:", figures())
 
 
 if __name__ == "__main__":

@@ -200,3 +200,4 @@ def test_decisions_come_with_their_request_session_and_letter(loaded):
     assert 0.5 < within_deadline(None, 2023, []).value < 1  # most, not all, in time
     hearings = compute(2023, [i for i in INDICATORS if i.code == "hoorzittingen"])
     assert hearings["hoorzittingen"].value == heard
+    assert request.person_id == request.decision.person_id  # the same person, not an index

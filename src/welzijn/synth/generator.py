@@ -1786,6 +1786,7 @@ class Generator:
             ("casework_trajectory", {2: p_id}),
             ("casework_intervention", {2: p_id}),
             ("casework_decision", {2: p_id}),
+            ("procedure_request", {2: p_id}),
             ("casework_contact", {4: p_id, 5: hh_id}),
         ):
             rows = self.tables.rows.get(table, [])

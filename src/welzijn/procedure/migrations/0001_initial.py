@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("casework", "0005_notes_documents_tasks_cancel"),
         ("catalog", "0002_service_amount_ceiling"),
-        ("registry", "0012_income_periods_constraints"),
+        ("registry", "0001_initial"),  # Person: the earliest will do
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
