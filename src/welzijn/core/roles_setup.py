@@ -11,9 +11,9 @@ BEHEERDER_EDITS = {
     "registry": ["wijk", "postcode", "organisation", "statuskind"],
     "casework": ["office", "staffassignment"],
     "shelter": ["facility", "capacityperiod", "exitdestination", "pitcount"],
-    "meldingen": ["category", "wijkcentre"],
+    "meldingen": ["category"],
     "subsidies": ["scheme", "call"],
-    "volunteering": ["cause", "skill", "wijkcentre"],
+    "volunteering": ["cause", "skill"],
     "pairedtests": ["characteristic"],
 }
 # What a beheerder may look at (read-only and audited in the admin).

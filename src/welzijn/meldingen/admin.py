@@ -3,7 +3,7 @@ from django.contrib import admin
 from welzijn.core.admin_mixins import AuditedAdmin, PersonalDataAdmin
 from welzijn.core.audit import audit_record, object_label
 
-from .models import Category, Conflict, Melding, WijkCentre
+from .models import Category, Conflict, Melding
 
 
 class SubcategoryInline(admin.TabularInline):
@@ -38,11 +38,6 @@ class CategoryAdmin(AuditedAdmin):
             audit_record(actor=request.user, action="update", obj=obj, reason="beheer")
         for label, pk in deleted:
             audit_record(actor=request.user, action="delete", object_type=label, object_id=pk)
-
-
-@admin.register(WijkCentre)
-class WijkCentreAdmin(AuditedAdmin):
-    list_display = ["wijk", "latitude", "longitude"]
 
 
 @admin.register(Melding)

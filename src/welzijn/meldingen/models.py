@@ -21,34 +21,6 @@ DESCRIPTION_MAX_LENGTH = 2000
 NOTE_MAX_LENGTH = 1000
 
 
-class WijkCentreManager(models.Manager):
-    def get_by_natural_key(self, wijk_code: str):
-        return self.get(wijk__code=wijk_code)
-
-
-class WijkCentre(models.Model):
-    """An approximate centre of a wijk: the wijk of a place given only by coordinates is the
-    wijk of the nearest centre, and the map of open meldingen draws the wijken there."""
-
-    wijk = models.OneToOneField(Wijk, models.CASCADE, related_name="centre", verbose_name="wijk")
-    latitude = models.DecimalField("breedtegraad", max_digits=9, decimal_places=6)
-    longitude = models.DecimalField("lengtegraad", max_digits=9, decimal_places=6)
-
-    objects = WijkCentreManager()
-
-    class Meta:
-        verbose_name = "centrum van een wijk"
-        verbose_name_plural = "centra van de wijken"
-
-    def __str__(self) -> str:
-        return f"{self.wijk_id and self.wijk}: {self.latitude}, {self.longitude}"
-
-    def natural_key(self) -> tuple[str]:
-        return (self.wijk.code,)
-
-    natural_key.dependencies = ["registry.wijk"]  # type: ignore[attr-defined]
-
-
 class Category(models.Model):
     """A main category (Vervuiling, Defect, ...) or one of its subcategories, which carries
     the routing: the team that handles it and the service level in days."""

@@ -1,5 +1,5 @@
 """The wijk of a melding's place: from the street list for an address, else from the
-nearest wijk centre for coordinates (an approximation, see fixtures/meldingen.yaml)."""
+nearest wijk centre for coordinates (an approximation, see registry/fixtures/ghent.yaml)."""
 
 import math
 from decimal import Decimal
@@ -7,18 +7,15 @@ from decimal import Decimal
 from welzijn.registry.models import Wijk
 from welzijn.registry.selectors import wijk_for_street
 
-from .models import WijkCentre
-
 
 def nearest_wijk(latitude: Decimal, longitude: Decimal) -> Wijk | None:
     lat, lon = float(latitude), float(longitude)
     shrink = math.cos(math.radians(lat))  # a degree of longitude is shorter than one of latitude
-    best = min(
-        WijkCentre.objects.select_related("wijk"),
-        key=lambda c: (float(c.latitude) - lat) ** 2 + ((float(c.longitude) - lon) * shrink) ** 2,
+    return min(
+        Wijk.objects.exclude(latitude=None).exclude(longitude=None),
+        key=lambda w: (float(w.latitude) - lat) ** 2 + ((float(w.longitude) - lon) * shrink) ** 2,
         default=None,
     )
-    return best.wijk if best else None
 
 
 def wijk_of_place(

@@ -113,16 +113,16 @@ def open_per_wijk(*, user, filters: Filters, today: dt.date) -> list[dict]:
         .order_by()
     }
     out = []
-    for wijk in Wijk.objects.select_related("centre").order_by("name"):
+    for wijk in Wijk.objects.order_by("name"):
         row = counts.get(wijk.pk, {})
-        centre = getattr(wijk, "centre", None)
+        located = wijk.latitude is not None and wijk.longitude is not None
         out.append(
             {
                 "wijk": wijk,
                 "open": row.get("open", 0),
                 "overdue": row.get("overdue", 0),
-                "lat": float(centre.latitude) if centre else None,
-                "lon": float(centre.longitude) if centre else None,
+                "lat": float(wijk.latitude) if located else None,
+                "lon": float(wijk.longitude) if located else None,
             }
         )
     return out

@@ -20,7 +20,7 @@ from welzijn.registry.models import (
 
 @admin.register(Wijk)
 class WijkAdmin(AuditedAdmin):
-    list_display = ["name", "code"]
+    list_display = ["name", "code", "latitude", "longitude"]
     search_fields = ["name"]
 
 

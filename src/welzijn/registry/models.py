@@ -10,10 +10,19 @@ models.CharField.register_lookup(Length)
 
 
 class Wijk(models.Model):
-    """One of Ghent's 25 official wijken (reference data)."""
+    """One of Ghent's 25 official wijken (reference data), with an approximate centre: the
+    wijk of a place known only by its coordinates is that of the nearest centre (meldingen),
+    the map of open meldingen draws the wijken there, and a volunteer's travel distance is
+    measured between centres."""
 
     code = models.SlugField("code", max_length=60, unique=True)
     name = models.CharField("naam", max_length=100, unique=True)
+    latitude = models.DecimalField(
+        "breedtegraad van het centrum", max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        "lengtegraad van het centrum", max_digits=9, decimal_places=6, null=True, blank=True
+    )
 
     objects = CodeManager()
 

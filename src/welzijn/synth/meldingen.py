@@ -55,7 +55,8 @@ CONFLICT_COLUMNS = ["id", "melding_id", "approach", "status", "started_on", "end
 
 def meldingen_refs() -> dict[str, Any]:
     """What the generator needs of the meldingen' reference data (ids, routing, centres)."""
-    from welzijn.meldingen.models import Category, WijkCentre
+    from welzijn.meldingen.models import Category
+    from welzijn.registry.models import Wijk
 
     return {
         "category": {
@@ -63,8 +64,8 @@ def meldingen_refs() -> dict[str, Any]:
             for c in Category.objects.filter(parent__isnull=False)
         },
         "centre": {
-            c.wijk.code: (float(c.latitude), float(c.longitude))
-            for c in WijkCentre.objects.select_related("wijk")
+            w.code: (float(w.latitude), float(w.longitude))
+            for w in Wijk.objects.exclude(latitude=None).exclude(longitude=None)
         },
     }
 

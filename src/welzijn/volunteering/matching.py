@@ -29,7 +29,9 @@ from functools import cache
 from django.db.models import BigIntegerField, Func, OuterRef, QuerySet, Subquery, Sum, TextField
 from django.db.models.functions import Cast
 
-from .models import LANGUAGES, Cause, DayPart, Skill, Vacancy, Volunteer, WijkCentre
+from welzijn.registry.models import Wijk
+
+from .models import LANGUAGES, Cause, DayPart, Skill, Vacancy, Volunteer
 
 CAUSE_POINTS, CAUSE_MAX = 3, 2
 SKILL_POINTS, SKILL_MAX = 2, 3
@@ -175,7 +177,12 @@ def volunteer_profiles(volunteers: QuerySet[Volunteer], today: dt.date) -> list[
 
 def distances() -> dict[tuple[int, int], float]:
     """Kilometres between the centres of every two wijken (as the crow flies)."""
-    centres = list(WijkCentre.objects.values_list("wijk_id", "latitude", "longitude"))
+    centres = [
+        (pk, float(lat), float(lon))
+        for pk, lat, lon in Wijk.objects.exclude(latitude=None)
+        .exclude(longitude=None)
+        .values_list("pk", "latitude", "longitude")
+    ]
     result = {}
     for a, lat1, lon1 in centres:
         for b, lat2, lon2 in centres:

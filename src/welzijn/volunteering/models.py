@@ -44,33 +44,6 @@ class Skill(Coded):
         verbose_name_plural = "vaardigheden"
 
 
-class WijkCentreManager(models.Manager):
-    def get_by_natural_key(self, wijk_code: str):
-        return self.get(wijk__code=wijk_code)
-
-
-class WijkCentre(models.Model):
-    """The approximate centre of a wijk, for the distance a volunteer would travel."""
-
-    wijk = models.OneToOneField(Wijk, models.CASCADE, related_name="+", verbose_name="wijk")
-    latitude = models.FloatField("breedtegraad")
-    longitude = models.FloatField("lengtegraad")
-
-    objects = WijkCentreManager()
-
-    class Meta:
-        verbose_name = "centrum van een wijk"
-        verbose_name_plural = "centra van de wijken"
-
-    def __str__(self) -> str:
-        return str(self.wijk)
-
-    def natural_key(self) -> tuple[str]:
-        return self.wijk.natural_key()
-
-    natural_key.dependencies = ["registry.wijk"]  # type: ignore[attr-defined]
-
-
 class DayPart(models.TextChoices):
     WEEKDAY = "weekdag", "weekdagen overdag"
     EVENING = "avond", "weekavonden"

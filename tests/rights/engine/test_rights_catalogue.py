@@ -133,7 +133,9 @@ def test_household_on_1_june_2026_with_defaults(rules: RuleSet) -> None:
     result = evaluate_household(rules, HOUSEHOLD, dt.date(2026, 6, 1), absent="default")
     # 600 a month of resources, less the general exemption of EUR 310 a year for a person
     # with a family (KB 11 juli 2002, art. 22, § 2)
-    assert result.right("leefloon", "sarah").amount == pytest.approx(1776.07 - (600 - 310 / 12), abs=0.01)
+    assert result.right("leefloon", "sarah").amount == pytest.approx(
+        1776.07 - (600 - 310 / 12), abs=0.01
+    )
     assert result.right("equivalent_leefloon", "karim").status == "geen_recht"
     assert result.right("igo", "oma").amount == pytest.approx(1006.96)  # samenwonend, 66+
     assert result.right("zorgbudget_zwaar_zorgbehoevenden", "oma").amount == 140

@@ -507,40 +507,6 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "berichten aan melders",
             },
         ),
-        migrations.CreateModel(
-            name="WijkCentre",
-            fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "latitude",
-                    models.DecimalField(
-                        decimal_places=6, max_digits=9, verbose_name="breedtegraad"
-                    ),
-                ),
-                (
-                    "longitude",
-                    models.DecimalField(decimal_places=6, max_digits=9, verbose_name="lengtegraad"),
-                ),
-                (
-                    "wijk",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="centre",
-                        to="registry.wijk",
-                        verbose_name="wijk",
-                    ),
-                ),
-            ],
-            options={
-                "verbose_name": "centrum van een wijk",
-                "verbose_name_plural": "centra van de wijken",
-            },
-        ),
         migrations.AddConstraint(
             model_name="category",
             constraint=models.CheckConstraint(

@@ -358,32 +358,6 @@ class Migration(migrations.Migration):
                 "ordering": ["-proposed_on", "-pk"],
             },
         ),
-        migrations.CreateModel(
-            name="WijkCentre",
-            fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("latitude", models.FloatField(verbose_name="breedtegraad")),
-                ("longitude", models.FloatField(verbose_name="lengtegraad")),
-                (
-                    "wijk",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="registry.wijk",
-                        verbose_name="wijk",
-                    ),
-                ),
-            ],
-            options={
-                "verbose_name": "centrum van een wijk",
-                "verbose_name_plural": "centra van de wijken",
-            },
-        ),
         migrations.AddIndex(
             model_name="vacancy",
             index=models.Index(fields=["status"], name="vacancy_status"),
