@@ -92,10 +92,10 @@ def test_accept_and_dismiss_findings(page, live_server, data):
     rows = page.locator("tr", has_text="UiTPAS kansentarief")
     expect(rows).to_have_count(2)
     first = rows.filter(has_text="Gezin Çelik")
-    first.get_by_text("Waarom?").click()
+    first.get_by_text("Volledige uitleg").click()
     expect(first.get_by_text("verhoogde tegemoetkoming").first).to_be_visible()
     first.get_by_role("button", name="Aanvaarden").click()
-    expect(first.get_by_text("automatisch toegekend")).to_be_visible()
+    expect(first.get_by_text("toegekend", exact=True)).to_be_visible()
 
     second = rows.filter(has_text="Gezin Peeters")
     second.get_by_role("button", name="Afwijzen").click()

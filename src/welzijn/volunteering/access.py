@@ -51,6 +51,11 @@ def vacancies_visible_to(user) -> QuerySet[Vacancy]:
     return Vacancy.objects.none()
 
 
+def keeps_vacancies(user) -> bool:
+    """The loket, or an organisation's (partner) account."""
+    return is_loket(user) or _organisation(user) is not None
+
+
 def may_keep_vacancies_of(user, organisation_id: int | None) -> bool:
     """The loket for every organisation; an organisation's account for its own."""
     return is_loket(user) or (

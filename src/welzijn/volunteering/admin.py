@@ -5,5 +5,5 @@ from .models import Cause, Skill
 
 @admin.register(Cause, Skill)
 class CodedAdmin(admin.ModelAdmin):
-    list_display = ("code", "name")
+    list_display = ("code", "name", "bit")
     search_fields = ("code", "name")

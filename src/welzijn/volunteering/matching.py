@@ -44,7 +44,7 @@ class Profile:
     """What matching compares of a volunteer or a vacancy."""
 
     pk: int
-    causes: int  # bit mask of cause ids
+    causes: int  # bit mask of the causes' bits
     skills: int
     days: int  # bit mask of DayPart
     languages: frozenset[str]
@@ -84,8 +84,8 @@ def _languages_of(text: str) -> frozenset[str]:
 
 
 class Bit(Func):
-    """2 ** id as a 64-bit integer, in SQL (SQLite and PostgreSQL both shift). Causes and
-    skills are reference data of a few dozen rows: their ids stay below 63."""
+    """2 ** bit as a 64-bit integer, in SQL (SQLite and PostgreSQL both shift); a cause's or
+    skill's ``bit`` is at most `models.MAX_BIT`."""
 
     template = "(CAST(1 AS BIGINT) << CAST(%(expressions)s AS INTEGER))"
     output_field = BigIntegerField()
@@ -98,7 +98,7 @@ def _mask(through, owner: str, item: str) -> Subquery:
         through.objects.filter(**{owner: OuterRef("pk")})
         .order_by()
         .values(owner)
-        .annotate(mask=Sum(Bit(f"{item}_id")))
+        .annotate(mask=Sum(Bit(f"{item}__bit")))
         .values("mask"),
         output_field=BigIntegerField(),
     )
@@ -199,8 +199,8 @@ class Names:
     """Dutch names of the bits of a mask, for the reasons."""
 
     def __init__(self):
-        self.causes = dict(Cause.objects.values_list("pk", "name"))
-        self.skills = dict(Skill.objects.values_list("pk", "name"))
+        self.causes = dict(Cause.objects.values_list("bit", "name"))
+        self.skills = dict(Skill.objects.values_list("bit", "name"))
         self.days = dict(DayPart.choices)
 
     @staticmethod

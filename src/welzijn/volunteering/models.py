@@ -10,12 +10,23 @@ from welzijn.core.models import CodeManager
 from welzijn.core.validation import check_dates_plausible
 from welzijn.registry.models import Organisation, Person, Wijk
 
+#: Matching sums a profile's causes and skills into a 64-bit mask (`matching.Bit`).
+MAX_BIT = 62
+
 
 class Coded(models.Model):
-    """Reference data with a code and a Dutch name (a beheerder edits it; shipped as fixture)."""
+    """Reference data with a code and a Dutch name (a beheerder edits it; shipped as fixture).
+    Its ``bit`` is its place in the masks the matching compares: never the row's id, which
+    only grows as rows are deleted and added."""
 
     code = models.SlugField("code", max_length=60, unique=True)
     name = models.CharField("naam", max_length=100, unique=True)
+    bit = models.PositiveSmallIntegerField(
+        "plaats in het zoekmasker",
+        unique=True,
+        validators=[MaxValueValidator(MAX_BIT)],
+        help_text=f"Een getal van 0 tot {MAX_BIT} dat nog niet gebruikt is.",
+    )
 
     objects = CodeManager()
 

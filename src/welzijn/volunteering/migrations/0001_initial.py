@@ -26,6 +26,15 @@ class Migration(migrations.Migration):
                 ),
                 ("code", models.SlugField(max_length=60, unique=True, verbose_name="code")),
                 ("name", models.CharField(max_length=100, unique=True, verbose_name="naam")),
+                (
+                    "bit",
+                    models.PositiveSmallIntegerField(
+                        help_text="Een getal van 0 tot 62 dat nog niet gebruikt is.",
+                        unique=True,
+                        validators=[django.core.validators.MaxValueValidator(62)],
+                        verbose_name="plaats in het zoekmasker",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "engagement",
@@ -45,6 +54,15 @@ class Migration(migrations.Migration):
                 ),
                 ("code", models.SlugField(max_length=60, unique=True, verbose_name="code")),
                 ("name", models.CharField(max_length=100, unique=True, verbose_name="naam")),
+                (
+                    "bit",
+                    models.PositiveSmallIntegerField(
+                        help_text="Een getal van 0 tot 62 dat nog niet gebruikt is.",
+                        unique=True,
+                        validators=[django.core.validators.MaxValueValidator(62)],
+                        verbose_name="plaats in het zoekmasker",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "vaardigheid",

@@ -11,7 +11,7 @@ from welzijn.registry.access import organisation_id_of
 from welzijn.registry.models import Organisation
 from welzijn.volunteering import selectors
 from welzijn.volunteering import services as volunteering
-from welzijn.volunteering.access import is_loket
+from welzijn.volunteering.access import is_loket, keeps_vacancies
 from welzijn.volunteering.models import LANGUAGES, DayPart, Match, Vacancy
 from welzijn.web.forms.common import WorkplaceForm, submit, today
 from welzijn.web.forms.volunteering import (
@@ -32,7 +32,7 @@ def _loket(user) -> None:
 
 
 def _keeps_vacancies(user) -> None:
-    if not (is_loket(user) or organisation_id_of(user) is not None):
+    if not keeps_vacancies(user):
         raise AccessDenied("Deze pagina is er voor het Vrijwilligerspunt en zijn organisaties.")
 
 
