@@ -36,13 +36,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
-## The whole suite on SQLite (no PostgreSQL needed), style checks included.
+## The whole suite on SQLite (no PostgreSQL needed), style checks included; one worker per
+## core (pytest-xdist), each with its own test database.
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 ## The suite against PostgreSQL; DATABASE_URL must point at the server (see .ci/run).
 test-postgres: $(STAMP)
-	$(BIN)/pytest --create-db
+	$(BIN)/pytest -n auto --create-db
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .mypy_cache

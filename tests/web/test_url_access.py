@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from factories import (
     SUBSIDY_OFFICE,
@@ -672,9 +674,30 @@ def _paired_tests(team, relation):
     return {"campaign_id": campaign.pk, "agent_id": test.agent_id}
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world is built once per module (and per xdist worker), in a transaction rolled
+    back at the end. Each test runs in a savepoint inside it (pytest-django's own atomic
+    block), so whatever a test changes is undone before the next one starts."""
+    root = tmp_path_factory.mktemp("world")
+    documents = root / "documents"
+    with (
+        django_db_blocker.unblock(),
+        override_settings(WELZIJN_DOCUMENT_ROOT=documents, AUDIT_WITNESS_PATH=root / "w.jsonl"),
+        transaction.atomic(),
+    ):
+        yield _build_world(), documents
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(settings, tmp_path):
-    settings.WELZIJN_DOCUMENT_ROOT = tmp_path / "documents"
+def world(built_world, settings):
+    built, documents = built_world
+    settings.WELZIJN_DOCUMENT_ROOT = documents
+    return built
+
+
+def _build_world():
     own_worker = user(MW, "wb-brugse-poort")
     other_worker = user(MW, "wb-rabot")
     # the applicant is made with its organisation (`_subsidy_world`)
