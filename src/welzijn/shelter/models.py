@@ -396,6 +396,19 @@ class PitCount(models.Model):
         help_text="Velden gescheiden door komma's: initials, birth_year, sex, age_group.",
     )
     open_for_entry = models.BooleanField("open voor invoer", default=False)
+    #: The count's life: opened (open_for_entry), closed for entry, its totals published
+    #: (from then on they are the report's figure). Empty for a count held before welzijn.
+    closed_at = models.DateTimeField("invoer gesloten op", null=True, blank=True)
+    published_on = models.DateField("resultaten gepubliceerd op", null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="geopend door",
+        help_text="Leeg: referentiegegevens of geïmporteerd.",
+    )
     published_adults = models.PositiveIntegerField(
         "gepubliceerd: volwassenen", null=True, blank=True
     )
@@ -418,10 +431,21 @@ class PitCount(models.Model):
         return (self.date.isoformat(),)
 
     @property
+    def state(self) -> str:
+        """'open', 'gesloten' (entry closed, totals provisional), 'gepubliceerd', or ''
+        for a count held before welzijn (published totals only)."""
+        if self.open_for_entry:
+            return "open"
+        if self.published_on:
+            return "gepubliceerd"
+        return "gesloten" if self.closed_at else ""
+
+    @property
     def key_fields(self) -> list[str]:
         return [f.strip() for f in self.dedup_fields.split(",") if f.strip()]
 
     def clean(self) -> None:
+        check_dates_plausible(self, "date", "published_on")
         wrong = [f for f in self.key_fields if f not in self.DEDUP_CHOICES]
         if wrong or not self.key_fields:
             raise ValidationError(
