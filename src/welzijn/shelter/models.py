@@ -386,6 +386,12 @@ class PitCount(models.Model):
     A count held before welzijn keeps its published totals (``published_*``) to compare with."""
 
     DEDUP_CHOICES = ("initials", "birth_year", "sex", "age_group")
+    DEDUP_LABELS = {
+        "initials": "initialen",
+        "birth_year": "geboortejaar",
+        "sex": "geslacht",
+        "age_group": "leeftijdsgroep",
+    }
 
     date = models.DateField("datum van de telling", unique=True)
     name = models.CharField("naam", max_length=150)
@@ -441,6 +447,11 @@ class PitCount(models.Model):
         return "gesloten" if self.closed_at else ""
 
     @property
+    def key_description(self) -> str:
+        """The key in Dutch: 'initialen, geboortejaar, geslacht'."""
+        return ", ".join(self.DEDUP_LABELS.get(f, f) for f in self.key_fields)
+
+    @property
     def key_fields(self) -> list[str]:
         return [f.strip() for f in self.dedup_fields.split(",") if f.strip()]
 
@@ -451,7 +462,7 @@ class PitCount(models.Model):
             raise ValidationError(
                 {
                     "dedup_fields": "Kies de sleutel uit: "
-                    + ", ".join(self.DEDUP_CHOICES)
+                    + ", ".join(f"{label} ({f})" for f, label in self.DEDUP_LABELS.items())
                     + (f" (onbekend: {', '.join(wrong)})." if wrong else ".")
                 }
             )

@@ -85,15 +85,6 @@ class PitRecordForm(WorkplaceForm):
     )
 
 
-#: The fields a count's key against double counting can be made of, in Dutch.
-DEDUP_LABELS = {
-    "initials": "initialen",
-    "birth_year": "geboortejaar",
-    "sex": "geslacht",
-    "age_group": "leeftijdsgroep",
-}
-
-
 class PitCountOpenForm(WorkplaceForm):
     date = BelgianDateField(label="Datum van de telling")
     name = forms.CharField(
@@ -101,7 +92,7 @@ class PitCountOpenForm(WorkplaceForm):
     )
     dedup_fields = forms.MultipleChoiceField(
         label="Sleutel tegen dubbeltellingen",
-        choices=[(f, DEDUP_LABELS[f]) for f in PitCount.DEDUP_CHOICES],
+        choices=list(PitCount.DEDUP_LABELS.items()),
         initial=["initials", "birth_year", "sex"],
         widget=forms.CheckboxSelectMultiple,
         help_text="Twee formulieren met dezelfde waarden voor deze velden tellen als één "
