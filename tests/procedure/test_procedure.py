@@ -161,6 +161,75 @@ def test_hearing_on_a_refusal_is_held_in_a_session(team):
     assert decision.hearing_held_on == D(2023, 4, 3)
 
 
+def _heard_refusal(mw, tc, file):
+    """A refused leefloon request whose hearing is on the agenda of a held session."""
+    req = _request(mw, file)
+    proposal = _proposal(mw, req, proposed_result="weigering", proposed_amount=None)
+    procedure.proposal_review(actor=tc, proposal_id=proposal.pk, approve=True)
+    session = _held_session(tc)
+    item = procedure.agenda_add(actor=tc, session_id=session.pk, proposal_id=proposal.pk)
+    procedure.session_record_presence(actor=tc, session_id=session.pk, members_present="A\nB\nC")
+    procedure.agenda_item_decide(actor=tc, item_id=item.pk, verdict="geweigerd", motivation="X.")
+    first = Request.objects.get(pk=req.pk).decision
+    casework.decision_hearing_record(actor=mw, decision_id=first.pk, requested_on=D(2023, 3, 25))
+    later = _held_session(tc, on=D(2023, 4, 3))
+    hearing = procedure.agenda_add(actor=tc, session_id=later.pk, decision_id=first.pk)
+    procedure.session_record_presence(actor=tc, session_id=later.pk, members_present="A\nB\nC")
+    return req, first, hearing
+
+
+def test_a_decision_revised_after_the_hearing_is_a_new_decision_with_its_own_letter(team):
+    from django.template.loader import render_to_string
+
+    mw, tc, file = team
+    req, first, hearing = _heard_refusal(mw, tc, file)
+    before = Decision.objects.count()
+    with pytest.raises(ValidationError) as exc:  # revised into what?
+        procedure.agenda_item_decide(
+            actor=tc, item_id=hearing.pk, verdict="herzien", motivation="Nieuwe feiten."
+        )
+    assert "revised_result" in exc.value.error_dict and Decision.objects.count() == before
+    procedure.agenda_item_decide(
+        actor=tc,
+        item_id=hearing.pk,
+        verdict="herzien",
+        revised_result="toekenning",
+        amount=Decimal("1263.17"),
+        effective_from=D(2023, 3, 1),
+        motivation="Gehoord: het loon van maart werd niet uitbetaald.",
+    )
+    hearing.refresh_from_db()
+    revised = hearing.decision
+    assert revised.pk != first.pk and hearing.hearing_on_id == first.pk  # linked by the point
+    assert (revised.outcome, revised.decided_on) == ("toekenning", D(2023, 4, 3))
+    first.refresh_from_db()
+    assert first.outcome == "weigering" and first.hearing_held_on == D(2023, 4, 3)
+    letter = DecisionLetter.objects.get(decision=revised)
+    assert letter.request_id == req.pk and letter.notify_due_on == D(2023, 4, 11)
+    assert Request.objects.get(pk=req.pk).decision_id == first.pk  # decided once, in time
+    view = selectors.letter_get(user=mw, decision_id=revised.pk)
+    html = render_to_string(
+        "web/procedure/letter_pdf.html",
+        {"v": view, "d": view.decision, "r": view.request, "today": D(2023, 4, 4)},
+    )
+    assert "die beslissing herzien" in html and "20/03/2023" in html and "€ 1.263,17" in html
+
+
+def test_a_confirmed_decision_takes_no_revised_result(team):
+    mw, tc, file = team
+    _, _, hearing = _heard_refusal(mw, tc, file)
+    with pytest.raises(ValidationError) as exc:
+        procedure.agenda_item_decide(
+            actor=tc,
+            item_id=hearing.pk,
+            verdict="bevestigd",
+            revised_result="toekenning",
+            motivation="Gehoord.",
+        )
+    assert "revised_result" in exc.value.error_dict
+    assert not AgendaItem.objects.get(pk=hearing.pk).verdict
+
+
 def test_refusals_write_nothing(team):
     mw, _, file = team
     other = user(Role.MAATSCHAPPELIJK_WERKER, "wb-rabot")

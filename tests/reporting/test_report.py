@@ -157,7 +157,7 @@ def test_web_access_per_role(tiny, client, role, allowed):
     assert response.status_code == (200 if allowed else 403)
     events = AuditEvent.objects.filter(object_type="reporting.jaaroverzicht")
     assert events.count() == (1 if allowed else 0)
-    home = client.get(reverse("web:home")).content.decode()
+    home = client.get(reverse("web:home"), follow=True).content.decode()  # or a start page
     assert (reverse("reporting:index") in home) == allowed
     if allowed:
         page = response.content.decode()

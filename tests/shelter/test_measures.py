@@ -104,7 +104,37 @@ def test_the_count_total_after_removing_duplicates(staff):
     services.pit_record_add(actor=staff, count_id=count.pk, children=2, **form)
     services.pit_record_add(actor=staff, count_id=count.pk, children=2, **form)  # duplicate
     services.pit_record_add(actor=staff, count_id=count.pk, **{**form, "initials": ""})
+    assert _value("dak_thuislozentelling") is None  # open: not yet a figure of the report
+    services.pit_count_close(actor=staff, count_id=count.pk)
+    assert _value("dak_thuislozentelling") is None  # closed, provisional
+    services.pit_count_publish(actor=staff, count_id=count.pk, on=D(2024, 3, 1))
     assert _value("dak_thuislozentelling") == 4  # two adults and two children
+
+
+def test_housing_first_new_homes_and_retention_come_from_the_stays(staff):
+    kept, lost, moved, new, gone = (person(staff) for _ in range(5))
+    _stay(staff, "housing-first", kept, D(2021, 4, 1))  # still there
+    _stay(staff, "housing-first", lost, D(2022, 2, 1), D(2023, 5, 1), "straat")
+    _stay(staff, "housing-first", moved, D(2023, 3, 1), D(2023, 9, 1), "sociale-huurwoning")
+    _stay(staff, "housing-first", new, D(2023, 6, 1))
+    _stay(staff, "housing-first", gone, D(2021, 1, 1), D(2022, 6, 1), "straat")  # not in 2023
+    assert _value("housing_first_nieuw") == 2  # moved and new got their home in 2023
+    assert _value("housing_first_behouden") == pytest.approx(3 / 4)  # all but lost
+
+
+def test_occupancy_refusals_and_overbookings_of_the_night_shelter_are_rows(staff):
+    shelter = Facility.objects.get(code="nachtopvang")
+    shelter.capacity_periods.all().delete()
+    shelter.capacity_periods.create(place_kind="bed", places=1, start_date=D(2020, 1, 1))
+    night = D(2023, 11, 14)
+    _stay(staff, "nachtopvang", person(staff), night)
+    _stay(staff, "nachtopvang", person(staff), night, overbooking=True)
+    services.refusal_register(actor=staff, facility_id=shelter.pk, night=night)
+    services.refusal_register(actor=staff, facility_id=shelter.pk, night=D(2022, 12, 31))
+    assert _value("nachtopvang_bezetting") == pytest.approx(2 / 365)  # 2 nights, 1 bed
+    assert _value("nachtopvang_overboekingen") == 1
+    assert _value("nachtopvang_weigeringen") == 1  # the 2022 night is not in the year
+    assert not BY_CODE["nachtopvang_weigeringen"].seed  # the seed gives no figure
     assert _value("dak_thuislozentelling", 2020) is None  # published only, no forms
 
 
@@ -114,7 +144,7 @@ def test_occupancy_is_nights_over_the_places_nights(staff):
     shelter = Facility.objects.get(code="nachtopvang")
     for night in (D(2023, 3, 1), D(2023, 3, 2)):
         _stay(staff, "nachtopvang", person(staff), night)
-    assert capacity_nights(2023, [shelter.service_id]) == 40 * 365
-    assert occupancy(2023, [shelter.service_id]).value == pytest.approx(2 / (40 * 365))
+    assert capacity_nights(2023, [shelter.service_id]) == 65 * 365  # the 65 places of VRT NWS 2023
+    assert occupancy(2023, [shelter.service_id]).value == pytest.approx(2 / (65 * 365))
     herstel = Facility.objects.get(code="herstelbedden")
     assert capacity_nights(2023, [herstel.service_id]) == 5 * 214  # 1 June to 31 December

@@ -11,7 +11,14 @@ from welzijn.core.access import AccessDenied
 from welzijn.core.models import AuditEvent
 from welzijn.core.roles import Role
 from welzijn.shelter import selectors, services
-from welzijn.shelter.models import CapacityPeriod, Facility, Refusal, Stay, WaitingEntry
+from welzijn.shelter.models import (
+    CapacityPeriod,
+    Facility,
+    PitCount,
+    Refusal,
+    Stay,
+    WaitingEntry,
+)
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -197,3 +204,42 @@ def test_a_beheerder_changes_the_places_in_the_admin_and_it_is_audited(client):
     assert AuditEvent.objects.filter(
         action="update", object_type="shelter.capacityperiod", object_id=str(period.pk)
     ).exists()
+
+
+PIT_FORM = {"ethos": "1-openbare-ruimte", "age_group": "26-49", "sex": "M", "slept": "straat"}
+
+
+def test_a_count_is_opened_filled_in_closed_and_published_in_that_order(staff):
+    count = services.pit_count_open(
+        actor=staff, date=D(2025, 10, 23), name="Telling 2025", dedup_fields=["initials", "sex"]
+    )
+    assert count.state == "open" and count.key_fields == ["initials", "sex"]
+    with pytest.raises(ValidationError, match="sluit eerst de invoer"):
+        services.pit_count_publish(actor=staff, count_id=count.pk, on=D(2025, 11, 1))
+    services.pit_record_add(actor=staff, count_id=count.pk, **PIT_FORM)
+    services.pit_count_close(actor=staff, count_id=count.pk)
+    with pytest.raises(AccessDenied):  # no form once closed
+        services.pit_record_add(actor=staff, count_id=count.pk, **PIT_FORM)
+    with pytest.raises(ValidationError, match="op of na de dag van de telling"):
+        services.pit_count_publish(actor=staff, count_id=count.pk, on=D(2025, 10, 1))
+    services.pit_count_publish(actor=staff, count_id=count.pk, on=D(2025, 11, 1))
+    count.refresh_from_db()
+    assert count.state == "gepubliceerd" and count.published_on == D(2025, 11, 1)
+    actions = AuditEvent.objects.filter(object_type="shelter.pitcount", object_id=str(count.pk))
+    assert actions.count() == 3  # opened, closed, published
+
+
+def test_opening_a_count_twice_on_a_date_or_by_another_role_is_refused(staff):
+    before = PitCount.objects.count()
+    with pytest.raises(ValidationError, match="Er is al een telling op 20/10/2023"):
+        services.pit_count_open(
+            actor=staff, date=D(2023, 10, 20), name="Nog eens", dedup_fields=["sex"]
+        )
+    with pytest.raises(AccessDenied):
+        services.pit_count_open(
+            actor=user(Role.PARTNER, "team-opvang"), date=D(2025, 1, 1), name="X",
+            dedup_fields=["sex"],
+        )  # fmt: skip
+    with pytest.raises(ValidationError, match="Kies de sleutel"):
+        services.pit_count_open(actor=staff, date=D(2025, 1, 1), name="X", dedup_fields=[])
+    assert PitCount.objects.count() == before

@@ -112,3 +112,47 @@ def test_a_guest_leaves_for_social_housing_and_the_outflow_share_changes(
     page.get_by_role("button", name="Opslaan").click()
     expect(page.locator('[data-figure="vertrokken"]')).to_have_text("2")
     expect(page.locator('[data-figure="duurzaam"]')).to_have_text("50%")
+
+
+def test_the_team_opens_the_count_fills_it_in_closes_and_publishes_it(
+    tablet, live_server, shelter_worker
+):
+    from playwright.sync_api import expect
+
+    from welzijn.web.forms.common import today
+
+    page = tablet
+    login(page, live_server)
+    page.get_by_role("link", name="Dak- en thuisloosheidstelling").click()
+    page.get_by_role("link", name="Een telling openen").click()
+    page.get_by_label("Datum van de telling").fill(f"{today():%d/%m/%Y}")
+    page.get_by_label("Naam").fill("Telling van vandaag")
+    page.get_by_role("button", name="Opslaan").click()
+    state = page.locator("[data-state]")
+    expect(state).to_have_attribute("data-state", "open")
+    page.get_by_role("link", name="Formulier invullen").click()
+    for _ in range(2):  # the same person met twice: the key (JD, 1980, man) counts them once
+        page.get_by_label("Woonsituatie (ETHOS Light)").select_option(
+            label="1. openbare ruimte (op straat)"
+        )
+        page.get_by_label("Sliep vorige nacht").select_option(
+            label="op straat of in de openbare ruimte"
+        )
+        page.get_by_label("Leeftijd").select_option(label="26 tot 49")
+        page.get_by_label("Geslacht").select_option(label="man")
+        page.get_by_label("Initialen (niet verplicht)").fill("JD")
+        page.get_by_label("Geboortejaar (niet verplicht)").fill("1980")
+        page.get_by_role("button", name="Opslaan").click()
+        expect(page.get_by_role("status")).to_have_text("Opgeslagen. Volgende persoon?")
+    page.get_by_role("link", name="Terug zonder opslaan").click()
+    expect(page.locator('[data-figure="totaal"]')).to_have_text("1")
+    page.get_by_role("link", name="Invoer sluiten").click()
+    page.get_by_label("Ik sluit de invoer af", exact=False).check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(state).to_have_attribute("data-state", "gesloten")
+    expect(page.get_by_role("link", name="Formulier invullen")).to_have_count(0)
+    page.get_by_role("link", name="Resultaten publiceren").click()
+    page.get_by_label("Ik publiceer de resultaten", exact=False).check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(state).to_have_attribute("data-state", "gepubliceerd")
+    expect(page.locator('[data-figure="totaal"]')).to_have_text("1")

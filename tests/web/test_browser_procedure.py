@@ -109,3 +109,61 @@ def test_a_late_request_shows_on_the_teamcoachs_page(page, live_server, team):
     panel = page.get_by_role("region", name="Aanvragen dicht bij of voorbij de termijn")
     expect(panel.get_by_text("Te laat")).to_be_visible()
     expect(panel.get_by_role("link", name="Leefloon")).to_be_visible()
+
+
+def test_a_decision_revised_after_the_hearing_gets_its_own_letter(
+    page, live_server, team, tmp_path
+):
+    from playwright.sync_api import expect
+
+    from welzijn.casework import services as casework
+    from welzijn.procedure import services as procedure
+    from welzijn.procedure.models import Request
+
+    accounts, file = team
+    mw, tc = accounts[Role.MAATSCHAPPELIJK_WERKER], accounts[Role.TEAMCOACH]
+    day = dt.date.today() - dt.timedelta(days=20)
+    req = procedure.request_register(
+        actor=mw, dossier_id=file.pk, service="leefloon", received_on=day, channel="balie",
+        question="Leefloon",
+    )  # fmt: skip
+    proposal = procedure.proposal_submit(
+        actor=mw, request_id=req.pk, situation="Alleen.", means="Loon van maart.",
+        needs="Leefloon.", proposed_result="weigering", motivation="Heeft een loon.",
+    )  # fmt: skip
+    procedure.proposal_review(actor=tc, proposal_id=proposal.pk, approve=True)
+    first = procedure.session_plan(actor=tc, held_on=day + dt.timedelta(days=5), members_total=3)
+    item = procedure.agenda_add(actor=tc, session_id=first.pk, proposal_id=proposal.pk)
+    procedure.session_record_presence(actor=tc, session_id=first.pk, members_present="A\nB")
+    procedure.agenda_item_decide(actor=tc, item_id=item.pk, verdict="geweigerd", motivation="Loon.")
+    refusal = Request.objects.get(pk=req.pk).decision
+    casework.decision_hearing_record(
+        actor=mw, decision_id=refusal.pk, requested_on=day + dt.timedelta(days=7)
+    )
+    later = procedure.session_plan(actor=tc, held_on=dt.date.today(), members_total=3)
+    procedure.agenda_add(actor=tc, session_id=later.pk, decision_id=refusal.pk)
+    procedure.session_record_presence(actor=tc, session_id=later.pk, members_present="A\nB")
+
+    login(page, live_server, "tc.proc")
+    page.goto(f"{live_server.url}/procedure/comite/{later.pk}/")
+    page.get_by_role("link", name="Beslissing noteren").click()
+    page.get_by_label("Beslissing", exact=True).select_option(
+        label="beslissing herzien na hoorzitting"
+    )
+    page.get_by_label("Herziene beslissing").select_option(label="toekenning")
+    page.get_by_label("Bedrag (EUR)").fill("1263,17")
+    page.get_by_label("Motivering").fill("Gehoord: het loon van maart werd nooit betaald.")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("beslissing herzien na hoorzitting")).to_be_visible()
+
+    login(page, live_server, "mw.proc")
+    page.goto(f"{live_server.url}/procedure/aanvragen/{req.pk}/")
+    revised = page.get_by_role("region", name="Herziene beslissing na de hoorzitting")
+    expect(revised.get_by_text("toekenning")).to_be_visible()
+    expect(revised.get_by_text("€ 1.263,17")).to_be_visible()
+    with page.expect_download() as download:
+        revised.get_by_role("link", name="Beslissingsbrief herziene beslissing (PDF)").click()
+    path = tmp_path / "herzien.pdf"
+    download.value.save_as(path)
+    assert path.read_bytes().startswith(b"%PDF")
+    assert Request.objects.get(pk=req.pk).letters.count() == 2  # the first and the revised

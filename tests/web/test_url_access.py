@@ -231,9 +231,9 @@ SUBSIDY_EXPECTED = {
 EXPECTED = {
     # partner: to the referrals; opvang: to tonight's board; meldingen roles: their list;
     # buurtwerker: to the activities; an association, subsidy official, juror: the subsidies
-    # the Vrijwilligerspunt and Gelijke Kansen: their team's start page
+    # the Vrijwilligerspunt and Gelijke Kansen: their team's start page; a teamcoach: the team
     "web:home": Expect(
-        lambda role, rel: 302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK) else 200
+        lambda role, rel: 302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, TC) else 200
     ),
     "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
     "web:logout": Expect(_fixed(405)),  # POST only
@@ -309,6 +309,10 @@ EXPECTED = {
     "web:opvang_person": Expect(_casework),
     "web:opvang_counts": Expect(lambda role, rel: 200 if role in COUNT_ROLES else 404),
     "web:opvang_count": Expect(lambda role, rel: 200 if role in COUNT_ROLES else 404),
+    # Opening, closing, publishing a count: the opvangmedewerkers (a confirmation form).
+    "web:opvang_count_new": _form(lambda role, rel: 200 if role is OP else 404),
+    "web:opvang_count_close": _form(lambda role, rel: 200 if role is OP else 404),
+    "web:opvang_count_publish": _form(lambda role, rel: 200 if role is OP else 404),
     "web:opvang_count_form": _form(lambda role, rel: 200 if role in (OP, PA) else 404),
     "web:opvang_count_export": Expect(lambda role, rel: 200 if role in COUNT_ROLES else 404),
     # -- the Sociale Dienst's procedure (procedure app) ------------------------------------

@@ -41,6 +41,8 @@ class RequestView:
     proposals: list
     letter: DecisionLetter | None
     item: AgendaItem | None
+    #: the hearing's point that revised the decision (its `decision` is the new one)
+    revision: AgendaItem | None = None
     notes: list = field(default_factory=list)
     documents: list = field(default_factory=list)
 
@@ -67,12 +69,21 @@ def request_overview(*, user, request_id: int) -> RequestView:
     )
     for proposal in proposals:
         proposal.visible_notes = [n for n in proposal.notes.all() if n.pk in visible_notes]
-    letter = DecisionLetter.objects.filter(request=request).first()
-    item = (
-        AgendaItem.objects.filter(decision_id=request.decision_id).select_related("session").first()
-        if request.decision_id
-        else None
-    )
+    letter = DecisionLetter.objects.filter(request=request, decision_id=request.decision_id).first()
+    item = revision = None
+    if request.decision_id:
+        item = (
+            AgendaItem.objects.filter(decision_id=request.decision_id)
+            .select_related("session")
+            .first()
+        )
+        revision = (
+            AgendaItem.objects.filter(
+                hearing_on_id=request.decision_id, verdict=AgendaItem.Verdict.REVISED
+            )
+            .select_related("session", "decision__letter")
+            .first()
+        )
     audit_record(actor=user, action="view", obj=request, reason="aanvraag ingekeken")
     return RequestView(
         request=request,
@@ -80,6 +91,7 @@ def request_overview(*, user, request_id: int) -> RequestView:
         proposals=proposals,
         letter=letter,
         item=item,
+        revision=revision,
     )
 
 

@@ -247,10 +247,13 @@ def agenda_item_decide(
     motivation: str,
     amount: Decimal | None = None,
     effective_from: dt.date | None = None,
+    revised_result: str = "",
 ) -> AgendaItem:
     """Minute what the comité decided on a point. On a proposal: a casework Decision (and the
     letter that must notify it within the legal term), or postponement for more inquiry. On a
-    hearing: the hearing is held, the decision confirmed or revised."""
+    hearing: the hearing is held, the decision confirmed or revised; a revision is a decision
+    of its own (``revised_result``, with its letter), linked to the first by this point
+    (hearing_on: the first, decision: the revised one)."""
     item = (
         AgendaItem.objects.select_for_update(of=("self",))
         .select_related(
@@ -284,6 +287,13 @@ def agenda_item_decide(
             requested_on=item.hearing_on.hearing_requested_on,
             held_on=session.held_on,
         )
+        require(
+            verdict == AgendaItem.Verdict.REVISED or not revised_result,
+            "revised_result",
+            "Laat de herziene beslissing leeg: het comité bevestigt de beslissing.",
+        )
+        if verdict == AgendaItem.Verdict.REVISED:
+            _revise(actor, item, revised_result, motivation, amount, effective_from)
     item.verdict, item.motivation, item.decided_by = verdict, motivation, actor
     validate_and_save(item)
     audit_record(
@@ -324,14 +334,43 @@ def _decide_proposal(actor, item, verdict, motivation, amount, effective_from) -
     request = Request.objects.select_for_update().get(pk=request.pk)
     request.status, request.decision = Request.Status.DECIDED, decision
     validate_and_save(request)
+    _letter_due(decision, request)
+
+
+def _letter_due(decision: Decision, request: Request) -> DecisionLetter:
+    """The letter that must notify the decision within the legal term of its regime."""
     regime = regime_for(request.service.code)
-    validate_and_save(
+    return validate_and_save(
         DecisionLetter(
             decision=decision,
             request=request,
             notify_due_on=regime.notification_due(decision.decided_on),
         )
     )
+
+
+def _revise(actor, item, result, motivation, amount, effective_from) -> None:
+    """After the hearing the comité takes a new decision on the same request: its own
+    outcome, motivation and letter. The first decision stays as it was (it was taken and
+    notified); the point of the hearing links the two."""
+    first = item.hearing_on
+    results = dict(Decision.Result.choices)
+    require(result in results, "revised_result", "Kies de herziene beslissing.")
+    if result == Decision.Result.REFUSAL:
+        amount, effective_from = None, None
+    revised = casework.decision_record(
+        actor=actor,
+        dossier_id=first.dossier_id,
+        service=first.service,
+        outcome=result,
+        motivation=motivation,
+        decided_on=item.session.held_on,
+        person=first.person,
+    )
+    item.decision, item.amount, item.effective_from = revised, amount, effective_from
+    request = Request.objects.filter(decision=first).first()
+    if request is not None:  # a decision registered before the procedure has no request
+        _letter_due(revised, request)
 
 
 @transaction.atomic

@@ -102,6 +102,9 @@ class Indicator:
     base: str = ""  # code of the indicator whose value is the denominator of a share
     compare_previous: bool = False  # the seed compares this figure with the year before
     note: str = ""
+    #: False: the seed publishes no figure for it (a measure the teams asked for); the report
+    #: shows it, the reproduction of the seed has no target to compare it with.
+    seed: bool = True
 
     @property
     def measure(self) -> measures.Measure | None:
@@ -310,6 +313,24 @@ INDICATORS: tuple[Indicator, ...] = tuple(
         ("juridisch_advies_wb", "Adviezen aan de welzijnsbureaus (leefloon, financiële hulp)",
          R, "juridisch-advies-welzijnsbureaus", "", {"unit": "adviezen"}),
         ("hoorzittingen", "Hoorzittingen rond OCMW-steun", "hearings", "hoorzitting"),
+        ("bcsd_beslissingen", "BCSD: beslissingen", "procedure.decisions", "", "",
+         {"unit": "beslissingen", "seed": False}),
+        ("bcsd_toekenningen", "BCSD: toekenningen", "procedure.decisions", "", "toekenning",
+         {"unit": "beslissingen", "seed": False}),
+        ("bcsd_weigeringen", "BCSD: weigeringen", "procedure.decisions", "", "weigering",
+         {"unit": "beslissingen", "seed": False}),
+        ("bcsd_leefloon", "BCSD: beslissingen over het leefloon", "procedure.decisions",
+         "leefloon+leefloon-studenten", "", {"unit": "beslissingen", "seed": False}),
+        ("bcsd_binnen_termijn", "BCSD: aanvragen beslist binnen de wettelijke termijn",
+         "procedure.within_deadline", "", "", {"unit": "%", "seed": False}),
+        ("bcsd_doorlooptijd", "BCSD: gemiddelde tijd van aanvraag tot beslissing",
+         "procedure.days_to_decision", "", "", {"unit": "dagen", "seed": False}),
+        ("bcsd_beroepen", "Beroepen bij de arbeidsrechtbank", "procedure.appeals", "", "",
+         {"unit": "beroepen", "seed": False}),
+        ("bcsd_beroepen_hervormd", "Beroepen: beslissing hervormd", "procedure.appeals", "",
+         "hervormd", {"unit": "beroepen", "seed": False}),
+        ("bcsd_beroepen_bevestigd", "Beroepen: beslissing bevestigd", "procedure.appeals", "",
+         "bevestigd", {"unit": "beroepen", "seed": False}),
         ("controlecel_dossiers", "Controlecel: dossiers sociaal onderzoek", V,
          "controlecel-sociaal-onderzoek", "dossiers"),
         ("controlecel_helpdesk", "Controlecel: tussenkomsten als helpdesk", V,
@@ -370,10 +391,16 @@ INDICATORS: tuple[Indicator, ...] = tuple(
          {"unit": "nachten"}),
         ("dak_thuislozen_naar_woning", "Dak- en thuislozen met leefloon naar een duurzame thuis",
          P, "begeleiding-dak-en-thuislozen-naar-woning"),
-        ("housing_first_nieuw", "Housing First: daklozen met een nieuwe woning", PS,
-         "housing-first"),
-        ("housing_first_behouden", "Housing First: woning behouden", OS, "housing-first",
-         "woning-behouden"),
+        ("nachtopvang_bezetting", "Nachtopvang: bezettingsgraad", "shelter.occupancy",
+         "nachtopvang", "", {"unit": "%", "seed": False}),
+        ("nachtopvang_weigeringen", "Nachtopvang: weigeringen wegens plaatsgebrek",
+         "shelter.refusals", "nachtopvang", "", {"unit": "weigeringen", "seed": False}),
+        ("nachtopvang_overboekingen", "Nachtopvang: noodoverboekingen",
+         "shelter.overbookings", "nachtopvang", "", {"unit": "nachten", "seed": False}),
+        ("housing_first_nieuw", "Housing First: daklozen met een nieuwe woning",
+         "shelter.entrants", "housing-first", "", {"unit": "personen"}),
+        ("housing_first_behouden", "Housing First: woning behouden",
+         "shelter.housing_retained", "housing-first", "", {"unit": "%"}),
         ("soi_plaatsen", "Plaatsen in het Stedelijk Opvanginitiatief (SOI)", "shelter.places",
          "soi", "", {"unit": "plaatsen"}),
         ("reno_plaatsen", "Plaatsen in opvangcentrum Reno", "shelter.places", "reno", "",

@@ -13,7 +13,8 @@ A facility belongs to one office (the team that works there): a StaffAssignment 
 gives its opvangmedewerkers the facility. The point-in-time count is filled in by the
 opvangmedewerkers (for their office) and by partner accounts (for their organisation) while
 the count is open; each sees the forms of their own service; its totals are aggregates for
-every role but the front desk.
+every role but the front desk. The opvangmedewerkers open a count, close it for entry and
+publish its results (from then on the report counts it).
 """
 
 from django.db.models import Q, QuerySet
@@ -104,6 +105,17 @@ def access_count_entry(user, count: PitCount) -> PitCount:
     if count.open_for_entry and count_service_of(user):
         return count
     raise AccessDenied("U kunt voor deze telling geen formulieren invullen.", count)
+
+
+def may_manage_counts(user) -> bool:
+    """Opening, closing and publishing a count: the opvangmedewerkers, who coordinate it."""
+    return Role.OPVANG in roles_of(user)
+
+
+def access_count_manage(user, count: PitCount | None = None) -> PitCount | None:
+    if may_manage_counts(user):
+        return count
+    raise AccessDenied("Alleen de opvang opent, sluit en publiceert een telling.", count)
 
 
 def access_count_totals(user, count: PitCount) -> PitCount:

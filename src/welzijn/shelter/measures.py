@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet, Sum
 from welzijn.reporting.measures import Share, data_source, measure
 
 from . import counting
-from .models import CapacityPeriod, PitCount, Stay
+from .models import CapacityPeriod, PitCount, Refusal, Stay
 
 SOURCE = " Bron: verblijven geregistreerd in de opvang."
 
@@ -174,9 +174,63 @@ def capacity_nights(year: int, service_ids: list[int]) -> int:
     return total
 
 
+@measure(
+    "shelter.occupancy",
+    definition="Bezettingsgraad van de voorzieningen van {services} in het jaar: de nachten "
+    "van de verblijven gedeeld door de plaatsen maal de nachten dat die plaatsen er waren "
+    "(capaciteit per periode). Noodoverboekingen tellen mee, dus de graad kan boven 100% "
+    "gaan." + SOURCE,
+    share=True,
+)
+def occupancy_measure(indicator, year, service_ids):
+    return occupancy(year, service_ids)
+
+
 def occupancy(year: int, service_ids: list[int]) -> Share:
     """Nights in the year over the places' nights (the facility page's occupancy rate)."""
     return Share(hits=nights(None, year, service_ids), total=capacity_nights(year, service_ids))
+
+
+@measure(
+    "shelter.refusals",
+    definition="Aantal keer dat iemand in het jaar geweigerd werd in de voorzieningen van "
+    "{services} omdat er geen plaats vrij was (per persoon en per nacht geregistreerd, met "
+    "of zonder naam). Bron: de weigeringen geregistreerd in de opvang.",
+)
+def refusals(indicator, year, service_ids):
+    start, end = _bounds(year)
+    return Refusal.objects.filter(
+        facility__service_id__in=service_ids, night__range=(start, end)
+    ).count()
+
+
+@measure(
+    "shelter.overbookings",
+    definition="Aantal verblijven in de voorzieningen van {services} die in het jaar begonnen "
+    "terwijl de voorziening vol was (noodoverboeking; in de nachtopvang: per nacht)." + SOURCE,
+)
+def overbookings(indicator, year, service_ids):
+    return Stay.objects.filter(
+        facility__service_id__in=service_ids, entry_date__year=year, overbooking=True
+    ).count()
+
+
+@measure(
+    "shelter.housing_retained",
+    definition="Van de personen met een verblijf in de voorzieningen van {services} dat in "
+    "het jaar liep: het aandeel dat op 31 december nog in de woning woonde of ze verliet "
+    "voor een andere duurzame woonst (bestemming in de groep ‘duurzaam wonen’). Wie "
+    "vertrok zonder bestemming, telt als niet behouden." + SOURCE,
+    share=True,
+)
+def housing_retained(indicator, year, service_ids):
+    stays = stays_in_year(year, service_ids)
+    after = dt.date(year + 1, 1, 1)
+    kept = Q(exit_date__isnull=True) | Q(exit_date__gte=after)
+    kept |= Q(exit_destination__group="permanent")
+    total = stays.values("person_id").distinct().count()
+    hits = stays.filter(kept).values("person_id").distinct().count()
+    return Share(hits=hits, total=total)
 
 
 @measure(
@@ -194,10 +248,12 @@ def countries(indicator, year, service_ids):
     "shelter.count_total",
     definition="Aantal dak- en thuisloze personen (volwassenen en kinderen in dezelfde "
     "situatie) in de dak- en thuisloosheidstelling van het jaar, na het weglaten van "
-    "dubbeltellingen met de sleutel van de telling. Bron: de formulieren van de telling.",
+    "dubbeltellingen met de sleutel van de telling; een telling telt mee zodra haar "
+    "resultaten gepubliceerd zijn. Bron: de formulieren van de telling.",
 )
 def count_total(indicator, year, service_ids):
-    held = PitCount.objects.filter(date__year=year).order_by("-date").first()
+    published = PitCount.objects.filter(date__year=year).exclude(published_on=None)
+    held = published.order_by("-date").first()
     if held is None or not held.records.exists():
         return None
     return counting.count_totals(held).total

@@ -386,6 +386,12 @@ class PitCount(models.Model):
     A count held before welzijn keeps its published totals (``published_*``) to compare with."""
 
     DEDUP_CHOICES = ("initials", "birth_year", "sex", "age_group")
+    DEDUP_LABELS = {
+        "initials": "initialen",
+        "birth_year": "geboortejaar",
+        "sex": "geslacht",
+        "age_group": "leeftijdsgroep",
+    }
 
     date = models.DateField("datum van de telling", unique=True)
     name = models.CharField("naam", max_length=150)
@@ -396,6 +402,19 @@ class PitCount(models.Model):
         help_text="Velden gescheiden door komma's: initials, birth_year, sex, age_group.",
     )
     open_for_entry = models.BooleanField("open voor invoer", default=False)
+    #: The count's life: opened (open_for_entry), closed for entry, its totals published
+    #: (from then on they are the report's figure). Empty for a count held before welzijn.
+    closed_at = models.DateTimeField("invoer gesloten op", null=True, blank=True)
+    published_on = models.DateField("resultaten gepubliceerd op", null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="geopend door",
+        help_text="Leeg: referentiegegevens of geïmporteerd.",
+    )
     published_adults = models.PositiveIntegerField(
         "gepubliceerd: volwassenen", null=True, blank=True
     )
@@ -418,16 +437,32 @@ class PitCount(models.Model):
         return (self.date.isoformat(),)
 
     @property
+    def state(self) -> str:
+        """'open', 'gesloten' (entry closed, totals provisional), 'gepubliceerd', or ''
+        for a count held before welzijn (published totals only)."""
+        if self.open_for_entry:
+            return "open"
+        if self.published_on:
+            return "gepubliceerd"
+        return "gesloten" if self.closed_at else ""
+
+    @property
+    def key_description(self) -> str:
+        """The key in Dutch: 'initialen, geboortejaar, geslacht'."""
+        return ", ".join(self.DEDUP_LABELS.get(f, f) for f in self.key_fields)
+
+    @property
     def key_fields(self) -> list[str]:
         return [f.strip() for f in self.dedup_fields.split(",") if f.strip()]
 
     def clean(self) -> None:
+        check_dates_plausible(self, "date", "published_on")
         wrong = [f for f in self.key_fields if f not in self.DEDUP_CHOICES]
         if wrong or not self.key_fields:
             raise ValidationError(
                 {
                     "dedup_fields": "Kies de sleutel uit: "
-                    + ", ".join(self.DEDUP_CHOICES)
+                    + ", ".join(f"{label} ({f})" for f, label in self.DEDUP_LABELS.items())
                     + (f" (onbekend: {', '.join(wrong)})." if wrong else ".")
                 }
             )

@@ -4,13 +4,16 @@ the destination, refusals for lack of a place, the waiting list, and the count's
 The rules, with the reason they are here and not in a law: a person sleeps in one place a
 night, so a person cannot be in two 24-hour stays, or two night shelters, on the same night;
 a full facility (every place of the kind taken on that night) refuses a check-in unless the
-worker marks an emergency overbooking, which is counted (Stay.overbooking)."""
+worker marks an emergency overbooking, which is counted (Stay.overbooking). A point-in-time
+count is opened, takes forms while open, is closed for entry and then published, in that
+order only."""
 
 import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
@@ -23,6 +26,7 @@ from welzijn.registry.services import require_not_merged
 
 from .access import (
     access_count_entry,
+    access_count_manage,
     access_facility,
     access_stay,
     access_waiting,
@@ -286,3 +290,59 @@ def pit_record_add(
     validate_and_save(record)
     audit_record(actor=actor, action="create", obj=record)
     return record
+
+
+@transaction.atomic
+def pit_count_open(*, actor, date: dt.date, name: str, dedup_fields: list[str]) -> PitCount:
+    """Open a count on a date: from now on the teams and partners fill in its forms."""
+    access_count_manage(actor)
+    if date is not None and PitCount.objects.filter(date=date).exists():
+        raise ValidationError({"date": f"Er is al een telling op {date:%d/%m/%Y}."})
+    count = validate_and_save(
+        PitCount(
+            date=date,
+            name=name.strip(),
+            dedup_fields=",".join(dedup_fields),
+            open_for_entry=True,
+            opened_by=actor,
+        )
+    )
+    audit_record(actor=actor, action="create", obj=count, detail={"key": count.dedup_fields})
+    return count
+
+
+def _count_for_change(actor, count_id: int) -> PitCount:
+    return access_count_manage(actor, PitCount.objects.select_for_update().get(pk=count_id))
+
+
+@transaction.atomic
+def pit_count_close(*, actor, count_id: int) -> PitCount:
+    """No more forms: the totals are provisional until they are published."""
+    count = _count_for_change(actor, count_id)
+    if not count.open_for_entry:
+        raise ValidationError({"count": "Deze telling is niet open voor invoer."})
+    count.open_for_entry, count.closed_at = False, timezone.now()
+    validate_and_save(count)
+    audit_record(actor=actor, action="transition", obj=count, detail={"to": "gesloten"})
+    return count
+
+
+@transaction.atomic
+def pit_count_publish(*, actor, count_id: int, on: dt.date) -> PitCount:
+    """Publish a closed count's results: they become the report's figure for its year."""
+    count = _count_for_change(actor, count_id)
+    if count.state != "gesloten":
+        raise ValidationError(
+            {"count": "Alleen een gesloten telling die nog niet gepubliceerd is, kan "
+             "gepubliceerd worden: sluit eerst de invoer."}
+        )  # fmt: skip
+    if not count.records.exists():
+        raise ValidationError({"count": "Deze telling heeft geen formulieren."})
+    if on is None or on < count.date:
+        raise ValidationError(
+            {"on": f"Publiceer op of na de dag van de telling ({count.date:%d/%m/%Y})."}
+        )
+    count.published_on = on
+    validate_and_save(count)
+    audit_record(actor=actor, action="transition", obj=count, detail={"to": "gepubliceerd"})
+    return count

@@ -160,7 +160,6 @@ UITPAS_TAKE_UP = 0.55
 IVAGO_TAKE_UP = 0.70
 STE_TAKE_UP = 0.90
 PREVIOUS_YEAR_FACTOR = 0.95  # incomes of the previous year = this year's x 0.95
-HOUSING_FIRST_EARLIER = 110  # earlier Housing First cohort (assumption, not in the seed)
 LEEFLOON_REFUSALS = 1500  # leefloon refusals in the year (assumption, not in the seed)
 
 ROLE_NAMES = ("referentiepersoon", "partner", "kind", "ander")
@@ -1235,14 +1234,12 @@ class Generator:
                 households = np.sort(rng.choice(self.pool(records_t.pool), self.n(records_t.value)))
                 persons = None
             if kind == "trajectory":
-                status = np.ones(len(households), np.int64) if service == "housing-first" else None
                 pos = self.trajectories_for(
                     service,
                     persons if persons_t is not None else None,
                     households,
                     started_in_year=started or records_t is not None,
                     year=year,
-                    status=status,
                 )
                 self._outcome_targets(service, pos)
             else:
@@ -1311,18 +1308,7 @@ class Generator:
             ),
         )
         self._outcome_targets("opvang-en-orientatie-begeleiding", pos)
-        # Housing First: an earlier cohort whose trajectories ended in the year.
-        cohort = self.n(HOUSING_FIRST_EARLIER)
-        persons = self.pick(self.pool("client_single"), cohort)
-        pos = self.trajectories_for(
-            "housing-first", persons, self.p_hh[persons], status=np.full(cohort, 2)
-        )
-        rows = self.tables.rows["casework_trajectory"]
-        for p in pos.tolist():
-            r = list(rows[p])
-            r[5] = _dates(np.array([self.year_start - int(rng.integers(400, 1500))]))[0]
-            rows[p] = tuple(r)
-        self._outcome_targets("housing-first", pos)
+        # Housing First: the tenants' stays in the housing-first homes, in `synth.shelter`.
         # Onthaal without follow-up: distinct non-client persons.
         n = self.n(self.target("onthaal_zonder_vervolg").value)
         persons = self.pick(

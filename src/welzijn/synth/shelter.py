@@ -37,7 +37,8 @@ PERSON_COLS = [
 ]  # fmt: skip
 
 #: Assumptions (not in the seed).
-NIGHT_SHELTER_NIGHTS = 12000  # the calibration row nachtopvang_nachten: about 82% of 40 beds
+#: Housing First tenants who got their home before the year (the seed gives the 47 new ones).
+HOUSING_FIRST_EARLIER = 110
 DURABLE_SHARE_DEFAULT = 0.3  # leavers to durable housing where the seed gives no share
 REFUSALS_PER_FULL_NIGHT = 1.5  # Poisson mean of people turned away on a full night
 #: Persons of the year per place in the reception of applicants (turnover), and per facility
@@ -72,6 +73,8 @@ SLEPT = {
 COUNT_PARTNERS = ("caw-oost-vlaanderen", "huize-triest", "een-hart-voor-vluchtelingen")
 COUNT_DUPLICATES = 0.06  # share of keyed forms a second service filled in too
 COUNT_KEYED = 0.7  # share of forms with initials and birth year
+#: When a count's results were published (the 2023 count: Stad Gent, March 2024).
+COUNT_PUBLISHED = {2023: dt.date(2024, 3, 1)}
 
 
 @dataclass(frozen=True)
@@ -284,6 +287,31 @@ class ShelterBuilder:
             ],
         )
 
+    # -- Housing First ----------------------------------------------------------------------
+    def housing_first(self) -> None:
+        """The new tenants of the year and the earlier ones, each a stay in a housing-first
+        home; of all of them exactly round(retained x n) still live there on 31 December,
+        the others left in the year for a destination that is not durable housing."""
+        gen, rng = self.gen, self.rng
+        place = self.places["housing-first"]
+        new, earlier = self.target("housing_first_nieuw"), gen.n(HOUSING_FIRST_EARLIER)
+        persons = self.free(gen.pool("client_single"), new + earlier)
+        n = len(persons)
+        entry = np.concatenate(
+            [
+                rng.integers(self.y0, self.y1 - 30, new),
+                self.y0 - rng.integers(30, 1500, n - new),
+            ]
+        )
+        lost = n - round(gen.target("housing_first_behouden").value * n)
+        leave = rng.choice(n, lost, replace=False)
+        exit_ = np.full(n, -1, np.int64)
+        dest = np.full(n, -1, np.int64)
+        first = np.maximum(entry[leave] + 1, self.y0 + 1)
+        exit_[leave] = first + (rng.random(lost) * (self.y1 + 1 - first)).astype(np.int64)
+        dest[leave] = rng.choice(self.other, lost)
+        self._emit(place, persons, None, entry, exit_, dest, np.zeros(n, bool))
+
     # -- the point-in-time count ------------------------------------------------------------
     def count(self) -> None:
         from welzijn.casework.models import Office
@@ -367,6 +395,14 @@ class ShelterBuilder:
                 )
             )
         gen.tables.add("shelter_pitcountrecord", COUNT_COLS, rows)
+        # The team closed the count and published its results (as on the count's page).
+        PitCount.objects.filter(pk=held.pk).update(
+            open_for_entry=False,
+            closed_at=dt.datetime(
+                held.date.year, held.date.month, held.date.day, 23, 0, tzinfo=dt.UTC
+            ),
+            published_on=COUNT_PUBLISHED.get(held.date.year, held.date + dt.timedelta(days=120)),
+        )
 
     # -- all of it ----------------------------------------------------------------------------
     def build(self) -> None:
@@ -376,6 +412,7 @@ class ShelterBuilder:
             "herstelbedden",
             self.free(gen.pool("client_single"), self.target("herstelbedden_personen")),
         )
+        self.housing_first()
         oo = gen.zonder[-self.target("oo_verblijf") :]
         self.used[oo] = True
         self.stays("opvang-orientatie", oo, leavers=len(oo) // 2)

@@ -14,7 +14,10 @@ urlpatterns = [
     path("verblijven/<int:stay_id>/uitchecken/", opvang.check_out, name="opvang_check_out"),
     path("personen/<int:person_id>/", opvang.person_stays, name="opvang_person"),
     path("telling/", opvang.counts, name="opvang_counts"),
+    path("telling/nieuw/", opvang.count_new, name="opvang_count_new"),
     path("telling/<int:count_id>/", opvang.count, name="opvang_count"),
+    path("telling/<int:count_id>/sluiten/", opvang.count_close, name="opvang_count_close"),
+    path("telling/<int:count_id>/publiceren/", opvang.count_publish, name="opvang_count_publish"),
     path("telling/<int:count_id>/formulier/", opvang.count_form, name="opvang_count_form"),
     path("telling/<int:count_id>/export.csv", opvang.count_export, name="opvang_count_export"),
 ]

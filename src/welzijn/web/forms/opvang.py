@@ -1,10 +1,17 @@
-"""Forms of the shelters: check-in, check-out, refusal, waiting list, the count's form."""
+"""Forms of the shelters: check-in, check-out, refusal, waiting list, the count and its
+form."""
 
 import datetime as dt
 
 from django import forms
 
-from welzijn.shelter.models import Ethos, ExitDestination, PitCountRecord, WaitingEntry
+from welzijn.shelter.models import (
+    Ethos,
+    ExitDestination,
+    PitCount,
+    PitCountRecord,
+    WaitingEntry,
+)
 
 from .common import BelgianDateField, WorkplaceForm, today
 
@@ -75,4 +82,32 @@ class PitRecordForm(WorkplaceForm):
         min_value=1900,
         max_value=dt.date.today().year,
         required=False,
+    )
+
+
+class PitCountOpenForm(WorkplaceForm):
+    date = BelgianDateField(label="Datum van de telling")
+    name = forms.CharField(
+        label="Naam", max_length=150, help_text="bv. Dak- en thuislozentelling 2025"
+    )
+    dedup_fields = forms.MultipleChoiceField(
+        label="Sleutel tegen dubbeltellingen",
+        choices=list(PitCount.DEDUP_LABELS.items()),
+        initial=["initials", "birth_year", "sex"],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Twee formulieren met dezelfde waarden voor deze velden tellen als één "
+        "persoon; een formulier zonder een van die velden telt altijd apart.",
+    )
+
+
+class PitCountCloseForm(WorkplaceForm):
+    confirm = forms.BooleanField(
+        label="Ik sluit de invoer af: geen enkele dienst kan nog formulieren toevoegen"
+    )
+
+
+class PitCountPublishForm(WorkplaceForm):
+    on = BelgianDateField(label="Gepubliceerd op", initial=today)
+    confirm = forms.BooleanField(
+        label="Ik publiceer de resultaten: ze worden het cijfer van het jaaroverzicht"
     )

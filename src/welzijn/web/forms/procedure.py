@@ -97,6 +97,11 @@ class PresenceForm(WorkplaceForm):
 
 class ItemDecisionForm(WorkplaceForm):
     verdict = forms.ChoiceField(label="Beslissing", choices=())
+    revised_result = forms.ChoiceField(
+        label="Herziene beslissing, als het comité herziet",
+        choices=[("", "—"), *Decision.Result.choices],
+        required=False,
+    )
     motivation = _text("Motivering")
     amount = AmountField(label="Bedrag (EUR), bij een gewijzigde toekenning", required=False)
     effective_from = BelgianDateField(label="Vanaf, bij een gewijzigde toekenning", required=False)
@@ -106,7 +111,10 @@ class ItemDecisionForm(WorkplaceForm):
         verdicts = AgendaItem.HEARING_VERDICTS if hearing else AgendaItem.PROPOSAL_VERDICTS
         self.fields["verdict"].choices = [(v.value, v.label) for v in verdicts]
         if hearing:
-            del self.fields["amount"], self.fields["effective_from"]
+            self.fields["amount"].label = "Bedrag (EUR), bij een herziene toekenning"
+            self.fields["effective_from"].label = "Vanaf, bij een herziene toekenning"
+        else:
+            del self.fields["revised_result"]
 
 
 class LetterSentForm(WorkplaceForm):

@@ -30,6 +30,8 @@ def home(request):
         return redirect("web:referrals")
     if Role.OPVANG in roles:
         return redirect("web:opvang_board")
+    if Role.TEAMCOACH in roles and Role.MAATSCHAPPELIJK_WERKER not in roles:
+        return redirect("web:teamcoach")  # the team's caseload, queue and deadlines
     if roles & MELDINGEN_ROLES and not roles & CASEWORK_ROLES:
         return redirect("web:conflicts" if Role.PREVENTIE in roles else "web:meldingen")
     if roles & ACTIVITY_ROLES and not roles & CASEWORK_ROLES:

@@ -17,10 +17,13 @@ from welzijn.registry.selectors import person_get, person_search
 from welzijn.shelter import counting, services
 from welzijn.shelter import selectors as shelter
 from welzijn.shelter.access import (
+    COUNT_TOTAL_ROLES,
     access_count_entry,
+    access_count_manage,
     count_records_visible_to,
     count_service_of,
     is_shelter_staff,
+    may_manage_counts,
 )
 from welzijn.shelter.measures import (
     durable_share,
@@ -34,6 +37,9 @@ from welzijn.web.forms.common import SEARCH_MAX_LENGTH, submit, today
 from welzijn.web.forms.opvang import (
     CheckInForm,
     CheckOutForm,
+    PitCountCloseForm,
+    PitCountOpenForm,
+    PitCountPublishForm,
     PitRecordForm,
     RefusalForm,
     WaitingAddForm,
@@ -268,14 +274,81 @@ def person_stays(request, person_id):
 def counts(request):
     _counts_user(request.user)
     rows = [(c, counting.count_totals(c)) for c in PitCount.objects.order_by("-date")]
-    return render(request, "web/opvang/counts.html", {"rows": rows})
+    return render(
+        request,
+        "web/opvang/counts.html",
+        {"rows": rows, "may_manage": may_manage_counts(request.user)},
+    )
 
 
 def _counts_user(user) -> None:
-    from welzijn.shelter.access import COUNT_TOTAL_ROLES
-
     if not roles_of(user) & COUNT_TOTAL_ROLES:
         raise AccessDenied("De telling is niet voor uw rol.")
+
+
+@login_required
+def count_new(request):
+    """Open a count: its date, name and the key that removes double counting."""
+    access_count_manage(request.user)
+    form = bound_or_restored(request, PitCountOpenForm)
+    if request.method == "POST" and form.is_valid():
+        found = submit(form, services.pit_count_open, actor=request.user, **form.cleaned_data)
+        if found is not None:
+            return redirect("web:opvang_count", found.pk)
+    return form_page(
+        request,
+        "web/form.html",
+        form,
+        title="Een telling openen",
+        subject="Vanaf nu vullen de teams en partners per persoon die ze ontmoeten een "
+        "formulier in, tot u de invoer sluit.",
+        back=reverse("web:opvang_counts"),
+    )
+
+
+def _count_step(request, count_id, form_class, action, *, title, subject, **extra):
+    """Closing or publishing a count: a confirmation, then the service."""
+    found = access_count_manage(
+        request.user, shelter.count_get(user=request.user, count_id=count_id)
+    )
+    form = bound_or_restored(request, form_class)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "confirm"}
+        done = submit(form, action, actor=request.user, count_id=found.pk, **data, **extra)
+        if done is not None:
+            return redirect("web:opvang_count", found.pk)
+    return form_page(
+        request,
+        "web/form.html",
+        form,
+        title=f"{title}: {found.name}",
+        subject=subject,
+        back=reverse("web:opvang_count", args=[found.pk]),
+    )
+
+
+@login_required
+def count_close(request, count_id):
+    return _count_step(
+        request,
+        count_id,
+        PitCountCloseForm,
+        services.pit_count_close,
+        title="Invoer sluiten",
+        subject="Na het sluiten zijn de totalen voorlopig, tot u ze publiceert.",
+    )
+
+
+@login_required
+def count_publish(request, count_id):
+    return _count_step(
+        request,
+        count_id,
+        PitCountPublishForm,
+        services.pit_count_publish,
+        title="Resultaten publiceren",
+        subject="De gepubliceerde totalen zijn het cijfer van het jaaroverzicht.",
+    )
 
 
 @login_required
@@ -295,6 +368,7 @@ def count(request, count_id):
             "previous": counting.count_totals(before) if before else None,
             "mine": mine,
             "may_enter": found.open_for_entry and bool(count_service_of(request.user)),
+            "may_manage": may_manage_counts(request.user),
         },
     )
 

@@ -267,7 +267,6 @@ def item_decide(request, item_id):
             subject += f", € {p.proposed_amount}"
         subject += f"\n{p.motivation}"
         dossier = p.request.dossier
-    extra = {} if hearing else {"amount": "amount", "effective_from": "effective_from"}
     return _form(
         request,
         form,
@@ -277,7 +276,7 @@ def item_decide(request, item_id):
         save=lambda data: submit(
             form,
             procedure.agenda_item_decide,
-            {"decided_on": "verdict", "outcome": "verdict", **extra},
+            {"decided_on": "verdict", "outcome": "verdict"},
             actor=request.user,
             item_id=item.pk,
             **data,
