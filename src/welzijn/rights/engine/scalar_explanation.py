@@ -1,9 +1,10 @@
-"""Explanations built from a scalar evaluation (`scalar.ScalarPlan.run`).
+"""The explanation builder: one definition of the trees, for both evaluation paths.
 
-The same trees as `explanation._Builder` builds from a numpy frame, node for node
-and fact for fact; only the reading of values differs (Python scalars, ``None`` for
-unknown). What does not depend on the household (parameter facts of the date, the
-static parts of each formula node) is computed once per plan and shared.
+Nodes are built from plain Python values (``None`` for unknown), as the one-household
+path (`scalar.ScalarPlan.run`) computes them; a vectorised evaluation (a numpy `Frame`)
+is explained through the same builder by reading one household's rows out of it
+(`frame_builder`). What does not depend on the household (parameter facts of the date,
+the static parts of each formula node) is computed once per plan and shared.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .explanation import (
 from .ruleset import Right, RuleSet
 from .scalar import Nodes, ScalarPlan, Values, round_cents_scalar
 from .simulation import GEEN_RECHT, ONBEKEND, ONDERBESCHERMING, ONTVANGT, STATUS_NAMES
+from .values import Frame, Tri
 from .variables import Condition, ExpressionFormula, Formula, Variable
 
 
@@ -38,6 +40,44 @@ def status_code(entitled: Any, receives: Any) -> int:
     if receives is not None:
         return ONDERBESCHERMING
     return ONBEKEND
+
+
+def _python(tri: Tri, row: int) -> Any:
+    """Entry ``row`` of a frame's array as the scalar path holds it (``None`` unknown)."""
+    known = tri.known
+    if known is not None and not (known if known.ndim == 0 else known[row]):
+        return None
+    value = tri.values if tri.values.ndim == 0 else tri.values[row]
+    return value.item() if hasattr(value, "item") else value
+
+
+def frame_builder(
+    rules: RuleSet, frame: Frame, household: int, person_ids: list[str] | None = None
+) -> tuple[ScalarBuilder, list[int]]:
+    """The builder for one household of an evaluated frame, and the frame rows of its
+    members (in order). People are named ``person_ids``, or 'persoon <row + 1>'."""
+    members = [int(m) for m in frame.members_of(household)]
+    plan = rules.scalar_plan(frame.date)
+    values: Values = {}
+    for name, column in frame.values.items():
+        if rules.variables[name].entity == PERSON:
+            values[name] = [_python(column, m) for m in members]
+        else:
+            values[name] = _python(column, household)
+    nodes: Nodes = {}
+    empty = [None] * max(len(members), 1)
+    for fid in plan.node_ids:
+        tri = frame.nodes.get(fid)
+        if tri is None:
+            nodes[fid] = empty
+        elif tri.values.ndim == 0:
+            nodes[fid] = [_python(tri, 0)] * len(empty)
+        elif fid in plan.person_node_ids:
+            nodes[fid] = [_python(tri, m) for m in members]
+        else:
+            nodes[fid] = [_python(tri, household)]
+    names = person_ids if person_ids is not None else [f"persoon {m + 1}" for m in members]
+    return ScalarBuilder(rules, plan, values, nodes, names), members
 
 
 def python_value(variable: Variable, value: Any) -> Any:
@@ -363,12 +403,12 @@ def _compile_formula(
 
 
 class ScalarBuilder:
-    """Builds explanation trees of one scalar evaluation (memoised, like `_Builder`).
+    """Builds the explanation trees of one household's values, memoising sub-trees so
+    several explanations of the same household share them.
 
     The node builders are closures compiled once per plan and amount mode
-    (`_compile_variable`). `_Builder` also skips variables still being built
-    (``_open``); the variable graph is acyclic (`load_rules` refuses cycles), so that
-    never happens and is not checked.
+    (`_compile_variable`). The variable graph is acyclic (`load_rules` refuses cycles),
+    so a variable is never reached while it is being built.
     """
 
     def __init__(
@@ -415,7 +455,7 @@ class ScalarBuilder:
         return node
 
     def explain(self, right: Right, row: int) -> Explanation:
-        """`explanation.explain_right` on the scalar values."""
+        """The explanation of ``right`` for the person at ``row`` (0 for the household)."""
         self.set_amount_mode(False)
         entitled_variable = self.variables[right.entitled]
         entitled = self.value(entitled_variable, row)
