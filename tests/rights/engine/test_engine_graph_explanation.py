@@ -133,3 +133,32 @@ def test_evaluate_household_unknown_right_is_refused(rules: RuleSet) -> None:
     household = {"persons": {"a": {"rol": "referentiepersoon"}}}
     with pytest.raises(InputError, match="onbestaand"):
         evaluate_household(rules, household, dt.date(2023, 6, 1), rights=["onbestaand"])
+
+
+def test_the_first_sentence_names_the_person_and_the_right_in_between(rules: RuleSet) -> None:
+    household = {
+        "persons": {
+            "Sarah": {"rol": "referentiepersoon", "leeftijd": 35, "ontvangt_leefloon": True},
+            "Lina": {"rol": "kind", "leeftijd": 4},
+        },
+        "household": {"heeft_verhoogde_tegemoetkoming": False},
+    }
+    result = evaluate_household(rules, household, dt.date(2026, 6, 1), absent="default")
+    assert result.explain("verhoogde_tegemoetkoming").summary() == (
+        "Sarah ontvangt een leefloon, dus het gezin heeft recht op verhoogde tegemoetkoming "
+        "(ziekenfonds)."
+    )
+    assert result.explain("uitpas_kansentarief").summary() == (
+        "Sarah ontvangt een leefloon, dus het gezin heeft recht op verhoogde tegemoetkoming "
+        "(ziekenfonds), en daardoor automatisch op UiTPAS kansentarief Gent."
+    )
+    # the status itself (not a right found now) opens it: nothing in between
+    household["persons"]["Sarah"]["ontvangt_leefloon"] = False
+    household["household"] = {
+        "heeft_verhoogde_tegemoetkoming": True,
+        "bruto_belastbaar_gezinsinkomen": 90000,
+    }
+    result = evaluate_household(rules, household, dt.date(2026, 6, 1), absent="default")
+    summary = result.explain("uitpas_kansentarief").summary()
+    assert summary.endswith("dus het gezin heeft automatisch recht op UiTPAS kansentarief Gent.")
+    assert "en daardoor" not in summary

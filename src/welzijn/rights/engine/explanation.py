@@ -112,6 +112,8 @@ class Node:
     facts: list[Fact] = field(default_factory=list)
     parameters: list[ParameterFact] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
+    #: the variable this node explains (None for the parts of a formula)
+    variable: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -173,6 +175,8 @@ class Explanation:
     amount_detail: Node | None = None
     #: what the person must do to get it (the right's ``how_to_apply``)
     how_to_apply: str = ""
+    #: who has which other right through which this one is open ("en daardoor op ...")
+    via: tuple[str, str] | None = None
 
     def summary(self) -> str:
         """One Dutch sentence a caseworker reads first: who, which right, and why."""
@@ -197,6 +201,12 @@ class Explanation:
             return f"{who} heeft{automatic} recht op {label}{amount}."
         because = _join(reasons)
         because = because[:1].upper() + because[1:]
+        if self.via:
+            holder, other = self.via
+            return (
+                f"{because}, dus {holder} heeft recht op {_in_sentence(other)}, "
+                f"en daardoor{automatic} op {label}{amount}."
+            )
         return f"{because}, dus {self.subject} heeft{automatic} recht op {label}{amount}."
 
     def next_step(self) -> str:
@@ -280,18 +290,32 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}"
 
 
+def decided_path(node: Node, holds: bool) -> list[Node]:
+    """The nodes `_reasons` follows down from ``node``: while one child decides."""
+    path = [node]
+    while node.children:
+        deciding = [child for child in node.children if child.holds is holds]
+        if not deciding:
+            break
+        if len(deciding) < len(node.children) or len(deciding) == 1:
+            node = deciding[0]
+        else:
+            compound = [child for child in deciding if child.children]
+            if not compound:
+                break
+            node = compound[0]
+        path.append(node)
+    return path
+
+
 def _reasons(node: Node, holds: bool, limit: int = 2) -> list[str]:
     """The conditions that decide ``node`` (which has ``holds``): of an 'one of' the one that
     held, of an 'all' the one that failed, each followed down to what decided it; the
     people it is about by name."""
-    deciding = [child for child in node.children if child.holds is holds]
+    last = decided_path(node, holds)[-1]
+    deciding = [child for child in last.children if child.holds is holds]
     if not deciding:
-        return [_phrase(node)]
-    if len(deciding) < len(node.children) or len(deciding) == 1:
-        return _reasons(deciding[0], holds, limit)  # one child decides: follow it
-    compound = [child for child in deciding if child.children]
-    if compound:  # every condition holds: the composite one says the most
-        return _reasons(compound[0], holds, limit)
+        return [_phrase(last)]
     return [_phrase(child) for child in deciding[:limit]]
 
 
@@ -305,6 +329,8 @@ def _phrase(node: Node) -> str:
     """A condition as a phrase, with the people whose values made it hold."""
     label = node.label
     people = list(dict.fromkeys(f.subject for f in node.facts if f.subject and f.value))
+    if len(people) == 1 and label.startswith("iemand "):  # "Sarah ontvangt een leefloon"
+        return f"{people[0]} {label.removeprefix('iemand ').removeprefix('in het gezin ')}"
     if people:
         return f"{label} ({_join(people)})"
     if node.subject:

@@ -19,6 +19,7 @@ from .explanation import (
     Fact,
     Node,
     ParameterFact,
+    decided_path,
     dutch_date,
     dutch_number,
 )
@@ -251,6 +252,7 @@ def _compile_variable(
         node.label = label
         node.reference = reference or node.reference
         node.subject = subject
+        node.variable = name
         if not is_bool:
             node.holds = None
             node.value = b.fact(variable, row, None).display
@@ -470,6 +472,13 @@ class ScalarBuilder:
             self.set_amount_mode(True)
             amount_detail = self.variable(right.amount, row)
         subject = "het gezin" if right.entity == HOUSEHOLD else self.person_ids[row]
+        via = None
+        if entitled:
+            others = {r.entitled: r for r in self.rules.rights.values() if r is not right}
+            found = [n.variable for n in decided_path(conditions, True)[1:] if n.variable in others]
+            if found:
+                other = others[found[0]]
+                via = ("het gezin" if other.entity == HOUSEHOLD else subject, other.label)
         return Explanation(
             right=right.name,
             label=right.label,
@@ -485,4 +494,5 @@ class ScalarBuilder:
             conditions=conditions,
             amount_detail=amount_detail,
             how_to_apply=right.how_to_apply,
+            via=via,
         )
