@@ -162,3 +162,46 @@ def test_the_first_sentence_names_the_person_and_the_right_in_between(rules: Rul
     summary = result.explain("uitpas_kansentarief").summary()
     assert summary.endswith("dus het gezin heeft automatisch recht op UiTPAS kansentarief Gent.")
     assert "en daardoor" not in summary
+
+
+def test_a_vectorised_result_is_explained_as_its_household_alone(rules: RuleSet) -> None:
+    """`Results.explain` reads one household out of the population's frame into the one
+    explanation builder: the same text as that household evaluated on its own."""
+    import numpy as np
+
+    from welzijn.rights.engine import Population, evaluate
+
+    date = dt.date(2026, 6, 1)
+    population = Population(
+        household_index=np.array([0, 1, 1, 1]),
+        roles=np.array([0, 0, 1, 2], dtype=np.int16),
+        inputs={
+            "leeftijd": np.array([70, 38, 36, 6]),
+            "netto_bestaansmiddelen": np.array([0.0, 300.0, 0.0, 0.0]),
+            "bruto_belastbaar_gezinsinkomen": np.array([9000.0, 21000.0]),
+        },
+        n_households=2,
+    )
+    results = evaluate(rules, population, date, absent="default")
+    alone = evaluate_household(
+        rules,
+        {
+            "persons": {
+                "persoon 2": {
+                    "rol": "referentiepersoon",
+                    "leeftijd": 38,
+                    "netto_bestaansmiddelen": 300,
+                },
+                "persoon 3": {"rol": "partner", "leeftijd": 36},
+                "persoon 4": {"rol": "kind", "leeftijd": 6},
+            },
+            "household": {"bruto_belastbaar_gezinsinkomen": 21000},
+        },
+        date,
+        absent="default",
+    )
+    person = results.explain("leefloon", 1)
+    assert person.status == "onderbescherming" and person.amount
+    assert person.as_text() == alone.explain("leefloon", "persoon 2").as_text()
+    household = results.explain("verhoogde_tegemoetkoming", 1)
+    assert household.as_text() == alone.explain("verhoogde_tegemoetkoming").as_text()
