@@ -2,7 +2,7 @@
 
 The structured form (`Explanation.as_dict`) feeds HTML and JSON; `as_text` renders
 it as Dutch text for a caseworker or a citizen. The trees are built in one place,
-`scalar_explanation`, for both evaluation paths.
+`explanation_builder`, for both evaluation paths.
 """
 
 from __future__ import annotations

@@ -156,7 +156,7 @@ class Results:
 
     def explain(self, right: str, row: int) -> Any:
         """Explanation of one right for one person/household (by dense id)."""
-        from .scalar_explanation import frame_builder
+        from .explanation_builder import frame_builder
 
         spec = self.rules.rights[right]
         person = spec.entity == PERSON

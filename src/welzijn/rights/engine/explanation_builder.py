@@ -54,7 +54,7 @@ def _python(tri: Tri, row: int) -> Any:
 
 def frame_builder(
     rules: RuleSet, frame: Frame, household: int, person_ids: list[str] | None = None
-) -> tuple[ScalarBuilder, list[int]]:
+) -> tuple[ExplanationBuilder, list[int]]:
     """The builder for one household of an evaluated frame, and the frame rows of its
     members (in order). People are named ``person_ids``, or 'persoon <row + 1>'."""
     members = [int(m) for m in frame.members_of(household)]
@@ -78,7 +78,7 @@ def frame_builder(
         else:
             nodes[fid] = [_python(tri, household)]
     names = person_ids if person_ids is not None else [f"persoon {m + 1}" for m in members]
-    return ScalarBuilder(rules, plan, values, nodes, names), members
+    return ExplanationBuilder(rules, plan, values, nodes, names), members
 
 
 def python_value(variable: Variable, value: Any) -> Any:
@@ -214,8 +214,8 @@ def shared_fact(plan: ScalarPlan, variable: Variable, value: Any, subject: str |
     return found
 
 
-FormulaBuilder = Callable[["ScalarBuilder", int], Node]
-VariableBuilder = Callable[["ScalarBuilder", int, "str | None"], Node]
+FormulaBuilder = Callable[["ExplanationBuilder", int], Node]
+VariableBuilder = Callable[["ExplanationBuilder", int, "str | None"], Node]
 
 
 def _compile_variable(
@@ -229,7 +229,7 @@ def _compile_variable(
     if formula is None:
         expression = f"geen regel van toepassing op {dutch_date(plan.date)}"
 
-        def no_rule(b: ScalarBuilder, row: int, subject: str | None) -> Node:
+        def no_rule(b: ExplanationBuilder, row: int, subject: str | None) -> Node:
             value = b.value(variable, row)
             return Node(
                 label,
@@ -247,7 +247,7 @@ def _compile_variable(
     inner = _compile_formula(plan, rules, formula, variable.entity, amount_mode)
     reference = variable.reference
 
-    def build(b: ScalarBuilder, row: int, subject: str | None) -> Node:
+    def build(b: ExplanationBuilder, row: int, subject: str | None) -> Node:
         node = inner(b, row)
         node.label = label
         node.reference = reference or node.reference
@@ -273,7 +273,7 @@ def _compile_formula(
             _compile_formula(plan, rules, child, entity, amount_mode) for child in formula.children
         ]
 
-        def condition(b: ScalarBuilder, row: int) -> Node:
+        def condition(b: ExplanationBuilder, row: int) -> Node:
             value = b.nodes[fid][row]
             return Node(
                 label,
@@ -297,7 +297,7 @@ def _compile_formula(
     ):
         bare_name = bare
 
-        def bare_copy(b: ScalarBuilder, row: int) -> Node:
+        def bare_copy(b: ExplanationBuilder, row: int) -> Node:
             n = b.variable(bare_name, row)  # a copy: the caller relabels it
             return Node(
                 n.label,
@@ -315,7 +315,7 @@ def _compile_formula(
     label, text, reference, parameters, reads = _static(plan, rules, formula, entity, amount_mode)
     if not reads:  # constants and parameters only
 
-        def constant(b: ScalarBuilder, row: int) -> Node:
+        def constant(b: ExplanationBuilder, row: int) -> Node:
             value = b.nodes[fid][row]
             return Node(
                 label,
@@ -335,7 +335,7 @@ def _compile_formula(
         variable, name, is_person, where, _ = reads[0]
         same_row = where == _SAME_ROW
 
-        def leaf(b: ScalarBuilder, row: int) -> Node:
+        def leaf(b: ExplanationBuilder, row: int) -> Node:
             column = b.values[name]
             value = (column[row] if same_row else column[0]) if is_person else column
             found = b.fact_cache.get((name, value, None))
@@ -356,7 +356,7 @@ def _compile_formula(
 
         return leaf
 
-    def expression(b: ScalarBuilder, row: int) -> Node:
+    def expression(b: ExplanationBuilder, row: int) -> Node:
         facts: list[Fact] = []
         children: list[Node] = []
         values = b.values
@@ -404,7 +404,7 @@ def _compile_formula(
     return expression
 
 
-class ScalarBuilder:
+class ExplanationBuilder:
     """Builds the explanation trees of one household's values, memoising sub-trees so
     several explanations of the same household share them.
 
