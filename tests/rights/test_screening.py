@@ -98,6 +98,21 @@ def test_rerunning_is_idempotent(vt_household):
     assert {k[:3] for k in first} == set(keys)
 
 
+def test_a_date_without_parameter_values_is_refused_in_dutch_with_nothing_written(vt_household):
+    from django.core.management import CommandError, call_command
+
+    from welzijn.rights.models import ScreeningRun
+
+    with pytest.raises(ValidationError) as refused:
+        rights_screen(on=dt.date(2027, 1, 1))
+    message = " ".join(refused.value.messages)
+    assert message.startswith("Screenen op 01/01/2027 kan niet: parameter '")
+    assert "heeft geen waarde op die datum" in message
+    with pytest.raises(CommandError, match=r"parameter '.*' heeft geen waarde"):
+        call_command("rights_screen", date="2027-01-01")
+    assert not ScreeningRun.objects.exists() and not Finding.objects.exists()
+
+
 def test_sociaal_tarief_through_vt_ended_on_1_july_2023(vt_household):
     rights_screen(on=D(2023, 6, 1), grant=False)
     before = Finding.objects.get(right="sociaal_tarief_energie", reference_date=D(2023, 6, 1))

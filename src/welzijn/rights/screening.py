@@ -17,6 +17,7 @@ import datetime as dt
 from decimal import Decimal
 
 import numpy as np
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,6 +31,7 @@ from welzijn.rights.engine import (
     ONBEKEND,
     ONDERBESCHERMING,
     STATUS_NAMES,
+    ParameterValueMissingError,
     evaluate,
 )
 from welzijn.rights.inputs import build_population
@@ -145,7 +147,14 @@ def rights_screen(*, on: dt.date, actor=None, grant: bool = True) -> ScreeningRu
         "rights_screen",
         "Er loopt al een screening. Wacht tot die klaar is en start dan opnieuw.",
     )
-    run = _store(on, actor)
+    try:
+        run = _store(on, actor)
+    except ParameterValueMissingError as error:  # raised before anything is written
+        raise ValidationError(
+            f"Screenen op {on:%d/%m/%Y} kan niet: parameter '{error.parameter}' heeft geen "
+            f"waarde op die datum ({error.file.rsplit('/', 1)[-1]}). Voeg eerst de bedragen "
+            "toe die dan gelden."
+        ) from None
     granted = 0
     if grant:
         pending = Finding.objects.filter(

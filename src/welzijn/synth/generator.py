@@ -19,9 +19,10 @@ construction, with exact quotas, never by chance:
 * volumes: N distinct persons/households get exactly one qualifying record (or N records),
   an ``ActivityVolume`` row carries figures that no record model can carry yet.
 
-Rights inputs and the planted ground truth (rule set under ``welzijn/rights/rules``,
-evaluated by the rights engine itself on the reference date 1 December of the year, so the
-ground truth is the rule set applied to exactly the inputs written):
+Rights inputs and the planted ground truth. Who is entitled on the reference date
+1 December of the year comes from ``synth/ground_truth.py``, the generator's own encoding of
+the conditions (never the rights engine); the screening evaluates the rule set on the records
+written, by these definitions, and the two are compared (``benchmarks/rights_screening.py``):
 
 * ``leeftijd``: age on the reference date; ``verblijfsstatus`` from Person.residence_status
   (belg->belg, eu->eu_burger, vluchteling->erkend_vluchteling,
@@ -97,8 +98,8 @@ from welzijn.core.insz import make_insz
 from welzijn.registry.search import search_key, search_name
 from welzijn.reporting import measures
 
+from . import ground_truth, shelter
 from . import reference as ref
-from . import shelter
 from .activities import build_activities
 from .meldingen import build_meldingen
 from .pairedtests import build_paired_tests
@@ -166,16 +167,6 @@ ROLE_NAMES = ("referentiepersoon", "partner", "kind", "ander")
 REF, PARTNER, KIND, ANDER = range(4)
 RES = ("belg", "eu", "derdelander", "vluchteling", "subsidiair", "tijdelijk", "verzoeker", "zonder")
 R_BELG, R_EU, R_DERDE, R_VLUCHT, R_SUBS, R_TIJD, R_VERZ, R_ZONDER = range(8)
-RULE_RESIDENCE = (
-    "belg",
-    "eu_burger",
-    "ingeschreven_bevolkingsregister",
-    "erkend_vluchteling",
-    "subsidiaire_bescherming",
-    "ander_verblijf",
-    "ander_verblijf",
-    "geen_wettig_verblijf",
-)
 LEEFLOON_RESIDENCE = np.array([1, 1, 1, 1, 0, 0, 0, 0], dtype=bool)
 
 RIGHTS = (
@@ -1345,61 +1336,22 @@ class Generator:
 
     # -- rights -------------------------------------------------------------------------------
     def build_rights(self) -> None:
-        from welzijn.rights.engine import Population, evaluate, load_rules
-
         rng = self.rng
         n_hh = self.n_hh
         p_hh = self.p_hh
         any_member = lambda mask: np.bincount(p_hh[mask], minlength=n_hh) > 0  # noqa: E731
         auto = any_member(self.p_leefloon | self.p_igo | self.p_handicap)
-        # Eligibility first (receipt inputs do not change any right's eligibility here).
-        rules = load_rules()
-        adult = self.p_age >= 18
-        own = np.where(adult, self.p_net / 12, 0.0)
-        base_inputs: dict[str, Any] = {
-            "leeftijd": np.maximum(self.p_age, 0),
-            "verblijfsstatus": np.array([RULE_RESIDENCE[r] for r in self.p_res]),
-            "netto_bestaansmiddelen": np.round(own, 2),
-            "ontvangt_leefloon": self.p_leefloon & ~self.p_leefloon_eq,
-            "ontvangt_equivalent_leefloon": self.p_leefloon_eq,
-            "ontvangt_igo": self.p_igo,
-            "ontvangt_tegemoetkoming_handicap": self.p_handicap,
-            "ontvoogd": np.zeros(self.n_p, bool),
-            "zwanger": np.zeros(self.n_p, bool),
-            "woont_in_belgie": np.ones(self.n_p, bool),
-            "werkbereid": np.ones(self.n_p, bool),
-            "woont_in_gent": np.ones(n_hh, bool),
-            "in_budgetbegeleiding": self.hh_budget,
-            "in_budgetbeheer": np.zeros(n_hh, bool),
-            "in_collectieve_schuldenregeling": any_member(self.p_csr),
-            "bruto_belastbaar_gezinsinkomen": np.round(self.hh_gross * PREVIOUS_YEAR_FACTOR, 2),
-            "sociale_woning_collectieve_verwarming": self.hh_social_housing,
-        }
+        # Eligibility by the generator's own encoding, never by the rules engine.
+        ent_p_leefloon, eligible = ground_truth.eligibility(self, PREVIOUS_YEAR_FACTOR)
         # VT receipt: automatic grounds always; income-test households by take-up.
         vt_income = (self.hh_class == 1) | self.hh_planted_leefloon
         vt = auto.copy()
         b = np.flatnonzero(vt_income & ~auto)
         vt[self.pick(b, round(VT_TAKE_UP_B * len(b)))] = True
         self.hh_vt = vt
-        inputs = dict(base_inputs, heeft_verhoogde_tegemoetkoming=vt)
-        population = Population(
-            household_index=p_hh,
-            roles=self.p_role.astype(np.int16),
-            inputs=inputs,
-            n_households=n_hh,
-        )
-        res = evaluate(rules, population, self.ref_date, absent="default")
-        ent_p_leefloon = res["recht_op_leefloon"].astype(bool)
         # The social inquiry registered willingness to work (or an exemption) for everyone
         # the OCMW found entitled or pays: without it the screening says 'informatie ontbreekt'.
         self.p_willing = ent_p_leefloon | self.p_leefloon
-        eligible = {
-            "leefloon": any_member(ent_p_leefloon),
-            "verhoogde_tegemoetkoming": res["recht_op_verhoogde_tegemoetkoming"].astype(bool),
-            "uitpas_kansentarief": res["recht_op_uitpas_kansentarief"].astype(bool),
-            "ivago_tegemoetkoming": res["recht_op_ivago_tegemoetkoming"].astype(bool),
-            "sociaal_tarief_energie": res["recht_op_sociaal_tarief_energie"].astype(bool),
-        }
 
         def take_up(right: str, share: float) -> np.ndarray:
             el = np.flatnonzero(eligible[right])

@@ -133,3 +133,75 @@ def test_evaluate_household_unknown_right_is_refused(rules: RuleSet) -> None:
     household = {"persons": {"a": {"rol": "referentiepersoon"}}}
     with pytest.raises(InputError, match="onbestaand"):
         evaluate_household(rules, household, dt.date(2023, 6, 1), rights=["onbestaand"])
+
+
+def test_the_first_sentence_names_the_person_and_the_right_in_between(rules: RuleSet) -> None:
+    household = {
+        "persons": {
+            "Sarah": {"rol": "referentiepersoon", "leeftijd": 35, "ontvangt_leefloon": True},
+            "Lina": {"rol": "kind", "leeftijd": 4},
+        },
+        "household": {"heeft_verhoogde_tegemoetkoming": False},
+    }
+    result = evaluate_household(rules, household, dt.date(2026, 6, 1), absent="default")
+    assert result.explain("verhoogde_tegemoetkoming").summary() == (
+        "Sarah ontvangt een leefloon, dus het gezin heeft recht op verhoogde tegemoetkoming "
+        "(ziekenfonds)."
+    )
+    assert result.explain("uitpas_kansentarief").summary() == (
+        "Sarah ontvangt een leefloon, dus het gezin heeft recht op verhoogde tegemoetkoming "
+        "(ziekenfonds), en daardoor automatisch op UiTPAS kansentarief Gent."
+    )
+    # the status itself (not a right found now) opens it: nothing in between
+    household["persons"]["Sarah"]["ontvangt_leefloon"] = False
+    household["household"] = {
+        "heeft_verhoogde_tegemoetkoming": True,
+        "bruto_belastbaar_gezinsinkomen": 90000,
+    }
+    result = evaluate_household(rules, household, dt.date(2026, 6, 1), absent="default")
+    summary = result.explain("uitpas_kansentarief").summary()
+    assert summary.endswith("dus het gezin heeft automatisch recht op UiTPAS kansentarief Gent.")
+    assert "en daardoor" not in summary
+
+
+def test_a_vectorised_result_is_explained_as_its_household_alone(rules: RuleSet) -> None:
+    """`Results.explain` reads one household out of the population's frame into the one
+    explanation builder: the same text as that household evaluated on its own."""
+    import numpy as np
+
+    from welzijn.rights.engine import Population, evaluate
+
+    date = dt.date(2026, 6, 1)
+    population = Population(
+        household_index=np.array([0, 1, 1, 1]),
+        roles=np.array([0, 0, 1, 2], dtype=np.int16),
+        inputs={
+            "leeftijd": np.array([70, 38, 36, 6]),
+            "netto_bestaansmiddelen": np.array([0.0, 300.0, 0.0, 0.0]),
+            "bruto_belastbaar_gezinsinkomen": np.array([9000.0, 21000.0]),
+        },
+        n_households=2,
+    )
+    results = evaluate(rules, population, date, absent="default")
+    alone = evaluate_household(
+        rules,
+        {
+            "persons": {
+                "persoon 2": {
+                    "rol": "referentiepersoon",
+                    "leeftijd": 38,
+                    "netto_bestaansmiddelen": 300,
+                },
+                "persoon 3": {"rol": "partner", "leeftijd": 36},
+                "persoon 4": {"rol": "kind", "leeftijd": 6},
+            },
+            "household": {"bruto_belastbaar_gezinsinkomen": 21000},
+        },
+        date,
+        absent="default",
+    )
+    person = results.explain("leefloon", 1)
+    assert person.status == "onderbescherming" and person.amount
+    assert person.as_text() == alone.explain("leefloon", "persoon 2").as_text()
+    household = results.explain("verhoogde_tegemoetkoming", 1)
+    assert household.as_text() == alone.explain("verhoogde_tegemoetkoming").as_text()

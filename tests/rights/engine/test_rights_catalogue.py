@@ -98,6 +98,17 @@ def test_right_has_yaml_cases_with_a_source(rules: RuleSet, name: str) -> None:
     ), f"{name}: cite the published example, or say none was found"
 
 
+@pytest.mark.parametrize("name", sorted(EXPECTED_RIGHTS))
+def test_a_right_with_an_amount_has_an_amount_case_in_every_year_2023_to_2026(
+    rules: RuleSet, name: str
+) -> None:
+    amount = rules.rights[name].amount
+    if amount is None:
+        pytest.skip("no amount")
+    years = {case.date.year for case in CASES if amount in case.output}
+    assert years >= {2023, 2024, 2025, 2026}, (name, sorted(years))
+
+
 def test_every_month_of_2023_to_2026_evaluates(rules: RuleSet) -> None:
     outcomes = 0
     for year in range(2023, 2027):

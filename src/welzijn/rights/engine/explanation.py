@@ -1,23 +1,15 @@
 """Explanations: which conditions held or failed, with which values and parameters.
 
 The structured form (`Explanation.as_dict`) feeds HTML and JSON; `as_text` renders
-it as Dutch text for a caseworker or a citizen.
+it as Dutch text for a caseworker or a citizen. The trees are built in one place,
+`explanation_builder`, for both evaluation paths.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
-
-import numpy as np
-
-from .entities import HOUSEHOLD, PERSON
-from .expressions import round_cents
-from .ruleset import Right, RuleSet
-from .simulation import STATUS_NAMES, status_codes
-from .values import Frame, Tri
-from .variables import Condition, ExpressionFormula, Formula, Variable
 
 STATUS_TEXT = {
     "ontvangt": "ontvangt dit al",
@@ -120,6 +112,8 @@ class Node:
     facts: list[Fact] = field(default_factory=list)
     parameters: list[ParameterFact] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
+    #: the variable this node explains (None for the parts of a formula)
+    variable: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -181,6 +175,8 @@ class Explanation:
     amount_detail: Node | None = None
     #: what the person must do to get it (the right's ``how_to_apply``)
     how_to_apply: str = ""
+    #: who has which other right through which this one is open ("en daardoor op ...")
+    via: tuple[str, str] | None = None
 
     def summary(self) -> str:
         """One Dutch sentence a caseworker reads first: who, which right, and why."""
@@ -205,6 +201,12 @@ class Explanation:
             return f"{who} heeft{automatic} recht op {label}{amount}."
         because = _join(reasons)
         because = because[:1].upper() + because[1:]
+        if self.via:
+            holder, other = self.via
+            return (
+                f"{because}, dus {holder} heeft recht op {_in_sentence(other)}, "
+                f"en daardoor{automatic} op {label}{amount}."
+            )
         return f"{because}, dus {self.subject} heeft{automatic} recht op {label}{amount}."
 
     def next_step(self) -> str:
@@ -288,18 +290,32 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}"
 
 
+def decided_path(node: Node, holds: bool) -> list[Node]:
+    """The nodes `_reasons` follows down from ``node``: while one child decides."""
+    path = [node]
+    while node.children:
+        deciding = [child for child in node.children if child.holds is holds]
+        if not deciding:
+            break
+        if len(deciding) < len(node.children) or len(deciding) == 1:
+            node = deciding[0]
+        else:
+            compound = [child for child in deciding if child.children]
+            if not compound:
+                break
+            node = compound[0]
+        path.append(node)
+    return path
+
+
 def _reasons(node: Node, holds: bool, limit: int = 2) -> list[str]:
     """The conditions that decide ``node`` (which has ``holds``): of an 'one of' the one that
     held, of an 'all' the one that failed, each followed down to what decided it; the
     people it is about by name."""
-    deciding = [child for child in node.children if child.holds is holds]
+    last = decided_path(node, holds)[-1]
+    deciding = [child for child in last.children if child.holds is holds]
     if not deciding:
-        return [_phrase(node)]
-    if len(deciding) < len(node.children) or len(deciding) == 1:
-        return _reasons(deciding[0], holds, limit)  # one child decides: follow it
-    compound = [child for child in deciding if child.children]
-    if compound:  # every condition holds: the composite one says the most
-        return _reasons(compound[0], holds, limit)
+        return [_phrase(last)]
     return [_phrase(child) for child in deciding[:limit]]
 
 
@@ -313,6 +329,8 @@ def _phrase(node: Node) -> str:
     """A condition as a phrase, with the people whose values made it hold."""
     label = node.label
     people = list(dict.fromkeys(f.subject for f in node.facts if f.subject and f.value))
+    if len(people) == 1 and label.startswith("iemand "):  # "Sarah ontvangt een leefloon"
+        return f"{people[0]} {label.removeprefix('iemand ').removeprefix('in het gezin ')}"
     if people:
         return f"{label} ({_join(people)})"
     if node.subject:
@@ -365,241 +383,3 @@ def _render(
         depth += 1
         for child in node.children:
             _render(child, depth, lines, seen, missing)
-
-
-# -- building ------------------------------------------------------------------
-
-
-class _Builder:
-    """Builds explanation trees for one evaluated frame.
-
-    It memoises what does not depend on the right being explained (facts, parameter
-    facts, sub-trees of variables), so one builder can serve several explanations of
-    the same frame (see `HouseholdResult.explain`).
-    """
-
-    def __init__(self, rules: RuleSet, frame: Frame, person_ids: list[str] | None):
-        self.rules, self.frame = rules, frame
-        self.person_ids = person_ids
-        self.amount_mode = False
-        self._open: set[str] = set()
-        self._facts: dict[tuple[str, int, str | None], Fact] = {}
-        self._parameter_facts: dict[str, ParameterFact] = {}
-        self._nodes: dict[tuple[str, int, str | None, bool], Node] = {}
-        self._members: dict[int, list[tuple[int, str | None]]] = {}
-
-    def person_name(self, row: int) -> str:
-        return self.person_ids[row] if self.person_ids else f"persoon {row + 1}"
-
-    def display(self, variable: Variable, value: Any, known: bool) -> str:
-        if not known:
-            return "onbekend"
-        if variable.value_type == "bool":
-            return "ja" if value else "nee"
-        if variable.value_type == "enum":
-            code = variable.enum_values[int(value)]
-            return variable.enum_labels.get(code, code)
-        if variable.value_type == "amount":
-            unit = f" {variable.unit}" if variable.unit else ""
-            return f"{dutch_number(float(round_cents(np.asarray(value))))}{unit}"
-        if variable.value_type == "int":
-            return str(int(value))
-        return dutch_number(float(value), 4).rstrip("0").rstrip(",")
-
-    def python_value(self, variable: Variable, value: Any, known: bool) -> Any:
-        if not known:
-            return None
-        if variable.value_type == "enum":
-            return variable.enum_values[int(value)]
-        if variable.value_type == "bool":
-            return bool(value)
-        if variable.value_type == "amount":
-            return float(round_cents(np.asarray(value)))
-        return value.item() if hasattr(value, "item") else value
-
-    def fact(self, variable: Variable, row: int, subject: str | None) -> Fact:
-        key = (variable.name, row, subject)
-        found = self._facts.get(key)
-        if found is None:
-            found = self._facts[key] = self._fact(variable, row, subject)
-        return found
-
-    def _fact(self, variable: Variable, row: int, subject: str | None) -> Fact:
-        tri = self.frame.values[variable.name]
-        known = bool(tri.known[row]) if tri.known is not None else True
-        value = tri.values[row]
-        return Fact(
-            name=variable.name,
-            label=variable.label,
-            value=self.python_value(variable, value, known),
-            display=self.display(variable, value, known),
-            known=known,
-            is_input=variable.is_input and not variable.builtin,
-            subject=subject,
-        )
-
-    def rows_for(self, variable: Variable, entity: str, row: int) -> list[tuple[int, str | None]]:
-        """Rows of ``variable`` that a value of ``entity`` at ``row`` looks at."""
-        if variable.entity == entity:
-            return [(row, None)]
-        if variable.entity == PERSON:  # household looks at its members
-            members = self._members.get(row)
-            if members is None:
-                members = [(int(m), self.person_name(int(m))) for m in self.frame.members_of(row)]
-                self._members[row] = members
-            return members
-        return [(int(self.frame.household_index[row]), None)]
-
-    def parameter_fact(self, name: str) -> ParameterFact:
-        fact = self._parameter_facts.get(name)
-        if fact is None:
-            fact = self._parameter_facts[name] = self._parameter_fact(name)
-        return fact
-
-    def _parameter_fact(self, name: str) -> ParameterFact:
-        found = self.frame.param(name)
-        value = found.value
-        if isinstance(value, dict):
-            display = ", ".join(f"{k}: {dutch_number(v)}" for k, v in sorted(value.items()))
-        elif found.unit and "EUR" in found.unit:
-            display = f"{dutch_number(value)} EUR"
-        else:
-            display = dutch_number(value, 4).rstrip("0").rstrip(",")
-        return ParameterFact(
-            name=name,
-            label=found.label,
-            value=value,
-            display=display,
-            start=found.start,
-            reference=found.reference,
-            file=found.file,
-        )
-
-    def holds(self, tri: Tri | None, row: int) -> bool | None:
-        if tri is None:
-            return None
-        if tri.known is not None and not (tri.known if tri.known.ndim == 0 else tri.known[row]):
-            return None
-        return bool(tri.values if tri.values.ndim == 0 else tri.values[row])
-
-    def variable(self, name: str, row: int, subject: str | None = None) -> Node:
-        # The variable graph is acyclic, so a sub-tree does not depend on where it
-        # is reached from: build it once per (variable, row, subject, mode).
-        key = (name, row, subject, self.amount_mode)
-        node = self._nodes.get(key)
-        if node is None:
-            self._open.add(name)
-            try:
-                node = self._nodes[key] = self._variable(name, row, subject)
-            finally:
-                self._open.discard(name)
-        return node
-
-    def _variable(self, name: str, row: int, subject: str | None) -> Node:
-        variable = self.rules.variables[name]
-        formula = variable.formula_at(self.frame.date)
-        if formula is None:
-            return Node(
-                label=variable.label,
-                holds=self.holds(self.frame.values[name], row) if variable.kind == "bool" else None,
-                value=None if variable.kind == "bool" else self.fact(variable, row, None).display,
-                reference=variable.reference,
-                subject=subject,
-                expression=f"geen regel van toepassing op {dutch_date(self.frame.date)}",
-            )
-        node = self.formula(formula, variable.entity, row, variable)
-        node.label = variable.label
-        node.reference = variable.reference or node.reference
-        node.subject = subject
-        if variable.kind != "bool":
-            node.holds = None
-            node.value = self.fact(variable, row, None).display
-        return node
-
-    def formula(self, formula: Formula, entity: str, row: int, owner: Variable | None) -> Node:
-        result = self.frame.nodes.get(formula.id)
-        if isinstance(formula, Condition):
-            return Node(
-                label=formula.label or ("alle voorwaarden" if formula.conjunction else "één van"),
-                holds=self.holds(result, row),
-                reference=formula.reference,
-                children=[self.formula(c, entity, row, None) for c in formula.children],
-            )
-        assert isinstance(formula, ExpressionFormula)
-        bare = formula.bare_variable
-        if bare is not None and formula.label is None and self._expandable(bare):
-            return replace(self.variable(bare, row))  # a copy: the caller relabels it
-        node = Node(
-            label=formula.label or (owner.label if owner else formula.expr.text),
-            holds=self.holds(result, row),
-            expression=formula.expr.text,
-            reference=formula.reference,
-        )
-        for name in formula.expr.variable_order():
-            variable = self.rules.variables[name]
-            for var_row, subject in self.rows_for(variable, entity, row):
-                node.facts.append(self.fact(variable, var_row, subject))
-                if self._expandable(name) and name not in self._open:
-                    node.children.append(self.variable(name, var_row, subject))
-        node.parameters = [self.parameter_fact(p) for p in formula.expr.parameter_order()]
-        return node
-
-    def _expandable(self, name: str) -> bool:
-        """Computed variables get their own sub-explanation (bool ones only in
-        amount mode would repeat the conditions, so there only numbers)."""
-        variable = self.rules.variables[name]
-        if variable.is_input:
-            return False
-        return variable.kind != "bool" if self.amount_mode else True
-
-
-def explain_right(
-    rules: RuleSet,
-    frame: Frame,
-    right: Right,
-    row: int,
-    person_ids: list[str] | None = None,
-    builder: _Builder | None = None,
-) -> Explanation:
-    """Build the explanation of ``right`` for the person/household at ``row``.
-
-    ``builder`` (from `explanation_builder`) shares work between explanations of the
-    same frame."""
-    if builder is None:
-        builder = _Builder(rules, frame, person_ids)
-    builder.amount_mode = False
-    entitled = frame.values[right.entitled]
-    status = int(status_codes(entitled, frame.values[right.receives])[row])
-    conditions = builder.variable(right.entitled, row)
-    amount = amount_detail = unit = None
-    if right.amount is not None:
-        amount_variable = rules.variables[right.amount]
-        fact = builder.fact(amount_variable, row, None)
-        amount = fact.value
-        unit = (
-            f"{amount_variable.unit} per {'maand' if amount_variable.period == 'month' else 'jaar'}"
-        )
-        builder.amount_mode = True
-        amount_detail = builder.variable(right.amount, row)
-    subject = "het gezin" if right.entity == HOUSEHOLD else builder.person_name(row)
-    return Explanation(
-        right=right.name,
-        label=right.label,
-        subject=subject,
-        date=frame.date,
-        status=STATUS_NAMES[status],
-        entitled=builder.holds(entitled, row),
-        amount=amount,
-        amount_unit=unit,
-        auto_grantable=right.auto_grantable,
-        reference=right.reference,
-        description=right.explanation,
-        conditions=conditions,
-        amount_detail=amount_detail,
-        how_to_apply=right.how_to_apply,
-    )
-
-
-def explanation_builder(rules: RuleSet, frame: Frame, person_ids: list[str] | None) -> _Builder:
-    """A builder to pass to `explain_right` for several explanations of one frame."""
-    return _Builder(rules, frame, person_ids)

@@ -2,7 +2,7 @@
 
 `evaluate_household` runs the scalar plan of the rule set (`scalar.ScalarPlan`,
 compiled once per date and targets): plain Python values, no arrays, and the
-explanations built from those values (`scalar_explanation`).
+explanations built from those values (`explanation_builder`).
 
 `evaluate_household_frame` is the same evaluation on numpy arrays of one household
 (the vectorised formulas on a frame of one household); it is kept as the reference
@@ -20,11 +20,11 @@ import numpy as np
 
 from .entities import PERSON, ROLE_CODES, ROLE_VARIABLE
 from .errors import InputError
-from .explanation import Explanation, _Builder, explain_right, explanation_builder
+from .explanation import Explanation
+from .explanation_builder import ExplanationBuilder, frame_builder, python_value, status_code
 from .expressions import round_cents
 from .ruleset import RuleSet
 from .scalar import ENCODE_BOOL, ENCODE_NUMBER, Nodes, ScalarPlan, Values, caster
-from .scalar_explanation import ScalarBuilder, python_value, status_code
 from .simulation import STATUS_NAMES, Absent, run, status_codes
 from .values import Frame, Tri
 
@@ -97,7 +97,7 @@ class FrameHouseholdResult(_Result):
         self.rules, self.frame, self.person_ids = rules, frame, person_ids
         self.date = frame.date
         self.outcomes: list[RightOutcome] = []
-        self._builder: _Builder | None = None
+        self._builder: ExplanationBuilder | None = None
         selected = rules.rights.values() if rights is None else [rules.rights[r] for r in rights]
         for right in selected:
             tri = frame.values[right.entitled]
@@ -114,11 +114,7 @@ class FrameHouseholdResult(_Result):
                         entitled=self.value(right.entitled, row),
                         amount=amount,
                         auto_grantable=right.auto_grantable,
-                        explanation=(
-                            explain_right(rules, frame, right, row, person_ids, self.builder)
-                            if explain
-                            else None
-                        ),
+                        explanation=self.builder.explain(right, row) if explain else None,
                     )
                 )
 
@@ -136,16 +132,16 @@ class FrameHouseholdResult(_Result):
         return raw.item() if hasattr(raw, "item") else raw
 
     @property
-    def builder(self) -> _Builder:
+    def builder(self) -> ExplanationBuilder:
         """One explanation builder per result: explanations share their sub-trees."""
         if self._builder is None:
-            self._builder = explanation_builder(self.rules, self.frame, self.person_ids)
+            self._builder = frame_builder(self.rules, self.frame, 0, self.person_ids)[0]
         return self._builder
 
     def explain(self, name: str, person: str | None = None) -> Explanation:
         right = self.rules.rights[name]
         row = self.person_ids.index(person) if person is not None else 0
-        return explain_right(self.rules, self.frame, right, row, self.person_ids, self.builder)
+        return self.builder.explain(right, row)
 
 
 def _persons(household: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
@@ -269,7 +265,7 @@ class HouseholdResult(_Result):
         self.date = plan.date
         self.values, self.nodes = values, nodes
         self.outcomes: list[RightOutcome] = []
-        self._builder: ScalarBuilder | None = None
+        self._builder: ExplanationBuilder | None = None
         selected = rules.rights.values() if rights is None else [rules.rights[r] for r in rights]
         variables = rules.variables
         for right in selected:
@@ -312,10 +308,10 @@ class HouseholdResult(_Result):
         return python_value(variable, found)
 
     @property
-    def builder(self) -> ScalarBuilder:
+    def builder(self) -> ExplanationBuilder:
         """One explanation builder per result: explanations share their sub-trees."""
         if self._builder is None:
-            self._builder = ScalarBuilder(
+            self._builder = ExplanationBuilder(
                 self.rules, self.plan, self.values, self.nodes, self.person_ids
             )
         return self._builder

@@ -427,6 +427,13 @@ class ScalarPlan:
                 )
             )
         self.node_ids = tuple(node_ids)
+        #: node ids of person formulas (the others are of the household)
+        self.person_node_ids = frozenset(
+            fid
+            for variable, formula in plan
+            if formula is not None and variable.entity == PERSON and not variable.is_input
+            for fid in _formula_ids(formula)
+        )
         #: parameter facts of the date for explanations, filled on first use
         self.parameter_facts: dict[str, Any] = {}
         #: static parts of explanation nodes, by (formula id, amount mode)

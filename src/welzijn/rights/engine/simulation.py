@@ -156,9 +156,13 @@ class Results:
 
     def explain(self, right: str, row: int) -> Any:
         """Explanation of one right for one person/household (by dense id)."""
-        from .explanation import explain_right
+        from .explanation_builder import frame_builder
 
-        return explain_right(self.rules, self.frame, self.rules.rights[right], row)
+        spec = self.rules.rights[right]
+        person = spec.entity == PERSON
+        household = int(self.frame.household_index[row]) if person else row
+        builder, members = frame_builder(self.rules, self.frame, household)
+        return builder.explain(spec, members.index(row) if person else 0)
 
 
 def evaluate(

@@ -1,9 +1,10 @@
-"""Explanations built from a scalar evaluation (`scalar.ScalarPlan.run`).
+"""The explanation builder: one definition of the trees, for both evaluation paths.
 
-The same trees as `explanation._Builder` builds from a numpy frame, node for node
-and fact for fact; only the reading of values differs (Python scalars, ``None`` for
-unknown). What does not depend on the household (parameter facts of the date, the
-static parts of each formula node) is computed once per plan and shared.
+Nodes are built from plain Python values (``None`` for unknown), as the one-household
+path (`scalar.ScalarPlan.run`) computes them; a vectorised evaluation (a numpy `Frame`)
+is explained through the same builder by reading one household's rows out of it
+(`frame_builder`). What does not depend on the household (parameter facts of the date,
+the static parts of each formula node) is computed once per plan and shared.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from .explanation import (
     Fact,
     Node,
     ParameterFact,
+    decided_path,
     dutch_date,
     dutch_number,
 )
 from .ruleset import Right, RuleSet
 from .scalar import Nodes, ScalarPlan, Values, round_cents_scalar
 from .simulation import GEEN_RECHT, ONBEKEND, ONDERBESCHERMING, ONTVANGT, STATUS_NAMES
+from .values import Frame, Tri
 from .variables import Condition, ExpressionFormula, Formula, Variable
 
 
@@ -38,6 +41,44 @@ def status_code(entitled: Any, receives: Any) -> int:
     if receives is not None:
         return ONDERBESCHERMING
     return ONBEKEND
+
+
+def _python(tri: Tri, row: int) -> Any:
+    """Entry ``row`` of a frame's array as the scalar path holds it (``None`` unknown)."""
+    known = tri.known
+    if known is not None and not (known if known.ndim == 0 else known[row]):
+        return None
+    value = tri.values if tri.values.ndim == 0 else tri.values[row]
+    return value.item() if hasattr(value, "item") else value
+
+
+def frame_builder(
+    rules: RuleSet, frame: Frame, household: int, person_ids: list[str] | None = None
+) -> tuple[ExplanationBuilder, list[int]]:
+    """The builder for one household of an evaluated frame, and the frame rows of its
+    members (in order). People are named ``person_ids``, or 'persoon <row + 1>'."""
+    members = [int(m) for m in frame.members_of(household)]
+    plan = rules.scalar_plan(frame.date)
+    values: Values = {}
+    for name, column in frame.values.items():
+        if rules.variables[name].entity == PERSON:
+            values[name] = [_python(column, m) for m in members]
+        else:
+            values[name] = _python(column, household)
+    nodes: Nodes = {}
+    empty = [None] * max(len(members), 1)
+    for fid in plan.node_ids:
+        tri = frame.nodes.get(fid)
+        if tri is None:
+            nodes[fid] = empty
+        elif tri.values.ndim == 0:
+            nodes[fid] = [_python(tri, 0)] * len(empty)
+        elif fid in plan.person_node_ids:
+            nodes[fid] = [_python(tri, m) for m in members]
+        else:
+            nodes[fid] = [_python(tri, household)]
+    names = person_ids if person_ids is not None else [f"persoon {m + 1}" for m in members]
+    return ExplanationBuilder(rules, plan, values, nodes, names), members
 
 
 def python_value(variable: Variable, value: Any) -> Any:
@@ -173,8 +214,8 @@ def shared_fact(plan: ScalarPlan, variable: Variable, value: Any, subject: str |
     return found
 
 
-FormulaBuilder = Callable[["ScalarBuilder", int], Node]
-VariableBuilder = Callable[["ScalarBuilder", int, "str | None"], Node]
+FormulaBuilder = Callable[["ExplanationBuilder", int], Node]
+VariableBuilder = Callable[["ExplanationBuilder", int, "str | None"], Node]
 
 
 def _compile_variable(
@@ -188,7 +229,7 @@ def _compile_variable(
     if formula is None:
         expression = f"geen regel van toepassing op {dutch_date(plan.date)}"
 
-        def no_rule(b: ScalarBuilder, row: int, subject: str | None) -> Node:
+        def no_rule(b: ExplanationBuilder, row: int, subject: str | None) -> Node:
             value = b.value(variable, row)
             return Node(
                 label,
@@ -206,11 +247,12 @@ def _compile_variable(
     inner = _compile_formula(plan, rules, formula, variable.entity, amount_mode)
     reference = variable.reference
 
-    def build(b: ScalarBuilder, row: int, subject: str | None) -> Node:
+    def build(b: ExplanationBuilder, row: int, subject: str | None) -> Node:
         node = inner(b, row)
         node.label = label
         node.reference = reference or node.reference
         node.subject = subject
+        node.variable = name
         if not is_bool:
             node.holds = None
             node.value = b.fact(variable, row, None).display
@@ -231,7 +273,7 @@ def _compile_formula(
             _compile_formula(plan, rules, child, entity, amount_mode) for child in formula.children
         ]
 
-        def condition(b: ScalarBuilder, row: int) -> Node:
+        def condition(b: ExplanationBuilder, row: int) -> Node:
             value = b.nodes[fid][row]
             return Node(
                 label,
@@ -255,7 +297,7 @@ def _compile_formula(
     ):
         bare_name = bare
 
-        def bare_copy(b: ScalarBuilder, row: int) -> Node:
+        def bare_copy(b: ExplanationBuilder, row: int) -> Node:
             n = b.variable(bare_name, row)  # a copy: the caller relabels it
             return Node(
                 n.label,
@@ -273,7 +315,7 @@ def _compile_formula(
     label, text, reference, parameters, reads = _static(plan, rules, formula, entity, amount_mode)
     if not reads:  # constants and parameters only
 
-        def constant(b: ScalarBuilder, row: int) -> Node:
+        def constant(b: ExplanationBuilder, row: int) -> Node:
             value = b.nodes[fid][row]
             return Node(
                 label,
@@ -293,7 +335,7 @@ def _compile_formula(
         variable, name, is_person, where, _ = reads[0]
         same_row = where == _SAME_ROW
 
-        def leaf(b: ScalarBuilder, row: int) -> Node:
+        def leaf(b: ExplanationBuilder, row: int) -> Node:
             column = b.values[name]
             value = (column[row] if same_row else column[0]) if is_person else column
             found = b.fact_cache.get((name, value, None))
@@ -314,7 +356,7 @@ def _compile_formula(
 
         return leaf
 
-    def expression(b: ScalarBuilder, row: int) -> Node:
+    def expression(b: ExplanationBuilder, row: int) -> Node:
         facts: list[Fact] = []
         children: list[Node] = []
         values = b.values
@@ -362,13 +404,13 @@ def _compile_formula(
     return expression
 
 
-class ScalarBuilder:
-    """Builds explanation trees of one scalar evaluation (memoised, like `_Builder`).
+class ExplanationBuilder:
+    """Builds the explanation trees of one household's values, memoising sub-trees so
+    several explanations of the same household share them.
 
     The node builders are closures compiled once per plan and amount mode
-    (`_compile_variable`). `_Builder` also skips variables still being built
-    (``_open``); the variable graph is acyclic (`load_rules` refuses cycles), so that
-    never happens and is not checked.
+    (`_compile_variable`). The variable graph is acyclic (`load_rules` refuses cycles),
+    so a variable is never reached while it is being built.
     """
 
     def __init__(
@@ -415,7 +457,7 @@ class ScalarBuilder:
         return node
 
     def explain(self, right: Right, row: int) -> Explanation:
-        """`explanation.explain_right` on the scalar values."""
+        """The explanation of ``right`` for the person at ``row`` (0 for the household)."""
         self.set_amount_mode(False)
         entitled_variable = self.variables[right.entitled]
         entitled = self.value(entitled_variable, row)
@@ -430,6 +472,13 @@ class ScalarBuilder:
             self.set_amount_mode(True)
             amount_detail = self.variable(right.amount, row)
         subject = "het gezin" if right.entity == HOUSEHOLD else self.person_ids[row]
+        via = None
+        if entitled:
+            others = {r.entitled: r for r in self.rules.rights.values() if r is not right}
+            found = [n.variable for n in decided_path(conditions, True)[1:] if n.variable in others]
+            if found:
+                other = others[found[0]]
+                via = ("het gezin" if other.entity == HOUSEHOLD else subject, other.label)
         return Explanation(
             right=right.name,
             label=right.label,
@@ -445,4 +494,5 @@ class ScalarBuilder:
             conditions=conditions,
             amount_detail=amount_detail,
             how_to_apply=right.how_to_apply,
+            via=via,
         )
