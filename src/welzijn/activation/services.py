@@ -214,20 +214,24 @@ def jobteam_register(
     return guidance
 
 
+#: What happens to a Jobteam guidance after the person was reached.
+JOBTEAM_STEPS = (("intensief", "intensieve begeleiding begint"), ("afgesloten", "afgesloten"))
+
+
 @transaction.atomic
-def jobteam_update(
-    *,
-    actor,
-    guidance_id: int,
-    intensive_from: dt.date | None,
-    ended_on: dt.date | None,
-) -> JobteamGuidance:
-    """The guidance becomes intensive from a date, or is closed."""
+def jobteam_step(*, actor, guidance_id: int, step: str, on: dt.date) -> JobteamGuidance:
+    """The guidance becomes intensive from a date, or is closed on one."""
     require_werk(actor)
     guidance = JobteamGuidance.objects.select_for_update().get(pk=guidance_id)
-    guidance.intensive_from, guidance.ended_on = intensive_from, ended_on
+    require(guidance.ended_on is None, "step", "Deze begeleiding is afgesloten.")
+    if step == "intensief":
+        require(guidance.intensive_from is None, "step", "De begeleiding is al intensief.")
+        guidance.intensive_from = on
+    else:
+        require(step == "afgesloten", "step", "Kies wat er verandert.")
+        guidance.ended_on = on
     validate_and_save(guidance)
-    audit_record(actor=actor, action="update", obj=guidance)
+    audit_record(actor=actor, action="update", obj=guidance, reason=step)
     return guidance
 
 

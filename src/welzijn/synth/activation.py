@@ -238,7 +238,9 @@ def _questions(gen: Generator) -> None:
     rows = _question_rows(
         gen, werk_persons, Desk.WERKPUNT, WERK_THEMES, WERK_FOLLOW_UPS, round(OPEN_SHARE * n_werk)
     )
-    helped = gen.pick(gen.pool("client_working_age"), gen.n(gen.target("u_connect_individueel").value))
+    helped = gen.pick(
+        gen.pool("client_working_age"), gen.n(gen.target("u_connect_individueel").value)
+    )
     digi_persons = np.repeat(helped, rng.integers(1, 4, len(helped)))
     rows += _question_rows(gen, digi_persons, Desk.U_CONNECT, DIGI_THEMES, ("geholpen",), 0)
     gen.tables.add("activation_question", QUESTION_COLS, rows)
