@@ -50,11 +50,11 @@ ON, MW, TC, AN, BH, PA, OP, BW = (
 )
 GW, PR, MB = Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR
 AA, SU, JU = Role.AANVRAGER, Role.SUBSIDIES, Role.JURY
-VW, GK = Role.VRIJWILLIGERSPUNT, Role.GELIJKE_KANSEN
-ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK)
-CASEWORK = {ON, MW, TC, OP}
+VW, GK, WK = Role.VRIJWILLIGERSPUNT, Role.GELIJKE_KANSEN, Role.WERK
+ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, WK)
+CASEWORK = {ON, MW, TC, OP, WK}
 COUNT_ROLES = {OP, TC, AN, BH, PA}
-EDIT = {MW, TC}
+EDIT = {MW, TC, WK}
 REPORT = {AN, BH, TC}
 MERGE = {TC, BH}
 D = dt.date
@@ -231,7 +231,7 @@ EXPECTED = {
     # buurtwerker: to the activities; an association, subsidy official, juror: the subsidies
     # the Vrijwilligerspunt and Gelijke Kansen: their team's start page
     "web:home": Expect(
-        lambda role, rel: 302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK) else 200
+        lambda role, rel: 302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, WK) else 200
     ),
     "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
     "web:logout": Expect(_fixed(405)),  # POST only
@@ -388,6 +388,20 @@ EXPECTED = {
     "web:paired_test_new": _form(_only(GK)),
     "web:agent": Expect(_only(GK)),
     "web:agent_follow_up_new": _form(_only(GK)),
+    # -- the Dienst Werk en Activering: its questions, Jobteam, employers and buyers are the
+    # Dienst's (city-wide); a placement follows its trajectory's dossier -----------------
+    "web:werk_home": Expect(_only(WK)),
+    "web:werk_person": Expect(_only(WK)),
+    "web:werk_question_new": _form(_only(WK)),
+    "web:werk_question_answer": _form(_only(WK)),
+    "web:werk_jobteam_new": _form(_only(WK)),
+    "web:werk_jobteam_step": _form(_only(WK)),
+    "web:werk_employers": Expect(_only(WK)),
+    "web:werk_employer_new": _form(_only(WK)),
+    "web:werk_employer": Expect(_only(WK)),
+    "web:werk_placement_new": _form(_dossier({WK}, beheerder_views=False)),
+    "web:werk_placement_end": _form(_dossier({WK}, beheerder_views=False)),
+    "web:werk_buyers": _form(_only(WK)),
     "reporting:index": Expect(_report(302)),
     "reporting:jaaroverzicht": Expect(_report(200)),
     "reporting:download": Expect(_report(200)),
@@ -672,6 +686,38 @@ def _paired_tests(team, relation):
     return {"campaign_id": campaign.pk, "agent_id": test.agent_id}
 
 
+def _werk(staff, worker, records, office_code, relation) -> dict:
+    """A question and a Jobteam guidance of the relation's person; an employer; an art. 60
+    trajectory in the relation's dossier with a placement (by a colleague of that office)."""
+    from welzijn.activation import services as activation
+
+    werker = staff if office_code == "wb-brugse-poort" else user(WK, office_code)
+    question = activation.question_register(
+        actor=staff, person_id=records["person_id"], desk="werkpunt", asked_on=D(2023, 2, 1),
+        channel="balie", theme="werk", question="Zoekt werk.",
+    )  # fmt: skip
+    guidance = activation.jobteam_register(
+        actor=staff, person_id=records["person_id"], reached_on=D(2023, 2, 1), via="zelf"
+    )
+    employer = activation.employer_register(
+        actor=staff, name=f"Werkgever {relation}", sector="horeca", since=D(2022, 1, 1)
+    )
+    art60 = casework.trajectory_start(
+        actor=worker, dossier_id=records["dossier_id"], service="artikel-60",
+        start_date=D(2023, 2, 1),
+    )  # fmt: skip
+    placement = activation.placement_start(
+        actor=werker, trajectory_id=art60.pk, employer=employer, sector="horeca", job="Kok",
+        hours_per_week=19, start_date=D(2023, 2, 1),
+    )  # fmt: skip
+    return {
+        "question_id": question.pk,
+        "guidance_id": guidance.pk,
+        "employer_id": employer.pk,
+        "placement_id": placement.pk,
+    }
+
+
 @pytest.fixture
 def world(settings, tmp_path):
     settings.WELZIJN_DOCUMENT_ROOT = tmp_path / "documents"
@@ -706,6 +752,7 @@ def world(settings, tmp_path):
         names.append(f"Vrijwilliger{relation.capitalize()}")
         objects[relation] |= _volunteering(users[VW], org, f"Vrijwilliger{relation.capitalize()}")
         objects[relation] |= _paired_tests(users[GK], relation)
+        objects[relation] |= _werk(users[WK], actor, objects[relation], office_code, relation)
     _shelter_world(objects, own_worker, other_worker)
     _subsidy_world(users, objects)
     for subject in users.values():

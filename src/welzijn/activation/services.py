@@ -37,9 +37,10 @@ def question_register(
     note: str = "",
 ) -> Question:
     """A person asks a question at a desk (the werkpunt or U-Connect); it stays open until
-    it is answered."""
+    it is answered. Anyone may walk in: the question is the Dienst's record, it needs no
+    dossier that follows the person (their identity is read, not changed)."""
     require_werk(actor)
-    person = person_get(user=actor, person_id=person_id, intent=Intent.EDIT, reason="werkvraag")
+    person = person_get(user=actor, person_id=person_id, reason="werkvraag")
     registered = validate_and_save(
         Question(
             person=person,
@@ -204,7 +205,7 @@ def jobteam_register(
     note: str = "",
 ) -> JobteamGuidance:
     require_werk(actor)
-    person = person_get(user=actor, person_id=person_id, intent=Intent.EDIT, reason="Jobteam")
+    person = person_get(user=actor, person_id=person_id, reason="Jobteam")
     guidance = validate_and_save(
         JobteamGuidance(
             person=person, reached_on=reached_on, via=via, intensive_from=intensive_from, note=note

@@ -54,16 +54,14 @@ def person(request, person_id):
     return render(request, TEMPLATES + "person.html", context)
 
 
-def _person_for_edit(request, person_id):
+def _person_for_form(request, person_id):
     require_werk(request.user)
-    return person_get(
-        user=request.user, person_id=person_id, intent=Intent.EDIT, reason="werk en activering"
-    )
+    return person_get(user=request.user, person_id=person_id, reason="werk en activering")
 
 
 @login_required
 def question_new(request, person_id):
-    who = _person_for_edit(request, person_id)
+    who = _person_for_form(request, person_id)
     form = bound_or_restored(request, QuestionForm)
     if request.method == "POST" and form.is_valid():
         question = submit(
@@ -111,7 +109,7 @@ def question_answer(request, question_id):
 
 @login_required
 def jobteam_new(request, person_id):
-    who = _person_for_edit(request, person_id)
+    who = _person_for_form(request, person_id)
     form = bound_or_restored(request, JobteamForm)
     if request.method == "POST" and form.is_valid():
         guidance = submit(
