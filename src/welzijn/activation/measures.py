@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from welzijn.casework.models import Trajectory
 from welzijn.registry.models import Organisation
@@ -103,14 +103,18 @@ def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     "dag aan de slag was, het gemiddelde over de twaalf maanden." + PLACEMENTS,
 )
 def persons_per_month(indicator, year, service_ids) -> float | None:
-    counts = [
-        active_between(*_month_bounds(year, month), service_ids)
-        .values("trajectory__person")
-        .distinct()
-        .count()
+    """One aggregate: a distinct count of persons per month, over the year's placements."""
+    months = {
+        f"m{month}": Count(
+            "trajectory__person",
+            distinct=True,
+            filter=Q(start_date__lte=last) & (Q(end_date__isnull=True) | Q(end_date__gte=first)),
+        )
         for month in range(1, 13)
-    ]
-    return round(sum(counts) / 12, 1) if any(counts) else 0.0
+        for first, last in [_month_bounds(year, month)]
+    }
+    counts = _in_year(year, service_ids).aggregate(**months)
+    return round(sum(counts.values()) / 12, 1)
 
 
 def _jobteam_until(year: int) -> QuerySet[JobteamGuidance]:
