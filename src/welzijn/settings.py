@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "welzijn.subsidies",
     "welzijn.volunteering",
     "welzijn.pairedtests",
+    "welzijn.activation",
     "welzijn.rights",
     "welzijn.synth",
     "welzijn.reporting",

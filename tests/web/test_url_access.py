@@ -52,11 +52,11 @@ ON, MW, TC, AN, BH, PA, OP, BW = (
 )
 GW, PR, MB = Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR
 AA, SU, JU = Role.AANVRAGER, Role.SUBSIDIES, Role.JURY
-VW, GK = Role.VRIJWILLIGERSPUNT, Role.GELIJKE_KANSEN
-ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK)
-CASEWORK = {ON, MW, TC, OP}
+VW, GK, WK = Role.VRIJWILLIGERSPUNT, Role.GELIJKE_KANSEN, Role.WERK
+ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, WK)
+CASEWORK = {ON, MW, TC, OP, WK}
 COUNT_ROLES = {OP, TC, AN, BH, PA}
-EDIT = {MW, TC}
+EDIT = {MW, TC, WK}
 REPORT = {AN, BH, TC}
 MERGE = {TC, BH}
 D = dt.date
@@ -233,7 +233,9 @@ EXPECTED = {
     # buurtwerker: to the activities; an association, subsidy official, juror: the subsidies
     # the Vrijwilligerspunt and Gelijke Kansen: their team's start page; a teamcoach: the team
     "web:home": Expect(
-        lambda role, rel: 302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, TC) else 200
+        lambda role, rel: (
+            302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, TC, WK) else 200
+        )
     ),
     "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
     "web:logout": Expect(_fixed(405)),  # POST only
@@ -326,7 +328,8 @@ EXPECTED = {
     "web:dossier_assign": _form(_own_office({TC})),
     # Sessions: teamcoaches (they build the agenda), caseworkers of an office with a point on
     # it (the own session only: sessions are per office, not per share), the beheerder.
-    "web:sessions": Expect(lambda role, rel: 200 if role in {MW, TC, BH} else 404),
+    # (a trajectbegeleider werk edits dossiers too: the list, with no session of their own)
+    "web:sessions": Expect(lambda role, rel: 200 if role in {MW, TC, BH, WK} else 404),
     "web:session_new": _form(lambda role, rel: 200 if role is TC else 404),
     "web:session": Expect(
         lambda role, rel: 200 if role in {TC, BH} or (role is MW and rel == OWN) else 404
@@ -394,6 +397,20 @@ EXPECTED = {
     "web:paired_test_new": _form(_only(GK)),
     "web:agent": Expect(_only(GK)),
     "web:agent_follow_up_new": _form(_only(GK)),
+    # -- the Dienst Werk en Activering: its questions, Jobteam, employers and buyers are the
+    # Dienst's (city-wide); a placement follows its trajectory's dossier -----------------
+    "web:werk_home": Expect(_only(WK)),
+    "web:werk_person": Expect(_only(WK)),
+    "web:werk_question_new": _form(_only(WK)),
+    "web:werk_question_answer": _form(_only(WK)),
+    "web:werk_jobteam_new": _form(_only(WK)),
+    "web:werk_jobteam_step": _form(_only(WK)),
+    "web:werk_employers": Expect(_only(WK)),
+    "web:werk_employer_new": _form(_only(WK)),
+    "web:werk_employer": Expect(_only(WK)),
+    "web:werk_placement_new": _form(_dossier({WK}, beheerder_views=False)),
+    "web:werk_placement_end": _form(_dossier({WK}, beheerder_views=False)),
+    "web:werk_buyers": _form(_only(WK)),
     "reporting:index": Expect(_report(302)),
     "reporting:jaaroverzicht": Expect(_report(200)),
     "reporting:download": Expect(_report(200)),
@@ -694,6 +711,38 @@ def built_world(django_db_setup, django_db_blocker, tmp_path_factory):
         transaction.set_rollback(True)
 
 
+def _werk(staff, worker, records, office_code, relation) -> dict:
+    """A question and a Jobteam guidance of the relation's person; an employer; an art. 60
+    trajectory in the relation's dossier with a placement (by a colleague of that office)."""
+    from welzijn.activation import services as activation
+
+    werker = staff if office_code == "wb-brugse-poort" else user(WK, office_code)
+    question = activation.question_register(
+        actor=staff, person_id=records["person_id"], desk="werkpunt", asked_on=D(2023, 2, 1),
+        channel="balie", theme="werk", question="Zoekt werk.",
+    )  # fmt: skip
+    guidance = activation.jobteam_register(
+        actor=staff, person_id=records["person_id"], reached_on=D(2023, 2, 1), via="zelf"
+    )
+    employer = activation.employer_register(
+        actor=staff, name=f"Werkgever {relation}", sector="horeca", since=D(2022, 1, 1)
+    )
+    art60 = casework.trajectory_start(
+        actor=worker, dossier_id=records["dossier_id"], service="artikel-60",
+        start_date=D(2023, 2, 1),
+    )  # fmt: skip
+    placement = activation.placement_start(
+        actor=werker, trajectory_id=art60.pk, employer=employer, sector="horeca", job="Kok",
+        hours_per_week=19, start_date=D(2023, 2, 1),
+    )  # fmt: skip
+    return {
+        "question_id": question.pk,
+        "guidance_id": guidance.pk,
+        "employer_id": employer.pk,
+        "placement_id": placement.pk,
+    }
+
+
 @pytest.fixture
 def world(built_world, settings):
     built, documents = built_world
@@ -733,6 +782,7 @@ def _build_world():
         names.append(f"Vrijwilliger{relation.capitalize()}")
         objects[relation] |= _volunteering(users[VW], org, f"Vrijwilliger{relation.capitalize()}")
         objects[relation] |= _paired_tests(users[GK], relation)
+        objects[relation] |= _werk(users[WK], actor, objects[relation], office_code, relation)
     _shelter_world(objects, own_worker, other_worker)
     _subsidy_world(users, objects)
     for subject in users.values():

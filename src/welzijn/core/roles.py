@@ -35,12 +35,17 @@ class Role(StrEnum):
     VRIJWILLIGERSPUNT = "vrijwilligerspunt"
     #: The equal-opportunities team: runs the praktijktesten on the rental market.
     GELIJKE_KANSEN = "gelijkekansen"
+    #: A trajectbegeleider of the Dienst Werk en Activering: answers work questions, keeps
+    #: employers and placements, follows the dossiers (art. 60, activation) of their office.
+    WERK = "trajectbegeleider werk"
 
 
 #: Roles that work with people and dossiers of their office.
-CASEWORK_ROLES = frozenset({Role.ONTHAAL, Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH, Role.OPVANG})
+CASEWORK_ROLES = frozenset(
+    {Role.ONTHAAL, Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH, Role.OPVANG, Role.WERK}
+)
 #: Roles that may change a dossier's content (trajectories, interventions, decisions).
-DOSSIER_EDIT_ROLES = frozenset({Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH})
+DOSSIER_EDIT_ROLES = frozenset({Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH, Role.WERK})
 #: Roles that register meldingen and work on those of their team.
 MELDINGEN_ROLES = frozenset({Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR})
 #: Roles that register sessions of their team and the participants (activities app).

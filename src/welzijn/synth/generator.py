@@ -100,6 +100,7 @@ from welzijn.reporting import measures
 
 from . import ground_truth, shelter
 from . import reference as ref
+from .activation import build_activation
 from .activities import build_activities
 from .meldingen import build_meldingen
 from .pairedtests import build_paired_tests
@@ -123,6 +124,11 @@ TABLES = [
     "casework_decision",
     "casework_trajectory",
     "casework_intervention",
+    "activation_employer",
+    "activation_placement",
+    "activation_question",
+    "activation_jobteamguidance",
+    "activation_koopsociaalbuyer",
     "shelter_stay",
     "shelter_refusal",
     "shelter_pitcountrecord",
@@ -338,6 +344,7 @@ class Generator:
         build_procedure(self)  # requests, proposals, sessions, letters around the decisions
         build_meldingen(self)
         build_subsidies(self)
+        build_activation(self)  # questions, employers, placements, Jobteam, Koop Sociaal
         self.progress("rechten en grondwaarheid")
         self.build_rights()
         self.progress("rijen")
@@ -1725,6 +1732,8 @@ class Generator:
             ("casework_intervention", {2: p_id}),
             ("casework_decision", {2: p_id}),
             ("procedure_request", {2: p_id}),
+            ("activation_question", {1: p_id}),
+            ("activation_jobteamguidance", {1: p_id}),
             ("casework_contact", {4: p_id, 5: hh_id}),
         ):
             rows = self.tables.rows.get(table, [])

@@ -107,6 +107,11 @@ def runs_paired_tests(user) -> bool:
 
 
 @register.filter
+def works_in_activation(user) -> bool:
+    return Role.WERK in roles_of(user)
+
+
+@register.filter
 def percent(value) -> str:
     """{{ 0.1234|percent }}: '12,3%' (Belgian notation)."""
     if value is None or value == "":

@@ -26,6 +26,8 @@ def home(request):
         return redirect("web:volunteering_home")
     if Role.GELIJKE_KANSEN in roles:
         return redirect("web:pairedtests_home")
+    if Role.WERK in roles:
+        return redirect("web:werk_home")
     if Role.PARTNER in roles:
         return redirect("web:referrals")
     if Role.OPVANG in roles:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ActivationConfig(AppConfig):
+    name = "welzijn.activation"
+    verbose_name = "Werk en Activering"

@@ -1,0 +1,178 @@
+"""The Dienst Werk en Activering's figures, counted from its questions, placements, Jobteam
+guidance and Koop Sociaal buyers.
+
+A placement is "active" on a day when it started on or before it and did not end before it;
+placements of a cancelled trajectory (registered in error) are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q, QuerySet
+
+from welzijn.casework.models import Trajectory
+from welzijn.registry.models import Organisation
+from welzijn.reporting.measures import data_source, measure
+
+from .models import Desk, JobteamGuidance, KoopSociaalBuyer, Placement, Question
+
+#: The Jobteam started in 2020; its figures count from then ("sinds de opstart in 2020").
+JOBTEAM_START = dt.date(2020, 1, 1)
+
+QUESTIONS = " Bron: de vragen die het onthaal en de digicoaches registreren en opvolgen."
+PLACEMENTS = (
+    " Bron: de tewerkstellingen (werkgever, sector, begin- en einddatum) bij de trajecten "
+    "{services}; tewerkstellingen van een geannuleerd traject tellen niet mee."
+)
+JOBTEAM = " Bron: de begeleidingen die het Jobteam registreert."
+
+
+def _answered(year: int, desk: str) -> QuerySet[Question]:
+    return Question.objects.filter(
+        desk=desk, status=Question.Status.ANSWERED, answered_on__year=year
+    )
+
+
+def active_between(start: dt.date, end: dt.date, service_ids: list[int]) -> QuerySet[Placement]:
+    return Placement.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=start),
+        start_date__lte=end,
+        trajectory__service_id__in=service_ids,
+    ).exclude(trajectory__status=Trajectory.Status.CANCELLED)
+
+
+def _in_year(year: int, service_ids: list[int]) -> QuerySet[Placement]:
+    return active_between(dt.date(year, 1, 1), dt.date(year, 12, 31), service_ids)
+
+
+@measure(
+    "activation.questions",
+    definition="Aantal ondersteuningsvragen rond werk, opleiding en activering die het onthaal "
+    "van de Dienst Werk en Activering (werkpunt) in het jaar beantwoordde of opvolgde (met "
+    "informatie, een traject of een doorverwijzing)." + QUESTIONS,
+)
+def questions(indicator, year, service_ids) -> float:
+    return float(_answered(year, Desk.WERKPUNT).count())
+
+
+@measure(
+    "activation.persons_helped",
+    definition="Aantal verschillende personen met minstens één vraag die de digicoaches van "
+    "U-Connect in het jaar individueel beantwoordden (digitale vaardigheden, Mijn VDAB, "
+    "Burgerprofiel, itsme, Mijn Gent, MyMinFin). Workshops in groep tellen apart." + QUESTIONS,
+)
+def persons_helped(indicator, year, service_ids) -> float:
+    return float(_answered(year, Desk.U_CONNECT).values("person").distinct().count())
+
+
+@measure(
+    "activation.employers",
+    definition="Aantal verschillende werkgevers (bedrijven en organisaties, zonder de eigen "
+    "stadsdiensten) waar in het jaar minstens één persoon aan de slag was in een "
+    "tewerkstelling van {services}." + PLACEMENTS,
+    things=True,
+)
+def employers(indicator, year, service_ids) -> float:
+    placements = _in_year(year, service_ids).exclude(
+        employer__organisation__kind=Organisation.Kind.STADSDIENST
+    )
+    return float(placements.values("employer").distinct().count())
+
+
+@measure(
+    "activation.sectors",
+    definition="Aantal verschillende sectoren van de tewerkstellingen van {services} die in "
+    "het jaar liepen." + PLACEMENTS,
+    things=True,
+)
+def sectors(indicator, year, service_ids) -> float:
+    return float(_in_year(year, service_ids).values("sector").distinct().count())
+
+
+def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+@measure(
+    "activation.persons_per_month",
+    definition="Gemiddeld aantal verschillende personen per maand met een lopende "
+    "tewerkstelling van {services}: per maand van het jaar wie er in die maand minstens één "
+    "dag aan de slag was, het gemiddelde over de twaalf maanden." + PLACEMENTS,
+)
+def persons_per_month(indicator, year, service_ids) -> float | None:
+    """One aggregate: a distinct count of persons per month, over the year's placements."""
+    months = {
+        f"m{month}": Count(
+            "trajectory__person",
+            distinct=True,
+            filter=Q(start_date__lte=last) & (Q(end_date__isnull=True) | Q(end_date__gte=first)),
+        )
+        for month in range(1, 13)
+        for first, last in [_month_bounds(year, month)]
+    }
+    counts = _in_year(year, service_ids).aggregate(**months)
+    return round(sum(counts.values()) / 12, 1)
+
+
+def _jobteam_until(year: int) -> QuerySet[JobteamGuidance]:
+    return JobteamGuidance.objects.filter(reached_on__lte=dt.date(year, 12, 31))
+
+
+@measure(
+    "activation.jobteam_reached",
+    definition="Aantal verschillende personen die het Jobteam bereikte sinds de opstart in "
+    "2020 tot en met 31 december van het jaar (cumulatief)." + JOBTEAM,
+)
+def jobteam_reached(indicator, year, service_ids) -> float:
+    return float(
+        _jobteam_until(year)
+        .filter(reached_on__gte=JOBTEAM_START)
+        .values("person")
+        .distinct()
+        .count()
+    )
+
+
+@measure(
+    "activation.jobteam_intensive",
+    definition="Aantal verschillende personen die het Jobteam sinds de opstart in 2020 tot en "
+    "met 31 december van het jaar intensief en aanklampend begeleidde (cumulatief)." + JOBTEAM,
+)
+def jobteam_intensive(indicator, year, service_ids) -> float:
+    return float(
+        JobteamGuidance.objects.filter(
+            intensive_from__gte=JOBTEAM_START, intensive_from__lte=dt.date(year, 12, 31)
+        )
+        .values("person")
+        .distinct()
+        .count()
+    )
+
+
+@measure(
+    "activation.buyers",
+    definition="Aantal verschillende aankopende organisaties (overheden en non-profit) die in "
+    "het jaar deelnamen aan het netwerkevent Koop Sociaal. Bron: de deelnemerslijst die de "
+    "Dienst Werk en Activering registreert.",
+    things=True,
+)
+def buyers(indicator, year, service_ids) -> float:
+    return float(
+        KoopSociaalBuyer.objects.filter(event_date__year=year)
+        .values("organisation")
+        .distinct()
+        .count()
+    )
+
+
+@data_source
+def has_activation(year: int) -> bool:
+    return (
+        Question.objects.filter(asked_on__year=year).exists()
+        or JobteamGuidance.objects.filter(reached_on__year=year).exists()
+        or KoopSociaalBuyer.objects.filter(event_date__year=year).exists()
+        or Placement.objects.filter(start_date__year=year).exists()
+    )
