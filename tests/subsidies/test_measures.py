@@ -84,3 +84,16 @@ def test_recognised_and_subsidised_associations_and_running_projects():
     assert _value("doelgroepverenigingen") == 2
     assert _value("doelgroepverenigingen_subsidie") == 0
     assert _value("sociaal_innovatiefonds") == 1
+
+
+def test_an_amount_granted_is_shown_only_over_five_associations_or_more():
+    official = user(Role.SUBSIDIES, SUBSIDY_OFFICE)
+    for n in range(5):
+        vera = applicant(association(f"saz-{n}", f"Buurtvereniging {n}"))
+        app = subsidy_application(vera, lines=[("huur", "Zaal", "300")])
+        _decide(vera, official, app, D(2023, 3, 1), amount=Decimal("300"))
+        if n == 3:
+            assert _value("samen_aan_zet_bedrag") is None  # four associations: one readable
+    assert _value("samen_aan_zet_bedrag") == 1500
+    category = subsidies.Application.objects.first().category
+    assert _value(f"samen_aan_zet_bedrag_{category}") == 1500

@@ -453,11 +453,21 @@ INDICATORS: tuple[Indicator, ...] = tuple(
          "activities.repaired_share", "repair-cafes", "", {"unit": "%"}),
         ("samen_aan_zet", "Samen aan zet: gesubsidieerde initiatieven", "subsidies.grants",
          "samen-aan-zet", "", {"unit": "initiatieven"}),
+        ("samen_aan_zet_bedrag", "Samen aan zet: toegekend bedrag", "subsidies.granted_amount",
+         "samen-aan-zet", "", {"unit": "EUR"}),
+        *[
+            (f"samen_aan_zet_bedrag_{c}", f"Samen aan zet: toegekend bedrag categorie {c}",
+             "subsidies.granted_amount", "samen-aan-zet", c, {"unit": "EUR"})
+            for c in ("1a", "1b", "2", "3")
+        ],
         ("dag_van_de_buren", "Dag van de Buren: wijken met extra inzet", "activities.wijken",
          "dag-van-de-buren", "", {"unit": "wijken"}),
         ("zeg_het_met_koffie", "Zeg het met koffie: ontmoetingsactiviteiten",
          AS, "zeg-het-met-koffie", "", {"unit": "ontmoetingsactiviteiten"}),
-        ("open_huizen", "Open Huizen overgedragen", V, "open-huizen", "Open Huizen"),
+        ("open_huizen", "Open Huizen overgedragen", "activities.series_goal_reached",
+         "open-huizen", "", {"unit": "Open Huizen", "note": "Een reeks ‘begeleiding "
+         "vrijwilligers’ per Open Huis, afgesloten met het doel bereikt: overgedragen aan "
+         "het Lokaal Dienstencentrum."}),
     ])
     + _spec(_VERB, "Aangenaam en veilig samenleven", [
         ("conflicten", "Conflicten en spanningen tussen burgers", "meldingen.conflicts",
@@ -617,11 +627,13 @@ INDICATORS: tuple[Indicator, ...] = tuple(
         ("doelgroepverenigingen_subsidie", "Gesubsidieerde doelgroepverenigingen",
          "subsidies.organisations_running", "subsidie-doelgroepverenigingen", "",
          {"unit": "verenigingen"}),
+        ("doelgroepverenigingen_bedrag", "Doelgroepverenigingen: toegekend bedrag",
+         "subsidies.granted_amount", "subsidie-doelgroepverenigingen", "", {"unit": "EUR"}),
         ("sociale_gidsen", "Sociale gidsen", P, "sociale-gidsen"),
     ])
     + _spec(_SAMEN, "Samen met het middenveld", [
-        ("verenigingswijzer", "Verenigingswijzer: verenigingen met advies op maat", V,
-         "verenigingswijzer", "verenigingen"),
+        ("verenigingswijzer", "Verenigingswijzer: verenigingen met advies op maat",
+         "subsidies.organisations_advised", "verenigingswijzer", "", {"unit": "verenigingen"}),
         ("sociaal_innovatiefonds", "Sociaal Innovatiefonds: gesteunde projecten",
          "subsidies.projects_running", "sociaal-innovatiefonds", "", {"unit": "projecten"}),
         ("traject_middenveld", "Traject Middenveld: organisaties", V, "traject-middenveld",
