@@ -18,7 +18,7 @@ from welzijn.core.roles import Role
 from welzijn.meldingen import selectors, services, sla
 from welzijn.meldingen.access import meldingen_visible_to
 from welzijn.meldingen.models import Category, Conflict, Melding, MeldingEvent, MeldingPhoto
-from welzijn.meldingen.selectors import Filters
+from welzijn.meldingen.selectors import Cursor, Filters
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -297,3 +297,36 @@ def test_a_beheerder_changes_a_service_level_in_the_admin_audited(client):
     assert response.status_code == 200
     assert client.get("/admin/meldingen/melding/").status_code == 200
     assert AuditEvent.objects.filter(action="list", object_type="meldingen.melding").exists()
+
+
+def test_the_list_pages_on_by_cursor_without_gaps_and_caps_its_count(warden, cleaner, monkeypatch):
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    now = timezone.now()
+    made = [_flytipping(warden, reported_at=now - dt.timedelta(hours=h)) for h in range(5)]
+    today = timezone.localdate()
+    first = selectors.meldingen_list(user=cleaner, filters=Filters(), today=today)
+    assert first.more_than_cap and not first.newer
+    seen, page = [], first
+    while True:
+        seen += [m.pk for m in page.rows]
+        if not page.older:
+            break
+        page = selectors.meldingen_list(
+            user=cleaner, filters=Filters(), today=today, after=Cursor.parse(page.older)
+        )
+    assert seen == [m.pk for m in made]  # newest first, each once
+    back = selectors.meldingen_list(
+        user=cleaner, filters=Filters(), today=today, before=Cursor.parse(page.newer)
+    )
+    assert [m.pk for m in back.rows] == [made[2].pk, made[3].pk]
+    top = selectors.meldingen_list(
+        user=cleaner, filters=Filters(), today=today, before=Cursor.parse(back.newer)
+    )
+    assert [m.pk for m in top.rows] == [made[0].pk, made[1].pk] and not top.newer
+    assert Cursor.parse("1700000000000000-5; drop") is None
+    assert (
+        selectors.meldingen_list(user=cleaner, filters=Filters(mine="gemeld"), today=today).total
+        == 0
+    )
+    assert selectors.meldingen_list(user=warden, filters=Filters(), today=today).total == 4

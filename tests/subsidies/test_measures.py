@@ -1,5 +1,6 @@
 """The report's subsidy figures count applications and decisions."""
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -84,3 +85,23 @@ def test_recognised_and_subsidised_associations_and_running_projects():
     assert _value("doelgroepverenigingen") == 2
     assert _value("doelgroepverenigingen_subsidie") == 0
     assert _value("sociaal_innovatiefonds") == 1
+
+
+def _amount(category="", year=2023):
+    """The amount measure on a Samen aan zet row (not a report row yet: no seed figure)."""
+    row = dataclasses.replace(
+        BY_CODE["samen_aan_zet"], code="bedrag", kind="subsidies.granted_amount", detail=category
+    )
+    return compute(year, [row])["bedrag"].value
+
+
+def test_an_amount_granted_is_shown_only_over_five_associations_or_more():
+    official = user(Role.SUBSIDIES, SUBSIDY_OFFICE)
+    for n in range(5):
+        vera = applicant(association(f"saz-{n}", f"Buurtvereniging {n}"))
+        app = subsidy_application(vera, lines=[("huur", "Zaal", "300")])
+        _decide(vera, official, app, D(2023, 3, 1), amount=Decimal("300"))
+        if n == 3:
+            assert _amount() is None  # four associations: one grant would be readable
+    assert _amount() == 1500
+    assert _amount(subsidies.Application.objects.first().category) == 1500

@@ -207,6 +207,7 @@ def _post_only(rule):
 
 SUBSIDY_EXPECTED = {
     "web:subsidies": Expect(lambda role, rel: 200 if role in (AA, SU, JU, BH) else 404),
+    "web:subsidy_advice_new": _form(lambda role, rel: 200 if role == SU else 404),
     "web:subsidy_call": Expect(_subsidy({OWN: {SU, JU, BH}, OTHER: {BH}, SHARED: {SU, JU, BH}})),
     # Every association may start an application to any call (the other team's too).
     "web:subsidy_application_new": _form(lambda role, rel: 200 if role is AA else 404),

@@ -203,6 +203,9 @@ class Melding(models.Model):
                 fields=["team", "status", "wijk", "due_on"], name="melding_team_status_wijk"
             ),
             models.Index(fields=["team", "reported_at"], name="melding_team_reported"),
+            models.Index(
+                fields=["team", "status", "reported_at"], name="melding_team_status_reported"
+            ),
             models.Index(fields=["team", "category", "status"], name="melding_team_category"),
             models.Index(
                 fields=["reporting_office", "reported_at"], name="melding_office_reported"

@@ -1,6 +1,7 @@
 """Reads of the meldingen: access-checked (access.py) and audited."""
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -16,11 +17,12 @@ from .access import (
     conflicts_visible_to,
     may_see_reporter,
     meldingen_offices,
-    meldingen_visible_to,
+    meldingen_visible_parts,
 )
 from .models import Category, Conflict, Melding, MeldingPhoto
 
 PAGE_SIZE = 50
+COUNT_CAP = 1000  # the list says "meer dan 1.000" rather than count a whole archive
 
 
 @dataclass(frozen=True)
@@ -33,33 +35,31 @@ class Filters:
     overdue: bool = False
     mine: str = ""  # "team": handled by my team; "gemeld": reported by my team; "": both
 
-    def apply(self, *, user, today: dt.date) -> QuerySet[Melding]:
-        """The meldingen the user may see (access.meldingen_visible_to), narrowed to the
-        filters. "Mine" picks one side of that rule, so that the query stays on one index."""
-        offices = meldingen_offices(user)
-        if self.mine == "team":
-            meldingen = Melding.objects.filter(team_id__in=offices)
-        elif self.mine == "gemeld":
-            meldingen = Melding.objects.filter(
-                Q(reporting_office_id__in=offices) | Q(created_by_id=user.pk)
-            )
-        else:
-            meldingen = meldingen_visible_to(user)
+    def parts(self, *, user, today: dt.date) -> list[QuerySet[Melding]]:
+        """The meldingen the user may see (access.meldingen_visible_parts), narrowed to the
+        filters: disjoint querysets that each stay on one index."""
+        narrow = Q()
         if self.status == "open":
-            meldingen = meldingen.filter(status__in=Melding.OPEN)
+            narrow &= Q(status__in=Melding.OPEN)
         elif self.status:
-            meldingen = meldingen.filter(status=self.status)
+            narrow &= Q(status=self.status)
         if self.category is not None:
             ids = [
                 self.category,
                 *Category.objects.filter(parent_id=self.category).values_list("pk", flat=True),
             ]
-            meldingen = meldingen.filter(category_id__in=ids)
+            narrow &= Q(category_id__in=ids)
         if self.wijk is not None:
-            meldingen = meldingen.filter(wijk_id=self.wijk)
+            narrow &= Q(wijk_id=self.wijk)
         if self.overdue:
-            meldingen = meldingen.filter(status__in=Melding.OPEN, due_on__lt=today)
-        return meldingen
+            narrow &= Q(status__in=Melding.OPEN, due_on__lt=today)
+        # A side without any melding is left out before its conditions are combined:
+        # SQLite's statistics know averages only, and it would scan for the empty side.
+        return [
+            Melding.objects.filter(part, narrow).order_by()
+            for reach, part in meldingen_visible_parts(user, self.mine)
+            if Melding.objects.filter(reach).exists()
+        ]
 
 
 def default_side(user) -> str:
@@ -69,34 +69,118 @@ def default_side(user) -> str:
     return "team" if Category.objects.filter(team_id__in=offices).exists() else "gemeld"
 
 
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A place in the list (newest first): the melding's report time and id. Pages go on
+    from a cursor (keyset), so a page deep in the archive costs what the first one does."""
+
+    reported_at: dt.datetime
+    pk: int
+
+    @classmethod
+    def of(cls, melding: Melding) -> "Cursor":
+        return cls(melding.reported_at, melding.pk)
+
+    def token(self) -> str:
+        micro = (self.reported_at - EPOCH) // dt.timedelta(microseconds=1)
+        return f"{micro}-{self.pk}"
+
+    @classmethod
+    def parse(cls, token: str) -> "Cursor | None":
+        """None for anything that is not a token of ours (the list starts at the top)."""
+        found = re.fullmatch(r"(\d{1,17})-(\d{1,12})", token or "")
+        if not found:
+            return None
+        at = EPOCH + dt.timedelta(microseconds=int(found[1]))
+        return cls(at, int(found[2])) if at.year < 10000 else None
+
+    def older(self) -> Q:
+        return Q(reported_at__lte=self.reported_at) & ~Q(
+            reported_at=self.reported_at, pk__gte=self.pk
+        )
+
+    def newer(self) -> Q:
+        return Q(reported_at__gte=self.reported_at) & ~Q(
+            reported_at=self.reported_at, pk__lte=self.pk
+        )
+
+
 @dataclass(frozen=True)
 class MeldingPage:
     rows: list[Melding]
-    total: int
-    page: int
-    pages: int
+    total: int  # capped at COUNT_CAP + 1
+    newer: str = ""  # the cursor tokens of the neighbouring pages, "" at either end
+    older: str = ""
+
+    @property
+    def more_than_cap(self) -> bool:
+        return self.total > COUNT_CAP
+
+
+def _rows(parts: list[QuerySet[Melding]], *, after: Cursor | None, before: Cursor | None):
+    """Up to PAGE_SIZE + 1 rows past the cursor, newest first, merged over the parts."""
+    if before is not None:
+        where, order = before.newer(), ("reported_at", "pk")
+    else:
+        where, order = (after.older() if after else Q()), ("-reported_at", "-pk")
+    rows = [
+        melding
+        for part in parts
+        for melding in part.filter(where)
+        .select_related("category__parent", "team", "wijk", "postcode")
+        .order_by(*order)[: PAGE_SIZE + 1]
+    ]
+    rows.sort(key=lambda m: (m.reported_at, m.pk), reverse=before is None)
+    return rows
 
 
 @transaction.atomic
-def meldingen_list(*, user, filters: Filters, today: dt.date, page: int = 1) -> MeldingPage:
-    """One page of the meldingen the user may see, newest first, with the filters."""
-    found = filters.apply(user=user, today=today)
-    total = found.count()
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(page, 1), pages)
-    rows = list(
-        found.select_related("category__parent", "team", "wijk", "postcode").order_by(
-            "-reported_at", "-pk"
-        )[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    )
+def meldingen_list(
+    *,
+    user,
+    filters: Filters,
+    today: dt.date,
+    after: Cursor | None = None,
+    before: Cursor | None = None,
+) -> MeldingPage:
+    """A page of the meldingen the user may see, newest first, with the filters: the first
+    page, the one older than ``after`` or the one newer than ``before``."""
+    counted = [
+        (part, part[: COUNT_CAP + 1].count()) for part in filters.parts(user=user, today=today)
+    ]
+    total = sum(count for _, count in counted)
+    # A part without rows under these filters is left out of the page query (SQLite would
+    # walk the report-time index to its end looking for one).
+    parts = [part for part, count in counted if count]
+    rows = _rows(parts, after=after, before=before)
+    more = len(rows) > PAGE_SIZE
+    if before is not None and not more:
+        before = None  # back at the top: show a full first page
+        rows = _rows(parts, after=None, before=None)
+        more = len(rows) > PAGE_SIZE
+    if before is not None:
+        rows = rows[:PAGE_SIZE][::-1]
+        newer, older = Cursor.of(rows[0]).token(), Cursor.of(rows[-1]).token()
+    else:
+        rows = rows[:PAGE_SIZE]
+        newer = Cursor.of(rows[0]).token() if after is not None and rows else ""
+        older = Cursor.of(rows[-1]).token() if more else ""
     audit_record(
         actor=user,
         action="list",
         object_type="meldingen.melding",
         reason="lijst",
-        detail={"filters": filters.__dict__, "page": page, "ids": [m.pk for m in rows]},
+        detail={
+            "filters": filters.__dict__,
+            "after": after.token() if after else "",
+            "before": before.token() if before else "",
+            "ids": [m.pk for m in rows],
+        },
     )
-    return MeldingPage(rows, total, page, pages)
+    return MeldingPage(rows, total, newer, older)
 
 
 def open_per_wijk(*, user, filters: Filters, today: dt.date) -> list[dict]:
@@ -105,13 +189,18 @@ def open_per_wijk(*, user, filters: Filters, today: dt.date) -> list[dict]:
     Grouped on ``wijk_id + 0`` rather than the column itself: grouping on the column makes
     SQLite walk the wijk index over every melding; on the expression it reads the team's
     open meldingen from the (team, status, wijk, due_on) index and groups those."""
-    found = filters.apply(user=user, today=today).filter(status__in=Melding.OPEN)
-    counts = {
-        row["in_wijk"]: row
-        for row in found.values(in_wijk=F("wijk_id") + 0)
-        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
-        .order_by()
-    }
+    counts: dict[int, dict[str, int]] = {}
+    for part in filters.parts(user=user, today=today):
+        grouped = (
+            part.filter(status__in=Melding.OPEN)
+            .values(in_wijk=F("wijk_id") + 0)
+            .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+            .order_by()
+        )
+        for row in grouped:
+            into = counts.setdefault(row["in_wijk"], {"open": 0, "overdue": 0})
+            into["open"] += row["open"]
+            into["overdue"] += row["overdue"]
     out = []
     for wijk in Wijk.objects.order_by("name"):
         row = counts.get(wijk.pk, {})

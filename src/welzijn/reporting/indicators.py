@@ -484,7 +484,10 @@ INDICATORS: tuple[Indicator, ...] = tuple(
          "dag-van-de-buren", "", {"unit": "wijken"}),
         ("zeg_het_met_koffie", "Zeg het met koffie: ontmoetingsactiviteiten",
          AS, "zeg-het-met-koffie", "", {"unit": "ontmoetingsactiviteiten"}),
-        ("open_huizen", "Open Huizen overgedragen", V, "open-huizen", "Open Huizen"),
+        ("open_huizen", "Open Huizen overgedragen", "activities.series_goal_reached",
+         "open-huizen", "", {"unit": "Open Huizen", "note": "Een reeks ‘begeleiding "
+         "vrijwilligers’ per Open Huis, afgesloten met het doel bereikt: overgedragen aan "
+         "het Lokaal Dienstencentrum."}),
     ])
     + _spec(_VERB, "Aangenaam en veilig samenleven", [
         ("conflicten", "Conflicten en spanningen tussen burgers", "meldingen.conflicts",
@@ -651,8 +654,8 @@ INDICATORS: tuple[Indicator, ...] = tuple(
         ("sociale_gidsen", "Sociale gidsen", P, "sociale-gidsen"),
     ])
     + _spec(_SAMEN, "Samen met het middenveld", [
-        ("verenigingswijzer", "Verenigingswijzer: verenigingen met advies op maat", V,
-         "verenigingswijzer", "verenigingen"),
+        ("verenigingswijzer", "Verenigingswijzer: verenigingen met advies op maat",
+         "subsidies.organisations_advised", "verenigingswijzer", "", {"unit": "verenigingen"}),
         ("sociaal_innovatiefonds", "Sociaal Innovatiefonds: gesteunde projecten",
          "subsidies.projects_running", "sociaal-innovatiefonds", "", {"unit": "projecten"}),
         ("traject_middenveld", "Traject Middenveld: organisaties", V, "traject-middenveld",

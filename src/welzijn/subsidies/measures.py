@@ -7,10 +7,10 @@ was claimed back because the initiative did not happen is not counted as support
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 
 from welzijn.reporting.measures import data_source, measure
-from welzijn.subsidies.models import Application
+from welzijn.subsidies.models import Advice, Application
 
 SOURCE = " Bron: de subsidieaanvragen en beslissingen (subsidies)."
 #: Granted and not claimed back.
@@ -74,6 +74,37 @@ def organisations_running(indicator, year, service_ids):
 
 @data_source
 def has_applications(year: int) -> bool:
-    return Application.objects.filter(
-        Q(submitted_on__year=year) | Q(decided_on__year=year)
-    ).exists()
+    return (
+        Application.objects.filter(Q(submitted_on__year=year) | Q(decided_on__year=year)).exists()
+        or Advice.objects.filter(given_on__year=year).exists()
+    )
+
+
+#: An amount is shown only when it sums the grants of at least this many associations, so
+#: that no single association's grant can be read from the report (privacy.MIN_COUNT).
+MIN_GRANTEES = 5
+
+
+@measure(
+    "subsidies.granted_amount",
+    definition="Toegekend bedrag (EUR) van de aanvragen voor {services} die in het jaar werden "
+    "toegekend, zonder de teruggevorderde; niet getoond wanneer het om minder dan 5 "
+    "verschillende verenigingen gaat (dan zou één toekenning af te lezen zijn)." + SOURCE,
+    things=True,
+)
+def granted_amount(indicator, year, service_ids):
+    granted = _decided_in(indicator, year, service_ids)
+    if granted.values("organisation").distinct().count() < MIN_GRANTEES:
+        return None
+    return float(granted.aggregate(total=Sum("granted_amount"))["total"])
+
+
+@measure(
+    "subsidies.organisations_advised",
+    definition="Aantal verschillende verenigingen die in het jaar advies op maat kregen van "
+    "{services}. Bron: de geregistreerde adviezen (subsidies).",
+    things=True,
+)
+def organisations_advised(indicator, year, service_ids):
+    advised = Advice.objects.filter(service_id__in=service_ids, given_on__year=year)
+    return float(advised.values("organisation").distinct().count())

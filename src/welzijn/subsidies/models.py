@@ -393,3 +393,43 @@ class FinalReport(models.Model):
 
     def __str__(self) -> str:
         return f"Eindverslag van {self.submitted_on:%d/%m/%Y}"
+
+
+class Advice(models.Model):
+    """Advice on measure given to an association (the Verenigingswijzer): which association,
+    when, on what, by which team. The report counts the associations advised in a year."""
+
+    class Topic(models.TextChoices):
+        LEGAL = "juridisch", "juridisch"
+        ADMINISTRATIVE = "administratief", "administratief"
+        FINANCIAL = "financieel", "financieel"
+        OTHER = "ander", "ander"
+
+    service = models.ForeignKey(Service, models.PROTECT, related_name="+", verbose_name="dienst")
+    organisation = models.ForeignKey(
+        Organisation, models.PROTECT, related_name="advices", verbose_name="vereniging"
+    )
+    office = models.ForeignKey(Office, models.PROTECT, related_name="+", verbose_name="team")
+    given_on = models.DateField("datum van het advies")
+    topic = models.CharField("onderwerp", max_length=20, choices=Topic.choices)
+    note = models.TextField("wat werd geadviseerd", max_length=2000, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="geregistreerd door",
+    )
+
+    class Meta:
+        verbose_name = "advies aan een vereniging"
+        verbose_name_plural = "adviezen aan verenigingen"
+        ordering = ["-given_on", "-pk"]
+        indexes = [models.Index(fields=["service", "given_on"], name="advice_service_given")]
+
+    def __str__(self) -> str:
+        return f"Advies ({self.get_topic_display()}) aan {self.organisation} op {self.given_on}"
+
+    def clean(self) -> None:
+        check_dates_plausible(self, "given_on")

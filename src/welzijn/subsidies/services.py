@@ -15,6 +15,8 @@ from django.db.models import Count, Max
 from django.db.models.functions import ExtractYear
 
 from welzijn.casework import documents
+from welzijn.casework.access import office_ids_of
+from welzijn.catalog.models import Service
 from welzijn.core.access import AccessDenied
 from welzijn.core.audit import audit_record
 from welzijn.core.numbers import format_eur
@@ -25,6 +27,7 @@ from welzijn.registry.access import organisation_id_of
 from welzijn.registry.models import Organisation
 from welzijn.subsidies import access
 from welzijn.subsidies.models import (
+    Advice,
     Application,
     BudgetLine,
     Call,
@@ -34,6 +37,9 @@ from welzijn.subsidies.models import (
     Scheme,
 )
 from welzijn.subsidies.rules import Facts, Verdict
+
+#: The catalogue service of the advice on measure to associations.
+VERENIGINGSWIJZER = "verenigingswijzer"
 
 Status = Application.Status
 #: Fields of an application the applicant types (create and update).
@@ -539,3 +545,26 @@ def application_close(
         detail={"outcome": outcome, "reclaim": str(reclaim) if reclaim else None},
     )
     return application
+
+
+@transaction.atomic
+def advice_register(
+    *, actor, organisation_id: int, given_on: dt.date, topic: str, note: str = ""
+) -> Advice:
+    """Record the Verenigingswijzer's advice on measure to an association, for the official's
+    own team."""
+    offices = sorted(office_ids_of(actor)) if Role.SUBSIDIES in roles_of(actor) else []
+    if not offices:
+        raise AccessDenied("Alleen een medewerker van de subsidiedienst registreert een advies.")
+    advice = Advice(
+        service=Service.objects.get(code=VERENIGINGSWIJZER),
+        organisation=Organisation.objects.get(pk=organisation_id),
+        office_id=offices[0],
+        given_on=given_on,
+        topic=topic,
+        note=note,
+        registered_by=actor,
+    )
+    validate_and_save(advice)
+    audit_record(actor=actor, action="create", obj=advice, detail={"topic": topic})
+    return advice

@@ -60,12 +60,15 @@ OFFICE = {
     "dag-van-de-buren": "team-buurtwerk",
     "zeg-het-met-koffie": "team-buurtwerk",
     "leefstraten": "team-buurtwerk",
+    "open-huizen": "team-buurtwerk",
     "infosessies-oekraine": "team-cel-oekraine",
     "groepswerkingen": "team-werk-activering",
     "digicoaches-u-connect-workshops": "team-werk-activering",
     "vormingen-vrijwilligers": "team-vrijwilligerspunt",
 }
 DEFAULT_OFFICE = "team-gelijke-kansen"
+#: Series of support that end in a handover, by service.
+HANDOVER_TITLE = {"open-huizen": "Begeleiding vrijwilligers Open Huis"}
 LEEFSTRAAT_SESSIONS = 2
 #: The participation trajectory: 40 hours in 10 weekly sessions, groups of about 15, who
 #: attends 8 of them has completed it.
@@ -170,6 +173,8 @@ class ActivitiesBuilder:
                 self.repair_cafes(found)
             elif service == "leefstraten":
                 self.leefstraten(found)
+            elif set(found) == {"series_goal_reached"}:
+                self.handovers(service, found["series_goal_reached"])
             elif "series_participants" in found:
                 self.trajectories(service, found["series_participants"])
             elif service == "dag-van-de-buren":
@@ -281,6 +286,20 @@ class ActivitiesBuilder:
             pids = gen.ids("activities_participant", len(attended))
             for pid, s in zip(pids.tolist(), sessions[g, attended].tolist(), strict=True):
                 self.participant_rows.append((pid, s, int(gen.p_id_of[p]), "", None))
+
+    def handovers(self, service: str, target: Target) -> None:
+        """Support of a group (the volunteers of an Open Huis) that ran for years and was
+        handed over in the year: a series closed with its goal reached."""
+        gen, rng = self.gen, self.rng
+        n = gen.n(target.value)
+        starts = rng.integers(
+            _day(dt.date(gen.year - 4, 1, 1)), _day(dt.date(gen.year - 1, 12, 31)), n
+        )
+        ends = rng.integers(_day(dt.date(gen.year, 1, 15)), _day(dt.date(gen.year, 12, 15)), n)
+        self.series(
+            service, HANDOVER_TITLE[service], starts, ends,
+            rng.integers(0, len(self.wijk_codes), n),
+        )  # fmt: skip
 
     def leefstraten(self, found: dict[str, Target]) -> None:
         gen, rng = self.gen, self.rng

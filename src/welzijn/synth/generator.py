@@ -157,6 +157,7 @@ TABLES = [
     "activities_participant",
     "subsidies_application",
     "subsidies_budgetline",
+    "subsidies_advice",
 ]
 CALIBRATED_YEARS = (2023,)
 MIN_SCALE, MAX_SCALE = 0.01, 10.0

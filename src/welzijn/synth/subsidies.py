@@ -32,6 +32,15 @@ APP_COLS = [
 ]  # fmt: skip
 LINE_COLS = ["id", "application_id", "kind", "description", "amount"]
 ORG_COLS = ["id", "code", "name", "kind", "enterprise_number", "address_id"]
+ADVICE_COLS = [
+    "id", "service_id", "organisation_id", "office_id", "given_on", "topic", "note",
+    "registered_by_id",
+]  # fmt: skip
+ADVICE_TOPICS = ("juridisch", "administratief", "financieel", "ander")
+ADVICE_TOPIC_SHARE = (0.35, 0.30, 0.25, 0.10)
+#: The Verenigingswijzer started on 1 March 2023 (seed); its team.
+ADVICE_FROM = (3, 1)
+ADVICE_OFFICE = "team-lokaal-sociaal-beleid"
 
 SAZ_YEAR_FACTOR = 1000 / 0.62  # 1000 applications by mid-August (62 % of the year)
 CATEGORIES = ("1a", "1b", "2", "3")
@@ -175,6 +184,27 @@ class SubsidyWriter:
                 legal_form="vzw",
             )  # fmt: skip
 
+    def advices(self, year: int) -> None:
+        """The Verenigingswijzer: the advised associations (new ones, one to three advices
+        each, from 1 March)."""
+        gen, rng = self.gen, self.rng
+        advised = gen.n(gen.target("verenigingswijzer").value)
+        orgs = self.organisations(advised, "Synthetische vereniging (advies)", "vw")
+        per_org = rng.integers(1, 4, advised)
+        ids = gen.ids("subsidies_advice", int(per_org.sum()))
+        first = dt.date(year, *ADVICE_FROM).toordinal()
+        days = rng.integers(first, dt.date(year, 12, 31).toordinal() + 1, len(ids))
+        topics = rng.choice(len(ADVICE_TOPICS), size=len(ids), p=ADVICE_TOPIC_SHARE)
+        service, office = gen.refs.service["verenigingswijzer"], gen.refs.office[ADVICE_OFFICE]
+        rows = [
+            (int(pk), service, int(org), office, dt.date.fromordinal(int(day)).isoformat(),
+             ADVICE_TOPICS[int(topic)], "", None)
+            for pk, org, day, topic in zip(
+                ids, np.repeat(orgs, per_org), days, topics, strict=True
+            )
+        ]  # fmt: skip
+        gen.tables.add("subsidies_advice", ADVICE_COLS, rows)
+
     def emit(self) -> None:
         self.gen.tables.add("subsidies_application", APP_COLS, self.apps)
         self.gen.tables.add("subsidies_budgetline", LINE_COLS, self.lines)
@@ -186,4 +216,5 @@ def build_subsidies(gen: Generator) -> None:
     writer.samen_aan_zet(gen.year)
     writer.doelgroepverenigingen(gen.year)
     writer.sociaal_innovatiefonds()
+    writer.advices(gen.year)
     writer.emit()

@@ -6,6 +6,7 @@ from welzijn.web.views import subsidies
 
 urlpatterns = [
     path("", subsidies.subsidies_home, name="subsidies"),
+    path("advies/nieuw/", subsidies.subsidy_advice_new, name="subsidy_advice_new"),
     path("oproepen/<int:call_id>/", subsidies.subsidy_call, name="subsidy_call"),
     path(
         "oproepen/<int:call_id>/aanvragen/",

@@ -3,8 +3,8 @@ service functions apply them (their Dutch reasons land next to the field)."""
 
 from django import forms
 
-from welzijn.registry.models import Wijk
-from welzijn.subsidies.models import BudgetLine, JuryScore, LegalForm
+from welzijn.registry.models import Organisation, Wijk
+from welzijn.subsidies.models import Advice, BudgetLine, JuryScore, LegalForm
 from welzijn.subsidies.rules import Ruleset
 from welzijn.web.forms.common import AmountField, BelgianDateField, WorkplaceForm, today
 
@@ -120,3 +120,14 @@ class CloseForm(WorkplaceForm):
     )
     reclaim = AmountField(label="Terug te vorderen bedrag (EUR)", required=False, min_value=0)
     reason = _text("Reden", 300, required=False)
+
+
+class AdviceForm(WorkplaceForm):
+    """The Verenigingswijzer's advice on measure to an association."""
+
+    organisation = forms.ModelChoiceField(Organisation.objects.order_by("name"), label="Vereniging")
+    given_on = BelgianDateField(label="Datum van het advies", initial=today)
+    topic = forms.ChoiceField(label="Onderwerp", choices=Advice.Topic.choices)
+    note = forms.CharField(
+        label="Wat werd geadviseerd", required=False, max_length=2000, widget=forms.Textarea
+    )

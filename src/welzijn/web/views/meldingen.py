@@ -91,11 +91,6 @@ def _filters(form: ListFilterForm, side: str) -> meldingen_selectors.Filters:
     )
 
 
-def _page_number(request) -> int:
-    value = request.GET.get("pagina", "1")
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 7 else 1
-
-
 @login_required
 def melding_list(request):
     meldingen_user(request.user)
@@ -104,19 +99,26 @@ def melding_list(request):
     filters = _filters(form, side)
     day = today()
     page = meldingen_selectors.meldingen_list(
-        user=request.user, filters=filters, today=day, page=_page_number(request)
+        user=request.user,
+        filters=filters,
+        today=day,
+        after=meldingen_selectors.Cursor.parse(request.GET.get("na", "")),
+        before=meldingen_selectors.Cursor.parse(request.GET.get("voor", "")),
     )
     per_wijk = meldingen_selectors.open_per_wijk(user=request.user, filters=filters, today=day)
     query = request.GET.copy()
-    query.pop("pagina", None)
+    for cursor in ("na", "voor"):
+        query.pop(cursor, None)
     return render(
         request,
         "web/meldingen/list.html",
         {
             "form": form,
             "page": page,
+            "cap": meldingen_selectors.COUNT_CAP,
             "today": day,
             "per_wijk": per_wijk,
+            "open_total": sum(row["open"] for row in per_wijk),
             "map": meldingen_map.svg_points(per_wijk),
             "query": query.urlencode(),
         },

@@ -1,6 +1,7 @@
 """Subsidies: the association applies and follows its applications; the official checks,
 decides and pays, with the call's budget left in view; the jury scores larger ones."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse
@@ -19,6 +20,7 @@ from welzijn.subsidies.access import acts_as
 from welzijn.subsidies.models import Application
 from welzijn.web.forms.common import submit, today
 from welzijn.web.forms.subsidies import (
+    AdviceForm,
     ApplicationForm,
     BudgetLineForm,
     CheckForm,
@@ -70,6 +72,7 @@ def subsidies_home(request):
     context = {
         "is_applicant": Role.AANVRAGER in roles,
         "is_jury": Role.JURY in roles and Role.SUBSIDIES not in roles,
+        "advises": Role.SUBSIDIES in roles,
         "applications": applications,
         "calls": calls if Role.AANVRAGER in roles else None,
         "open_calls": [c for c in calls if c.opens_on <= today()],
@@ -442,3 +445,32 @@ def subsidy_letter(request, application_id):
         f'attachment; filename="{letters.letter_filename(application)}"'
     )
     return response
+
+
+@login_required
+def subsidy_advice_new(request):
+    """The Verenigingswijzer registers an advice on measure given to an association."""
+    if Role.SUBSIDIES not in roles_of(request.user):
+        raise AccessDenied("Deze pagina is er voor de medewerkers van de Verenigingswijzer.")
+    form = bound_or_restored(request, AdviceForm)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = submit(
+            form,
+            subsidies.advice_register,
+            actor=request.user,
+            organisation_id=data["organisation"].pk,
+            given_on=data["given_on"],
+            topic=data["topic"],
+            note=data["note"],
+        )
+        if done is not None:
+            messages.success(request, f"Advies aan {done.organisation} geregistreerd.")
+            return redirect("web:subsidies")
+    return form_page(
+        request,
+        "web/form.html",
+        form,
+        title="Verenigingswijzer: advies op maat registreren",
+        back=reverse("web:subsidies"),
+    )
