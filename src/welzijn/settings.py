@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "welzijn.subsidies",
     "welzijn.volunteering",
     "welzijn.pairedtests",
+    "welzijn.energy",
     "welzijn.rights",
     "welzijn.synth",
     "welzijn.reporting",

@@ -39,6 +39,8 @@ DEMO_USERS = [
     # An organisation keeping its volunteer vacancies (a partner account of its organisation).
     ("organisatie", "Omar Organisatie", Role.PARTNER, "roeland"),
     ("gelijkekansen", "Gita Gelijk", Role.GELIJKE_KANSEN, "team-gelijke-kansen"),
+    ("energiecel", "Emma Energie", Role.ENERGIECEL, "team-energiecel"),
+    ("wooncoach", "Wout Wooncoach", Role.WOONCOACH, "team-wooncoaches"),
 ]
 #: The demo association (not reference data: a city registers its own associations).
 DEMO_ASSOCIATION = {

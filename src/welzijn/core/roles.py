@@ -35,6 +35,10 @@ class Role(StrEnum):
     VRIJWILLIGERSPUNT = "vrijwilligerspunt"
     #: The equal-opportunities team: runs the praktijktesten on the rental market.
     GELIJKE_KANSEN = "gelijkekansen"
+    #: The Energiecel: LAC dossiers and sessions, energy scans, energy aid and premiums.
+    ENERGIECEL = "energiecel"
+    #: A wooncoach: rent-arrears meldingen, housing trajectories, rent guarantees.
+    WOONCOACH = "wooncoach"
 
 
 #: Roles that work with people and dossiers of their office.
@@ -42,7 +46,9 @@ CASEWORK_ROLES = frozenset({Role.ONTHAAL, Role.MAATSCHAPPELIJK_WERKER, Role.TEAM
 #: Roles that may change a dossier's content (trajectories, interventions, decisions).
 DOSSIER_EDIT_ROLES = frozenset({Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH})
 #: Roles that register meldingen and work on those of their team.
-MELDINGEN_ROLES = frozenset({Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR})
+MELDINGEN_ROLES = frozenset(
+    {Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR, Role.WOONCOACH}
+)
 #: Roles that register sessions of their team and the participants (activities app).
 ACTIVITY_ROLES = frozenset({Role.BUURTWERK})
 #: Roles that may look people up in the registry by name, to link what they register to a
@@ -50,6 +56,8 @@ ACTIVITY_ROLES = frozenset({Role.BUURTWERK})
 PERSON_SEARCH_ROLES = CASEWORK_ROLES | ACTIVITY_ROLES | {Role.BEHEERDER}
 #: Roles of the subsidy pages: the applicant, the official and the jury.
 SUBSIDY_ROLES = frozenset({Role.AANVRAGER, Role.SUBSIDIES, Role.JURY})
+#: Roles of the Energiecel's and the housing team's pages (app `energy`).
+ENERGY_ROLES = frozenset({Role.ENERGIECEL, Role.WOONCOACH})
 
 
 def roles_of(user) -> frozenset[Role]:

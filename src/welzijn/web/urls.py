@@ -24,6 +24,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("vrijwilligers/", include("welzijn.web.urls_vrijwilligers")),
     path("praktijktesten/", include("welzijn.web.urls_praktijktesten")),
+    path("energie/", include("welzijn.web.urls_energie")),
     path("inloggen/", login_views.LoginView.as_view(), name="login"),
     path("inloggen/code/", login_views.otp_verify, name="otp_verify"),
     path("tweestapsverificatie/", login_views.otp_setup, name="otp_setup"),
