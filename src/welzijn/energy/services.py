@@ -238,21 +238,17 @@ def energy_aid_grant(
     amount: Decimal,
     lac_dossier_id: int | None = None,
     scan_id: int | None = None,
+    insz: str = "",
 ) -> EnergyAid:
-    """Grant aid from a LAC dossier or an energy scan: the household is theirs. A debt taken
-    over comes from a LAC dossier; an appliance premium from a scan."""
+    """Grant aid from a LAC dossier or an energy scan (the household is theirs), or on its
+    own for the household of ``insz`` (a winter premium, an intervention asked at the
+    Energiecel). A debt is taken over from a LAC dossier; an appliance premium follows a scan."""
     require(service in AID_SERVICES, "service", "Kies de soort tussenkomst.")
     require(
-        (lac_dossier_id is None) != (scan_id is None),
+        lac_dossier_id is None or scan_id is None,
         "service",
-        "Een tussenkomst hoort bij een LAC-dossier of bij een energiescan.",
+        "Een tussenkomst hoort bij een LAC-dossier of bij een energiescan, niet bij beide.",
     )
-    source = (
-        LacDossier.objects.get(pk=lac_dossier_id)
-        if lac_dossier_id
-        else EnergyScan.objects.get(pk=scan_id)
-    )
-    access(actor, source, Intent.EDIT)
     require(
         service != "energieschulden-ten-laste" or lac_dossier_id is not None,
         "service",
@@ -263,9 +259,19 @@ def energy_aid_grant(
         "service",
         "Een premie voor een toestel volgt op een energiescan.",
     )
+    source: LacDossier | EnergyScan | None = None
+    if lac_dossier_id is not None:
+        source = LacDossier.objects.get(pk=lac_dossier_id)
+    elif scan_id is not None:
+        source = EnergyScan.objects.get(pk=scan_id)
+    if source is not None:
+        access(actor, source, Intent.EDIT)
+        office, household = source.office, source.household
+    else:
+        office, household = _office(actor, Role.ENERGIECEL), household_of(insz, granted_on)
     aid = EnergyAid(
-        office=source.office,
-        household=source.household,
+        office=office,
+        household=household,
         service=Service.objects.get(code=service),
         granted_on=granted_on,
         amount=amount,

@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("dossiers/<int:lac_dossier_id>/tussenkomst/", energie.dossier_aid, name="lac_dossier_aid"),
     path("dossiers/<int:lac_dossier_id>/brief.pdf", energie.dossier_letter, name="lac_letter"),
+    path("tussenkomsten/nieuw/", energie.aid_new, name="energy_aid_new"),
     path("energiescans/", energie.scans, name="energy_scans"),
     path("energiescans/nieuw/", energie.scan_new, name="energy_scan_new"),
     path("energiescans/<int:scan_id>/", energie.scan_detail, name="energy_scan"),

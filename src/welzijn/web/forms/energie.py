@@ -72,6 +72,14 @@ class AidForm(WorkplaceForm):
     amount = AmountField(label="Bedrag")
 
 
+class StandaloneAidForm(AidForm):
+    """Aid that comes from neither a LAC dossier nor a scan (a winter premium, ...)."""
+
+    insz = InszField()
+
+    field_order = ("insz", "service", "granted_on", "amount")
+
+
 class ScanForm(WorkplaceForm):
     insz = InszField()
     visited_on = BelgianDateField(label="Bezocht op", initial=today)

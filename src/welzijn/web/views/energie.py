@@ -201,6 +201,19 @@ def dossier_letter(request, lac_dossier_id):
     return pdf_response(TEMPLATES + "letter_pdf.html", context, f"lac-beslissing-{d.pk}.pdf")
 
 
+@login_required
+def aid_new(request):
+    require_role(request.user, Role.ENERGIECEL)
+    form = bound_or_restored(request, forms.StandaloneAidForm, initial={"service": "winterpremie"})
+    return record_form(
+        request,
+        form,
+        title="Tussenkomst of premie registreren",
+        back=reverse("web:energie"),
+        save=lambda data: submit(form, energy.energy_aid_grant, actor=request.user, **data),
+    )
+
+
 # -- energy scans -----------------------------------------------------------------------------
 
 
