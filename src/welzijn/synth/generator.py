@@ -97,8 +97,8 @@ from welzijn.core.insz import make_insz
 from welzijn.registry.search import search_key, search_name
 from welzijn.reporting import measures
 
-from . import reference as ref
 from . import energy, shelter
+from . import reference as ref
 from .activities import build_activities
 from .meldingen import build_meldingen
 from .pairedtests import build_paired_tests
