@@ -8,7 +8,7 @@ urlpatterns = [
     path("", energie.home, name="energie"),
     path("zittingen/", energie.sessions, name="lac_sessions"),
     path("zittingen/nieuw/", energie.session_new, name="lac_session_new"),
-    path("zittingen/<int:session_id>/", energie.session_detail, name="lac_session"),
+    path("zittingen/<int:lac_session_id>/", energie.session_detail, name="lac_session"),
     path("dossiers/nieuw/", energie.dossier_new, name="lac_dossier_new"),
     path("dossiers/<int:lac_dossier_id>/", energie.dossier_detail, name="lac_dossier"),
     path(
@@ -30,7 +30,7 @@ urlpatterns = [
     path("energiescans/<int:scan_id>/", energie.scan_detail, name="energy_scan"),
     path("wonen/", energie.wonen, name="wonen"),
     path(
-        "wonen/huurachterstal/<int:melding_id>/",
+        "wonen/huurachterstal/<int:arrears_melding_id>/",
         energie.rent_arrears_handle,
         name="rent_arrears_handle",
     ),

@@ -76,8 +76,8 @@ def session_new(request):
 
 
 @login_required
-def session_detail(request, session_id):
-    session, agenda = selectors.lac_session_agenda(user=request.user, session_id=session_id)
+def session_detail(request, lac_session_id):
+    session, agenda = selectors.lac_session_agenda(user=request.user, session_id=lac_session_id)
     context = {"session": session, "agenda": agenda, "today": today()}
     return render(request, TEMPLATES + "session.html", context)
 
@@ -268,8 +268,8 @@ def wonen(request):
 
 
 @login_required
-def rent_arrears_handle(request, melding_id):
-    melding = selectors.rent_arrears_get(user=request.user, melding_id=melding_id)
+def rent_arrears_handle(request, arrears_melding_id):
+    melding = selectors.rent_arrears_get(user=request.user, melding_id=arrears_melding_id)
     form = bound_or_restored(request, forms.RentArrearsForm)
     if _saved(
         request,
