@@ -112,6 +112,7 @@ def _lac_dossiers(w: _Writer, year: int) -> dict[int, int]:
     taken_over = rng.choice(np.flatnonzero(~allowed[:energy]), min(debts, energy), replace=False)
     decision[taken_over] = "schuld-ten-laste"
     households = rng.choice(w.clients, n)
+    households[taken_over] = gen.pick(w.clients, len(taken_over))  # one debt per family
     received = w.days(n, year, dt.date(year, *LAST_REQUEST))
     trigger = _mix(rng, n, TRIGGER_MIX)
     owed = w.amounts(n, 650)
