@@ -30,7 +30,7 @@ class DossierView:
     dossier: LacDossier
     term: UtilityTerm
     aid: list[EnergyAid]
-    sessions: list[LacSession]  # planned sessions it can be put on
+    sessions: list[LacSession]  # planned sessions it can be put (or moved) on
 
     def timeline(self) -> list[tuple[dt.date, str]]:
         d = self.dossier
@@ -59,7 +59,8 @@ def lac_dossier_get(
     audit_record(actor=user, action="view", obj=dossier, reason=reason)
     aid = list(dossier.aid.select_related("service"))
     planned = visible_to(user, LacSession).filter(status=LacSession.Status.PLANNED)
-    sessions = list(planned.filter(held_on__gte=dossier.received_on).order_by("held_on"))
+    later = planned.filter(held_on__gte=dossier.received_on).exclude(pk=dossier.session_id)
+    sessions = list(later.order_by("held_on"))
     return DossierView(dossier, term_for(dossier.utility), aid, sessions)
 
 
