@@ -12,6 +12,7 @@ from welzijn.catalog.models import Service
 from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
 from welzijn.core.insz import normalise_insz
+from welzijn.core.numbers import format_eur
 from welzijn.core.roles import Role
 from welzijn.core.transitions import check_transition
 from welzijn.core.validation import require, validate_and_save
@@ -350,7 +351,7 @@ def rent_guarantee_repay(*, actor, guarantee_id: int, amount: Decimal) -> RentGu
     require(
         amount <= guarantee.outstanding,
         "amount",
-        f"Er staat nog maar {guarantee.outstanding} euro open.",
+        f"Er staat nog maar {format_eur(guarantee.outstanding)} open.",
     )
     guarantee.repaid += amount
     validate_and_save(guarantee)
