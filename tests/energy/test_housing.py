@@ -95,3 +95,28 @@ def test_a_guarantee_is_repaid_up_to_its_amount(coach):
             guarantee_id=guarantee.pk,
             amount=Decimal("1"),
         )
+
+
+def test_a_gent_knapt_op_trajectory_has_a_budget_and_ends_once(coach):
+    onthaal = user(Role.ONTHAAL)
+    owner = person(onthaal, last_name="Eigenaar")
+    household(onthaal, owner)
+    with pytest.raises(ValidationError, match="budget"):
+        services.housing_trajectory_start(
+            actor=coach, insz=owner.insz, kind="gent-knapt-op", started_on=dt.date(2023, 2, 1)
+        )
+    trajectory = services.housing_trajectory_start(
+        actor=coach,
+        insz=owner.insz,
+        kind="gent-knapt-op",
+        started_on=dt.date(2023, 2, 1),
+        steps="Renovatieadvies\nOffertes",
+        budget=Decimal("25000"),
+    )
+    services.housing_trajectory_end(
+        actor=coach, trajectory_id=trajectory.pk, end_date=dt.date(2023, 10, 1)
+    )
+    with pytest.raises(ValidationError, match="al beëindigd"):
+        services.housing_trajectory_end(
+            actor=coach, trajectory_id=trajectory.pk, end_date=dt.date(2023, 11, 1)
+        )

@@ -134,7 +134,7 @@ def _fixed(status):
 
 
 def _meldingen_role(role, relation):
-    return 200 if role in (GW, PR, MB) else 404
+    return 200 if role in (GW, PR, MB, WC) else 404
 
 
 def _melding_view(role, relation):
@@ -414,6 +414,7 @@ EXPECTED = {
     "web:wonen": Expect(_only(WC)),
     "web:rent_arrears_handle": _form(_own_energy(WC)),
     "web:housing_trajectory_new": _form(_only(WC)),
+    "web:housing_trajectory_end": _form(_own_energy(WC)),
     "web:rent_guarantee_new": _form(_only(WC)),
     "web:rent_guarantee_repay": _form(_own_energy(WC)),
     "reporting:index": Expect(_report(302)),
@@ -948,6 +949,9 @@ def _energy_world(objects, users):
         scan = energy.energy_scan_register(
             actor=cel, insz=insz, visited_on=today, recommendations="Ledlampen"
         )
+        trajectory = energy.housing_trajectory_start(
+            actor=coach, insz=insz, kind="gent-knapt-op", started_on=today, budget=Decimal("20000")
+        )
         guarantee = energy.rent_guarantee_grant(
             actor=coach, insz=insz, form="storting", granted_on=today, amount=Decimal("1500"),
             monthly_repayment=Decimal("50"),
@@ -962,6 +966,7 @@ def _energy_world(objects, users):
         objects[relation].update(
             lac_dossier_id=lac.pk, lac_session_id=session.pk, scan_id=scan.pk,
             guarantee_id=guarantee.pk, arrears_melding_id=arrears,
+            housing_trajectory_id=trajectory.pk,
         )  # fmt: skip
 
 

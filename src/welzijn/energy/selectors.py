@@ -155,6 +155,15 @@ def guarantee_get(*, user, guarantee_id: int, intent: Intent = Intent.VIEW) -> R
 
 
 @transaction.atomic
+def trajectory_get(*, user, trajectory_id: int, intent: Intent = Intent.VIEW) -> HousingTrajectory:
+    trajectory = access(
+        user, HousingTrajectory.objects.select_related("household").get(pk=trajectory_id), intent
+    )
+    audit_record(actor=user, action="view", obj=trajectory, reason="woontraject")
+    return trajectory
+
+
+@transaction.atomic
 def housing_trajectories(*, user) -> list[HousingTrajectory]:
     require_role(user, Role.WOONCOACH)
     running = visible_to(user, HousingTrajectory).filter(ended_on__isnull=True)

@@ -318,6 +318,17 @@ def housing_trajectory_start(
 
 
 @transaction.atomic
+def housing_trajectory_end(*, actor, trajectory_id: int, end_date: dt.date) -> HousingTrajectory:
+    trajectory = HousingTrajectory.objects.select_for_update().get(pk=trajectory_id)
+    access(actor, trajectory, Intent.EDIT)
+    require(trajectory.ended_on is None, "end_date", "Dit traject is al beëindigd.")
+    trajectory.ended_on = end_date
+    validate_and_save(trajectory)
+    audit_record(actor=actor, action="end", obj=trajectory)
+    return trajectory
+
+
+@transaction.atomic
 def rent_guarantee_grant(
     *,
     actor,

@@ -35,6 +35,11 @@ urlpatterns = [
         name="rent_arrears_handle",
     ),
     path("wonen/trajecten/nieuw/", energie.trajectory_new, name="housing_trajectory_new"),
+    path(
+        "wonen/trajecten/<int:housing_trajectory_id>/einde/",
+        energie.trajectory_end,
+        name="housing_trajectory_end",
+    ),
     path("wonen/huurwaarborgen/nieuw/", energie.guarantee_new, name="rent_guarantee_new"),
     path(
         "wonen/huurwaarborgen/<int:guarantee_id>/afbetaling/",

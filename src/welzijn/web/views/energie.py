@@ -17,7 +17,7 @@ from welzijn.procedure.deadlines import rules as procedure_rules
 from welzijn.web.forms import energie as forms
 from welzijn.web.forms.common import submit, today
 from welzijn.web.pdf import pdf_response
-from welzijn.web.views.common import bound_or_restored, form_page, record_form
+from welzijn.web.views.common import bound_or_restored, form_page, period_end_form, record_form
 
 TEMPLATES = "web/energie/"
 
@@ -299,6 +299,21 @@ def trajectory_new(request):
         title="Woontraject starten",
         back=reverse("web:wonen"),
         save=lambda data: submit(form, energy.housing_trajectory_start, actor=request.user, **data),
+    )
+
+
+@login_required
+def trajectory_end(request, housing_trajectory_id):
+    trajectory = selectors.trajectory_get(
+        user=request.user, trajectory_id=housing_trajectory_id, intent=Intent.EDIT
+    )
+    return period_end_form(
+        request,
+        title="Woontraject beëindigen",
+        subject=f"{trajectory} — {trajectory.household}",
+        back=reverse("web:wonen"),
+        end=energy.housing_trajectory_end,
+        trajectory_id=trajectory.pk,
     )
 
 
