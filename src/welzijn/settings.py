@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "welzijn.volunteering",
     "welzijn.pairedtests",
     "welzijn.activation",
+    "welzijn.energy",
     "welzijn.rights",
     "welzijn.synth",
     "welzijn.reporting",

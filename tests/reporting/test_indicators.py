@@ -190,7 +190,7 @@ def test_shares_of_a_volume_carry_the_base_as_denominator(world):
 
 
 def test_outcome_share_denominator_is_the_number_of_ended_trajectories(world):
-    ind = BY_CODE["lac_energie_voorkomen"]
+    ind = BY_CODE["housing_first_behouden"]
     records_scenario(world, ind)
     result = compute(Y, [ind])[ind.code]
     assert result.denominator == 3
@@ -199,11 +199,11 @@ def test_outcome_share_denominator_is_the_number_of_ended_trajectories(world):
 def test_queries_do_not_grow_with_the_data(world):
     """Set-based: the number of queries depends on the indicators, not on the rows."""
     client_scenario(world)
-    records_scenario(world, BY_CODE["energie"])
+    records_scenario(world, BY_CODE["digihulp_clienten"])
     with CaptureQueriesContext(connection) as first:
         compute(Y)
     client_scenario(world)
-    records_scenario(world, BY_CODE["energie"])
+    records_scenario(world, BY_CODE["digihulp_clienten"])
     records_scenario(world, BY_CODE["psychologische_hulp"])
     with CaptureQueriesContext(connection) as second:
         compute(Y)

@@ -26,12 +26,13 @@ STREET = "Zonnebloemstraat"
 @pytest.fixture
 def tiny(world):
     """Three client households (six persons), with names, INSZ and a street; a few records."""
+    griet = world.person(first="Griet", last="Vandamme")
     _hh, d = world.client(
-        world.person(first="Griet", last="Vandamme"),
+        griet,
         world.person(D(2014, 3, 3), first="Lotte", last="Vandamme"),
         street=STREET,
     )
-    world.intervention(d, "tussenkomst-energie", D(2023, 2, 1))
+    world.intervention(d, "digihulp-welzijnsbureaus", D(2023, 2, 1), griet)
     world.client(world.person(first="Ahmed", last="Benali"), street=STREET)
     world.client(
         world.person(first="Jozef", last="Claeys"),
@@ -81,7 +82,7 @@ def test_tiny_report_shows_no_person_and_suppresses_small_figures(tiny):
     assert items["clienten_huishoudens"].shown.text == SMALL  # 3 households
     assert items["clienten_alleenstaand"].shown.text == HIDDEN  # share of 3
     assert items["clienten_minderjarig"].shown.text == HIDDEN  # share of 6 persons
-    assert items["energie"].shown.text == SMALL  # 1 household
+    assert items["digihulp_clienten"].shown.text == SMALL  # 1 person
     assert items["taxicheques"].shown.text == "103.313"
     assert {b.households for b in report.per_wijk} <= {"0", SMALL}
     secrets = _identifying()

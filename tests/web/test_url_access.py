@@ -53,7 +53,8 @@ ON, MW, TC, AN, BH, PA, OP, BW = (
 GW, PR, MB = Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR
 AA, SU, JU = Role.AANVRAGER, Role.SUBSIDIES, Role.JURY
 VW, GK, WK = Role.VRIJWILLIGERSPUNT, Role.GELIJKE_KANSEN, Role.WERK
-ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, WK)
+EC, WC = Role.ENERGIECEL, Role.WOONCOACH
+ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, WK, EC, WC)
 CASEWORK = {ON, MW, TC, OP, WK}
 COUNT_ROLES = {OP, TC, AN, BH, PA}
 EDIT = {MW, TC, WK}
@@ -135,7 +136,7 @@ def _fixed(status):
 
 
 def _meldingen_role(role, relation):
-    return 200 if role in (GW, PR, MB) else 404
+    return 200 if role in (GW, PR, MB, WC) else 404
 
 
 def _melding_view(role, relation):
@@ -184,6 +185,12 @@ def _organisation(role, relation):
     """The Vrijwilligerspunt: every vacancy; an organisation's account: its own (the world's
     own and shared vacancies belong to the partner's organisation)."""
     return 200 if role is VW or (role is PA and relation in (OWN, SHARED)) else 404
+
+
+def _own_energy(team):
+    """A record of the Energiecel or the wooncoaches: their own office's only (the world's
+    other and shared records are of a team at another office)."""
+    return lambda role, relation: 200 if role is team and relation == OWN else 404
 
 
 @dataclass(frozen=True)
@@ -235,7 +242,7 @@ EXPECTED = {
     # the Vrijwilligerspunt and Gelijke Kansen: their team's start page; a teamcoach: the team
     "web:home": Expect(
         lambda role, rel: (
-            302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, TC, WK) else 200
+            302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, TC, WK, EC, WC) else 200
         )
     ),
     "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
@@ -412,6 +419,28 @@ EXPECTED = {
     "web:werk_placement_new": _form(_dossier({WK}, beheerder_views=False)),
     "web:werk_placement_end": _form(_dossier({WK}, beheerder_views=False)),
     "web:werk_buyers": _form(_only(WK)),
+    # -- the Energiecel (LAC) and the wooncoaches ------------------------------------------
+    "web:energie": Expect(_only(EC)),
+    "web:lac_sessions": Expect(_only(EC)),
+    "web:lac_session_new": _form(_only(EC)),
+    "web:lac_session": Expect(_own_energy(EC)),
+    "web:lac_dossier_new": _form(_only(EC)),
+    "web:lac_dossier": Expect(_own_energy(EC)),
+    "web:lac_dossier_investigation": _form(_own_energy(EC)),
+    "web:lac_dossier_plan": _form(_own_energy(EC)),
+    "web:lac_dossier_decide": _form(_own_energy(EC)),
+    "web:lac_dossier_aid": _form(_own_energy(EC)),
+    "web:lac_letter": Expect(_own_energy(EC)),
+    "web:energy_aid_new": _form(_only(EC)),
+    "web:energy_scans": Expect(_only(EC)),
+    "web:energy_scan_new": _form(_only(EC)),
+    "web:energy_scan": _form(_own_energy(EC)),
+    "web:wonen": Expect(_only(WC)),
+    "web:rent_arrears_handle": _form(_own_energy(WC)),
+    "web:housing_trajectory_new": _form(_only(WC)),
+    "web:housing_trajectory_end": _form(_own_energy(WC)),
+    "web:rent_guarantee_new": _form(_only(WC)),
+    "web:rent_guarantee_repay": _form(_own_energy(WC)),
     "reporting:index": Expect(_report(302)),
     "reporting:jaaroverzicht": Expect(_report(200)),
     "reporting:download": Expect(_report(200)),
@@ -442,6 +471,8 @@ _OFFICE_OF = {
     PR: "team-preventie",
     MB: "team-netheid",
     BW: "team-buurtwerk",
+    EC: "team-energiecel",
+    WC: "team-wooncoaches",
 }
 
 
@@ -795,6 +826,7 @@ def _build_world():
             on=D(2023, 3, 1),
         )
     _meldingen_world(objects, names, users)
+    _energy_world(objects, users)
     return World(objects, names, users)
 
 
@@ -961,6 +993,59 @@ def _subsidy_world(users, objects):
             on=D(2023, 3, 20),
         )
         objects[relation].update(application_id=app.pk, call_id=call.pk, line_id=app.lines.get().pk)
+
+
+def _energy_world(objects, users):
+    """Per relation a LAC dossier (decided, with its letter), a session, a scan, a rent
+    guarantee; the own ones of the Energiecel and the wooncoaches, the others of the same
+    teams at another office. The own relation has a rent-arrears melding for the wooncoaches;
+    the others point at a melding of another team."""
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from welzijn.energy import services as energy
+    from welzijn.meldingen import services as meldingen
+    from welzijn.registry.models import Person
+
+    today = timezone.localdate()
+    elsewhere = {EC: user(EC, "wb-rabot"), WC: user(WC, "wb-rabot")}
+    for relation in RELATIONS:
+        cel, coach = (users[EC], users[WC]) if relation == OWN else (elsewhere[EC], elsewhere[WC])
+        insz = Person.objects.get(pk=objects[relation]["person_id"]).insz
+        session = energy.lac_session_plan(actor=cel, held_on=today, members="OCMW\nFluvius")
+        lac = energy.lac_dossier_open(
+            actor=cel, insz=insz, requester="fluvius", utility="aardgas", trigger="schuld",
+            amount_owed=Decimal("400"), received_on=today,
+        )  # fmt: skip
+        energy.lac_investigation_write(actor=cel, dossier_id=lac.pk, text="Onderzoek")
+        energy.lac_dossier_plan(actor=cel, dossier_id=lac.pk, session_id=session.pk)
+        energy.lac_decide(
+            actor=cel, dossier_id=lac.pk, decision="afbetalingsplan", motivation="Plan",
+            household_heard=True,
+        )  # fmt: skip
+        scan = energy.energy_scan_register(
+            actor=cel, insz=insz, visited_on=today, recommendations="Ledlampen"
+        )
+        trajectory = energy.housing_trajectory_start(
+            actor=coach, insz=insz, kind="gent-knapt-op", started_on=today, budget=Decimal("20000")
+        )
+        guarantee = energy.rent_guarantee_grant(
+            actor=coach, insz=insz, form="storting", granted_on=today, amount=Decimal("1500"),
+            monthly_repayment=Decimal("50"),
+        )  # fmt: skip
+        arrears = objects[relation]["melding_id"]
+        if relation == OWN:
+            arrears = meldingen.melding_create(
+                actor=users[GW], category="huurachterstal", description="Huurachterstal",
+                reporter_kind="partner", street="Bevrijdingslaan", house_number="3",
+                postcode="9000",
+            ).pk  # fmt: skip
+        objects[relation].update(
+            lac_dossier_id=lac.pk, lac_session_id=session.pk, scan_id=scan.pk,
+            guarantee_id=guarantee.pk, arrears_melding_id=arrears,
+            housing_trajectory_id=trajectory.pk,
+        )  # fmt: skip
 
 
 def office_of(code):

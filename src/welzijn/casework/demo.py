@@ -40,6 +40,8 @@ DEMO_USERS = [
     ("organisatie", "Omar Organisatie", Role.PARTNER, "roeland"),
     ("gelijkekansen", "Gita Gelijk", Role.GELIJKE_KANSEN, "team-gelijke-kansen"),
     ("werk", "Wout Werk", Role.WERK, "team-werk-activering"),
+    ("energiecel", "Emma Energie", Role.ENERGIECEL, "team-energiecel"),
+    ("wooncoach", "Wout Wooncoach", Role.WOONCOACH, "team-wooncoaches"),
 ]
 #: The demo association (not reference data: a city registers its own associations).
 DEMO_ASSOCIATION = {

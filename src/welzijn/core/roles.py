@@ -38,6 +38,10 @@ class Role(StrEnum):
     #: A trajectbegeleider of the Dienst Werk en Activering: answers work questions, keeps
     #: employers and placements, follows the dossiers (art. 60, activation) of their office.
     WERK = "trajectbegeleider werk"
+    #: The Energiecel: LAC dossiers and sessions, energy scans, energy aid and premiums.
+    ENERGIECEL = "energiecel"
+    #: A wooncoach: rent-arrears meldingen, housing trajectories, rent guarantees.
+    WOONCOACH = "wooncoach"
 
 
 #: Roles that work with people and dossiers of their office.
@@ -47,7 +51,9 @@ CASEWORK_ROLES = frozenset(
 #: Roles that may change a dossier's content (trajectories, interventions, decisions).
 DOSSIER_EDIT_ROLES = frozenset({Role.MAATSCHAPPELIJK_WERKER, Role.TEAMCOACH, Role.WERK})
 #: Roles that register meldingen and work on those of their team.
-MELDINGEN_ROLES = frozenset({Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR})
+MELDINGEN_ROLES = frozenset(
+    {Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR, Role.WOONCOACH}
+)
 #: Roles that register sessions of their team and the participants (activities app).
 ACTIVITY_ROLES = frozenset({Role.BUURTWERK})
 #: Roles that may look people up in the registry by name, to link what they register to a
@@ -55,6 +61,8 @@ ACTIVITY_ROLES = frozenset({Role.BUURTWERK})
 PERSON_SEARCH_ROLES = CASEWORK_ROLES | ACTIVITY_ROLES | {Role.BEHEERDER}
 #: Roles of the subsidy pages: the applicant, the official and the jury.
 SUBSIDY_ROLES = frozenset({Role.AANVRAGER, Role.SUBSIDIES, Role.JURY})
+#: Roles of the Energiecel's and the housing team's pages (app `energy`).
+ENERGY_ROLES = frozenset({Role.ENERGIECEL, Role.WOONCOACH})
 
 
 def roles_of(user) -> frozenset[Role]:

@@ -98,7 +98,7 @@ from welzijn.core.insz import make_insz
 from welzijn.registry.search import search_key, search_name
 from welzijn.reporting import measures
 
-from . import ground_truth, shelter
+from . import energy, ground_truth, shelter
 from . import reference as ref
 from .activation import build_activation
 from .activities import build_activities
@@ -158,6 +158,13 @@ TABLES = [
     "subsidies_application",
     "subsidies_budgetline",
     "subsidies_advice",
+    "energy_lacsession",
+    "energy_lacdossier",
+    "energy_energyscan",
+    "energy_energyaid",
+    "energy_housingtrajectory",
+    "energy_rentguarantee",
+    "energy_rentarrearsoutcome",
 ]
 CALIBRATED_YEARS = (2023,)
 MIN_SCALE, MAX_SCALE = 0.01, 10.0
@@ -355,6 +362,7 @@ class Generator:
         shelter.build(self)
         build_volunteering(self)
         build_paired_tests(self)
+        energy.build(self)  # LAC dossiers, energy aid and scans, housing, rent guarantees
         return self.tables
 
     # -- population ----------------------------------------------------------------------
@@ -1246,7 +1254,6 @@ class Generator:
                 self.interventions_for(service, persons, households, days)
             done.add(service)
         self._special_targets()
-        # Energy scans: the same households as the appliance premium, before it.
         self._volumes(volumes)
 
     def _outcome_targets(self, service: str, positions: np.ndarray) -> None:
@@ -1286,14 +1293,6 @@ class Generator:
             status=np.ones(len(chosen), np.int64),
             latest_start=_day(self.ref_date) - 1,
         )
-        # Energy scan: the households that got an appliance premium.
-        sid = self.refs.service["energiepremie-toestellen"]
-        prem = [r for r in self.tables.rows["casework_intervention"] if r[3] == sid]
-        hh_of_dossier = {row[0]: row[1] for row in self.dossier_rows}
-        households = np.array([hh_of_dossier[r[1]] for r in prem], np.int64)
-        days = np.array([_day(dt.date.fromisoformat(r[4])) for r in prem]) - 14
-        days = np.maximum(days, self.year_start)
-        self.interventions_for("energiescan", self.ref_of[households], households, days)
         # Nooddorp, and the stays of Opvang & Oriëntatie: in `synth.shelter`.
         # Opvang & Oriëntatie: 39 adults without legal residence, a trajectory (their stays:
         # synth.shelter).

@@ -476,15 +476,6 @@ SERVICE_OFFICE: dict[str, str] = {
     "instapwonen": "team-opvang-orientatie",
     "postmobiel-wonen": "team-opvang-orientatie",
     "housing-first": "team-housing-first",
-    "tussenkomst-energie": "team-energiecel",
-    "energiepremie-toestellen": "team-energiecel",
-    "energiescan": "team-energiecel",
-    "lac-dossiers-energie": "team-energiecel",
-    "lac-dossiers-water": "team-energiecel",
-    "winterpremie": "team-energiecel",
-    "energieschulden-ten-laste": "team-energiecel",
-    "wooncoaches": "team-wooncoaches",
-    "gent-knapt-op": "team-wooncoaches",
     "activeringstraject": "team-werk-activering",
     "sociale-activering": "team-werk-activering",
     "taalcoaches": "team-werk-activering",
@@ -507,11 +498,6 @@ SERVICE_OFFICE: dict[str, str] = {
 AMOUNT_RANGE: dict[str, tuple[int, int]] = {
     "dringende-medische-hulp": (40, 900),
     "sport-en-vrije-tijd": (20, 150),
-    "tussenkomst-energie": (150, 900),
-    "energiepremie-toestellen": (200, 1200),
-    "winterpremie": (100, 300),
-    "energieschulden-ten-laste": (300, 2500),
-    "huurwaarborg": (1200, 2600),
     "tussenkomst-internetkosten": (10, 60),
 }
 QUANTITY_RANGE: dict[str, tuple[int, int]] = {
@@ -529,7 +515,6 @@ QUANTITY_RANGE: dict[str, tuple[int, int]] = {
     "leegstand": (60, 365),
     "instapwonen": (60, 365),
     "postmobiel-wonen": (30, 160),
-    "energiescan": (1, 1),
     "digitale-toestellen": (1, 1),
     "digihulp-welzijnsbureaus": (1, 1),
 }

@@ -25,6 +25,7 @@ urlpatterns = [
     path("vrijwilligers/", include("welzijn.web.urls_vrijwilligers")),
     path("praktijktesten/", include("welzijn.web.urls_praktijktesten")),
     path("werk/", include("welzijn.web.urls_werk")),
+    path("energie/", include("welzijn.web.urls_energie")),
     path("inloggen/", login_views.LoginView.as_view(), name="login"),
     path("inloggen/code/", login_views.otp_verify, name="otp_verify"),
     path("tweestapsverificatie/", login_views.otp_setup, name="otp_setup"),

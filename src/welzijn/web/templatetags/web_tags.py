@@ -117,3 +117,15 @@ def percent(value) -> str:
     if value is None or value == "":
         return ""
     return f"{float(value) * 100:.1f}%".replace(".", ",")
+
+
+@register.filter
+def has_role(user, role: str) -> bool:
+    """{% if user|has_role:"energiecel" %}: the user holds this role (a team's own links)."""
+    return Role(role) in roles_of(user)
+
+
+@register.filter
+def overdue(record, today) -> bool:
+    """{% if d|overdue:today %}: past its legal term or due date, not yet settled."""
+    return record.is_overdue(today)

@@ -10,6 +10,7 @@ from welzijn.core.roles import (
     ACTIVITY_ROLES,
     CASEWORK_ROLES,
     DOSSIER_EDIT_ROLES,
+    ENERGY_ROLES,
     MELDINGEN_ROLES,
     SUBSIDY_ROLES,
     Role,
@@ -28,6 +29,8 @@ def home(request):
         return redirect("web:pairedtests_home")
     if Role.WERK in roles:
         return redirect("web:werk_home")
+    if roles & ENERGY_ROLES:
+        return redirect("web:energie" if Role.ENERGIECEL in roles else "web:wonen")
     if Role.PARTNER in roles:
         return redirect("web:referrals")
     if Role.OPVANG in roles:

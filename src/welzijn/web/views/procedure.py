@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from welzijn.casework import selectors as casework_selectors
@@ -21,6 +20,7 @@ from welzijn.procedure.access import is_teamcoach_of
 from welzijn.procedure.deadlines import rules
 from welzijn.web.forms import procedure as forms
 from welzijn.web.forms.common import submit, today
+from welzijn.web.pdf import pdf_response
 from welzijn.web.views.common import (
     bound_or_restored,
     dossier_for_edit,
@@ -34,15 +34,6 @@ from welzijn.web.views.common import (
 def _teamcoach(user) -> None:
     if Role.TEAMCOACH not in roles_of(user):
         raise AccessDenied("Deze pagina is er voor teamcoaches.")
-
-
-def _pdf(template: str, context: dict, filename: str) -> HttpResponse:
-    from weasyprint import HTML
-
-    pdf = HTML(string=render_to_string(template, context)).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _form(request, form, *, title, save, done, dossier=None, subject=""):
@@ -102,7 +93,9 @@ def request_detail(request, request_id):
 def request_receipt(request, request_id):
     view = selectors.request_overview(user=request.user, request_id=request_id)
     context = {"r": view.request, "regime": view.regime, "today": today()}
-    return _pdf("web/procedure/receipt_pdf.html", context, f"ontvangstbewijs-{view.request.pk}.pdf")
+    return pdf_response(
+        "web/procedure/receipt_pdf.html", context, f"ontvangstbewijs-{view.request.pk}.pdf"
+    )
 
 
 # --- The social report and proposal --------------------------------------------------------
@@ -292,7 +285,7 @@ def item_decide(request, item_id):
 def decision_letter(request, decision_id):
     view = selectors.letter_get(user=request.user, decision_id=decision_id)
     context = {"v": view, "d": view.decision, "r": view.request, "today": today()}
-    return _pdf("web/procedure/letter_pdf.html", context, f"beslissing-{decision_id}.pdf")
+    return pdf_response("web/procedure/letter_pdf.html", context, f"beslissing-{decision_id}.pdf")
 
 
 @login_required

@@ -1,0 +1,118 @@
+"""The Energiecel's and the housing team's figures of the annual report, counted from LAC
+dossiers, energy aid, energy scans, housing trajectories and rent guarantees."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from welzijn.reporting.measures import Share, data_source, measure
+
+from .models import EnergyAid, EnergyScan, HousingTrajectory, LacDossier, RentGuarantee
+
+SOURCE = " Bron: registraties van de Energiecel en de wooncoaches."
+
+
+def _bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+@measure(
+    "energy.aid_households",
+    definition="Aantal verschillende huishoudens met een tussenkomst {services} toegekend in "
+    "het jaar." + SOURCE,
+)
+def aid_households(indicator, year, service_ids):
+    aid = EnergyAid.objects.filter(service_id__in=service_ids, granted_on__year=year)
+    return float(aid.values("household_id").distinct().count())
+
+
+@measure(
+    "energy.scan_households",
+    definition="Aantal verschillende huishoudens bij wie in het jaar een energiescan aan huis "
+    "gebeurde." + SOURCE,
+)
+def scan_households(indicator, year, service_ids):
+    scans = EnergyScan.objects.filter(visited_on__year=year)
+    return float(scans.values("household_id").distinct().count())
+
+
+@measure(
+    "energy.lac_dossiers",
+    definition="Aantal LAC-dossiers ({services}) waarvan het verzoek in het jaar ontvangen "
+    "werd." + SOURCE,
+    things=True,
+)
+def lac_dossiers(indicator, year, service_ids):
+    return float(
+        LacDossier.objects.filter(service_id__in=service_ids, received_on__year=year).count()
+    )
+
+
+def lac_settled_in(year: int, service_ids: list[int]):
+    """Dossiers settled in the year: decided in it, or whose legal term ran out in it
+    without a decision (no advice in time counts as a refused cut-off)."""
+    start, end = _bounds(year)
+    decided = Q(status=LacDossier.Status.DECIDED, decided_on__gte=start, decided_on__lte=end)
+    lapsed = ~Q(status=LacDossier.Status.DECIDED) & Q(
+        advice_due_on__gte=start, advice_due_on__lte=min(end, timezone.localdate())
+    )
+    return LacDossier.objects.filter(decided | lapsed, service_id__in=service_ids)
+
+
+@measure(
+    "energy.lac_prevented",
+    definition="Van de LAC-dossiers ({services}) beslist in het jaar of waarvan de "
+    "wettelijke termijn in het jaar verstreek zonder advies (dat geldt als geweigerde "
+    "afsluiting): het aandeel zonder toegestane afsluiting." + SOURCE,
+    share=True,
+)
+def lac_prevented(indicator, year, service_ids):
+    settled = lac_settled_in(year, service_ids)
+    total = settled.count()
+    allowed = settled.filter(decision=LacDossier.Decision.CUT_OFF_ALLOWED).count()
+    return Share(hits=float(total - allowed), total=float(total))
+
+
+@measure(
+    "energy.housing_households",
+    definition="Aantal verschillende huishoudens met een traject ‘{detail}’ dat in het jaar "
+    "liep." + SOURCE,
+)
+def housing_households(indicator, year, service_ids):
+    start, end = _bounds(year)
+    running = HousingTrajectory.objects.filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=start),
+        kind=indicator.detail,
+        started_on__lte=end,
+    )
+    return float(running.values("household_id").distinct().count())
+
+
+@measure(
+    "energy.housing_started",
+    definition="Aantal trajecten ‘{detail}’ die in het jaar begonnen." + SOURCE,
+)
+def housing_started(indicator, year, service_ids):
+    started = HousingTrajectory.objects.filter(kind=indicator.detail, started_on__year=year)
+    return float(started.count())
+
+
+@measure(
+    "energy.guarantee_persons",
+    definition="Aantal huurders geholpen met een huurwaarborg (waarborgbrief of storting) "
+    "toegekend in het jaar." + SOURCE,
+)
+def guarantee_persons(indicator, year, service_ids):
+    granted = RentGuarantee.objects.filter(granted_on__year=year)
+    return float(granted.aggregate(n=Sum("tenants"))["n"] or 0)
+
+
+@data_source
+def has_data(year: int) -> bool:
+    return (
+        LacDossier.objects.filter(received_on__year=year).exists()
+        or EnergyAid.objects.filter(granted_on__year=year).exists()
+    )

@@ -1,0 +1,99 @@
+"""The report's energy and housing figures counted from the records: dossiers per utility,
+the share of prevented cut-offs (a lapsed term counts as refused), aid households, guarantees."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from factories import household, person, user
+
+from welzijn.catalog.models import Service
+from welzijn.core.roles import Role
+from welzijn.energy import services
+from welzijn.energy.models import LacDossier, RentGuarantee
+from welzijn.reporting import measures
+from welzijn.reporting.indicators import INDICATORS
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+def _value(code, year=2023):
+    indicator = next(i for i in INDICATORS if i.code == code)
+    ids = list(Service.objects.filter(code__in=indicator.services).values_list("pk", flat=True))
+    return measures.get(indicator.kind).count(indicator, year, ids)
+
+
+@pytest.fixture
+def world():
+    cel = user(Role.ENERGIECEL, "team-energiecel")
+    onthaal = user(Role.ONTHAAL)
+    insz = []
+    for n in range(3):
+        member = person(onthaal, last_name=f"Meter{n}")
+        household(onthaal, member, name=f"Gezin Meter{n}")
+        insz.append(member.insz)
+    session = services.lac_session_plan(actor=cel, held_on=D(2023, 6, 1), members="OCMW\nFluvius")
+    decisions = ("afbetalingsplan", "afsluiting-toegestaan", None)
+    dossiers = [
+        services.lac_dossier_open(
+            actor=cel,
+            insz=insz[n],
+            requester="fluvius",
+            utility="aardgas",
+            trigger="schuld",
+            amount_owed=Decimal("300"),
+            received_on=D(2023, 5, 10),
+        )
+        for n in range(3)
+    ]
+    for d, decision in zip(dossiers, decisions, strict=True):
+        if decision:  # all on the agenda first, then the session decides
+            services.lac_investigation_write(actor=cel, dossier_id=d.pk, text="Onderzoek")
+            services.lac_dossier_plan(actor=cel, dossier_id=d.pk, session_id=session.pk)
+    for d, decision in zip(dossiers, decisions, strict=True):
+        if decision:
+            services.lac_decide(
+                actor=cel, dossier_id=d.pk, decision=decision, motivation="m", household_heard=False
+            )
+    services.lac_dossier_open(
+        actor=cel, insz=insz[0], requester="farys", utility="water", trigger="schuld",
+        amount_owed=Decimal("90"), received_on=D(2022, 12, 1),
+    )  # fmt: skip
+    for year in (2022, 2023, 2023):
+        services.energy_aid_grant(
+            actor=cel, service="energieschulden-ten-laste", granted_on=D(year, 7, 1),
+            amount=Decimal("100"), lac_dossier_id=LacDossier.objects.first().pk,
+        )  # fmt: skip
+    return cel, insz
+
+
+def test_dossiers_per_utility_and_year(world):
+    assert _value("lac_energie") == 3
+    assert _value("lac_water") == 0 and _value("lac_water", 2022) == 1
+
+
+def test_prevented_share_counts_a_lapsed_term_as_refused_cut_off(world):
+    share = _value("lac_energie_voorkomen")
+    # decided: plan (prevented), cut-off allowed; lapsed on 9/6/2023 without advice: prevented
+    assert (share.hits, share.total) == (2, 3)
+
+
+def test_aid_counts_households_not_grants_and_compares_with_2022(world):
+    assert _value("energieschulden") == 1 and _value("energieschulden", 2022) == 1
+    indicator = next(i for i in INDICATORS if i.code == "energieschulden")
+    assert indicator.compare_previous
+
+
+def test_guarantee_counts_tenants(world):
+    wooncoach = user(Role.WOONCOACH, "team-wooncoaches")
+    _, insz = world
+    services.rent_guarantee_grant(
+        actor=wooncoach, insz=insz[1], form="storting", granted_on=D(2023, 2, 1),
+        amount=Decimal("1800"), monthly_repayment=Decimal("50"), tenants=2,
+    )  # fmt: skip
+    assert _value("huurwaarborg") == 2
+    g = RentGuarantee.objects.get()
+    services.rent_guarantee_repay(actor=wooncoach, guarantee_id=g.pk, amount=Decimal("50"))
+    g.refresh_from_db()
+    assert g.outstanding == Decimal("1750")
