@@ -84,3 +84,49 @@ def show(result: Result) -> Shown:
             change = ("+" if pct >= 0 else "−") + fmt_number(abs(pct)) + "%"
         shown = Shown(text, number, number is None, prev_text, change)
     return shown
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a breakdown, as published."""
+
+    key: object
+    text: str
+    number: float | None  # the published number (a count, or a share as a fraction)
+
+
+def _complement(hidden: set, candidates: dict) -> set:
+    """A single hidden cell could be recovered from the total minus the others: hide the
+    smallest other cell too (``candidates``: key -> size, the cells that may still be shown)."""
+    if len(hidden) != 1:
+        return hidden
+    rest = {k: v for k, v in candidates.items() if k not in hidden and v > 0}
+    if not rest:
+        return hidden
+    return hidden | {min(rest, key=lambda k: (rest[k], str(k)))}
+
+
+def count_cells(values: dict, personal: bool = True) -> list[Cell]:
+    """Counts per key; with ``personal`` 1 to 4 is '< 5', and one such cell takes a second
+    one with it (complementary suppression)."""
+    hidden = {k for k, v in values.items() if personal and 0 < v < MIN_COUNT}
+    hidden = _complement(hidden, values) if personal else hidden
+    return [
+        Cell(k, SMALL, None) if k in hidden else Cell(k, fmt_count(v), v) for k, v in values.items()
+    ]
+
+
+def share_cells(shares: dict) -> list[Cell]:
+    """Shares per key (key -> (hits, base)); a base under 20 hides the share, and one hidden
+    share takes the next smallest base with it."""
+    bases = {k: base for k, (_, base) in shares.items()}
+    hidden = _complement({k for k, b in bases.items() if 0 < b < MIN_BASE}, bases)
+    cells = []
+    for k, (hits, base) in shares.items():
+        if k in hidden:
+            cells.append(Cell(k, HIDDEN, None))
+        elif not base:
+            cells.append(Cell(k, NO_DATA, None))
+        else:
+            cells.append(Cell(k, fmt_share(hits / base), round(hits / base, 4)))
+    return cells
