@@ -13,6 +13,8 @@ from .privacy import Cell, count_cells, share_cells
 from .records import Records, tally
 
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+               "september", "oktober", "november", "december")  # fmt: skip
 BY = {"month": "per maand", "wijk": "per wijk", "office": "per welzijnsbureau of team"}
 
 
@@ -51,4 +53,4 @@ def breakdowns(
 
 
 def month_label(key: object) -> str:
-    return MONTHS[key - 1] if isinstance(key, int) and 1 <= key <= 12 else "zonder datum"
+    return MONTH_NAMES[key - 1] if isinstance(key, int) and 1 <= key <= 12 else "zonder datum"
