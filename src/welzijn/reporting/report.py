@@ -28,7 +28,7 @@ from .compute import (
     households_per_wijk,
 )
 from .indicators import CHAPTERS, Indicator, by_chapter
-from .privacy import MIN_BASE, Shown, count_shown, count_text, show
+from .privacy import MIN_BASE, Shown, count_cells, count_shown, show
 
 FORMATS = ("html", "pdf", "csv", "xlsx")
 FIRST_YEAR = 2000
@@ -125,6 +125,7 @@ class Breakdown:
     name: str
     households: str
     persons: str
+    numbers: tuple[float | None, float | None] = (None, None)  # as published, for XLSX
 
 
 @dataclass
@@ -148,7 +149,14 @@ class Report:
 
 
 def _breakdown(rows: list[tuple[str, int, int]]) -> list[Breakdown]:
-    return [Breakdown(name, count_text(h), count_text(p)) for name, h, p in rows]
+    """Households and persons per wijk or office, each column suppressed with its
+    complement (`privacy.count_cells`)."""
+    households = count_cells({name: h for name, h, _ in rows})
+    persons = count_cells({name: p for name, _, p in rows})
+    return [
+        Breakdown(name, h.text, p.text, (h.number, p.number))
+        for (name, _, _), h, p in zip(rows, households, persons, strict=True)
+    ]
 
 
 def build_report(year: int, *, with_charts: bool = True, clock=time.perf_counter) -> Report:
@@ -267,7 +275,9 @@ def render_html(report: Report, *, standalone: bool = True) -> str:
 def render_pdf(report: Report) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=render_html(report)).write_pdf()
+    # PDF/UA-1: tagged (headings, tables, lists, figures), with its language and title, so
+    # that a screen reader can read the published report
+    return HTML(string=render_html(report)).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def _rows(report: Report):
@@ -299,11 +309,19 @@ def _rows(report: Report):
                 ]
 
 
+def csv_number(value: object) -> object:
+    """A number as Belgian Excel reads it: decimal comma, no thousands separator."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return f"{value:.4f}".rstrip("0").rstrip(".").replace(".", ",")
+    return value
+
+
 def render_csv(report: Report) -> bytes:
+    """Semicolon-separated with the decimal comma: what Excel in nl-BE expects."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";")
     for row in _rows(report):
-        writer.writerow(row)
+        writer.writerow([csv_number(cell) for cell in row])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
 
 
@@ -316,11 +334,15 @@ def render_xlsx(report: Report) -> bytes:
     ws.title = "Indicatoren"
     for row in _rows(report):
         ws.append(row)
+    for item, cells in zip(report.all_items, ws.iter_rows(min_row=2), strict=True):
+        if item.indicator.is_share:
+            cells[5].number_format = "0.0%"  # a share is stored as its fraction
     for name, rows in (("Per wijk", report.per_wijk), ("Per welzijnsbureau", report.per_office)):
         sheet = wb.create_sheet(name)
         sheet.append([name.split()[-1], "geholpen huishoudens", "personen"])
-        for b in rows:
-            sheet.append([b.name, b.households, b.persons])
+        for b in rows:  # numbers as numbers; a suppressed cell keeps its text '< 5'
+            h, p = b.numbers
+            sheet.append([b.name, b.households if h is None else h, b.persons if p is None else p])
     info = wb.create_sheet("Toelichting")
     info.append([f"Jaaroverzicht {report.year} — Welzijn en Samenleving, Stad Gent"])
     info.append([PRIVACY_NOTE])
