@@ -91,7 +91,8 @@ def _panel(ind: Indicator, b: Breakdown) -> Panel:
     else:
         svg = charts.bars_horizontal(labels, values, percent=ind.is_share)
     rows = [(label, c.text) for label, c in zip(labels, b.cells, strict=True)]
-    return Panel(f"{ind.label} {b.title}", HEADS[b.by], mark_safe(svg), rows)
+    title = f"{ind.label} {b.title}"
+    return Panel(title, HEADS[b.by], mark_safe(charts.titled(svg, title)), rows)
 
 
 def detail(ind: Indicator, year: int, *, today: dt.date | None = None) -> Detail:

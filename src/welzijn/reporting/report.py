@@ -212,14 +212,16 @@ def _client_charts(profile, per_wijk) -> list[tuple[str, SafeString, str]]:
         labels = list(profile.composition)
         values = [v / profile.households for v in profile.composition.values()]
         svg = charts.bars_horizontal(labels, values, percent=True)
-        out.append(("Samenstelling van de cliënthuishoudens", mark_safe(svg), note_share))
+        title = "Samenstelling van de cliënthuishoudens"
+        out.append((title, mark_safe(charts.titled(svg, title)), note_share))
     else:
         out.append(("Samenstelling van de cliënthuishoudens", mark_safe(""), note_share))
     if profile.persons >= MIN_BASE:
         labels = [label for label, _, _ in AGE_BANDS]
         values = [profile.ages[label] / profile.persons for label in labels]
         svg = charts.bars_vertical([f"{x} jaar" for x in labels], values)
-        out.append(("Leeftijd van de cliënten (op 31 december)", mark_safe(svg), note_share))
+        title = "Leeftijd van de cliënten (op 31 december)"
+        out.append((title, mark_safe(charts.titled(svg, title)), note_share))
     else:
         out.append(("Leeftijd van de cliënten (op 31 december)", mark_safe(""), note_share))
     rows = [r for r in per_wijk if r[1]]
@@ -229,7 +231,7 @@ def _client_charts(profile, per_wijk) -> list[tuple[str, SafeString, str]]:
     out.append(
         (
             "Geholpen huishoudens per wijk",
-            mark_safe(svg),
+            mark_safe(charts.titled(svg, "Geholpen huishoudens per wijk")),
             "Wijk van het adres van het huishouden. Minder dan 5 huishoudens: ‘< 5’.",
         )
     )
@@ -246,7 +248,8 @@ def _yoy_charts(inds, items, year) -> list[tuple[str, SafeString, str]]:
         prev.append(count_shown(res.previous, ind.is_count_of_people))
         cur.append(count_shown(res.value, ind.is_count_of_people))
     svg = charts.year_over_year(labels, prev, cur, (year - 1, year))
-    return [(f"{year - 1} en {year} vergeleken", mark_safe(svg), "")]
+    title = f"{year - 1} en {year} vergeleken"
+    return [(title, mark_safe(charts.titled(svg, title)), "")]
 
 
 def _short(label: str) -> str:
