@@ -122,7 +122,8 @@ def tally(records: Records, by: str | None = None) -> dict[object, Tally]:
     group = " GROUP BY k" if by else ""
     union = " UNION ALL ".join(sqls)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT k, {agg} FROM ({union}) t{group}", params)
+        outer = "k" if by else "NULL"  # PostgreSQL: an ungrouped column must not be selected
+        cursor.execute(f"SELECT {outer}, {agg} FROM ({union}) t{group}", params)
         rows = cursor.fetchall()
     out: dict[object, Tally] = {}
     for k, value, hits in rows:
