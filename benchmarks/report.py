@@ -62,6 +62,16 @@ def child(scale: float, show_table: bool) -> None:
         started = time.perf_counter()
         size = len(render(report, fmt))
         print(f"  render {fmt:5} {time.perf_counter() - started:7.3f} s ({size / 1024:.0f} KiB)")
+    from welzijn.reporting import dashboard
+
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        chapters = dashboard.overview(2023)
+    n = sum(len(c.rows) for c in chapters)
+    print(
+        f"  dashboard per maand ({n} indicatoren) {time.perf_counter() - started:7.3f} s "
+        f"{len(queries):5d} queries"
+    )
     rows = compare({code: item.result for code, item in report.items.items()}, scale)
     ok = sum(r.ok for r in rows)
     if show_table:
