@@ -117,3 +117,14 @@ def test_a_keyed_domain_measure_breaks_down_by_its_records(world):
     found = breakdowns(ind, 2023)
     assert _by(found, "month")[4].number == 6
     assert _by(found, "office")[facility.office.name].number == 6
+
+
+def test_client_households_break_down_like_the_profile_counts_them(world):
+    wijk = Wijk.objects.order_by("name").first()
+    for _ in range(6):
+        world.client(world.person(), wijk=wijk)
+    ind = BY_CODE["clienten_huishoudens"]
+    assert compute(2023, [ind])[ind.code].value == 6
+    found = breakdowns(ind, 2023)
+    assert _by(found, "wijk")[wijk.name].number == 6
+    assert _by(found, "month")[1].number == 6  # running since 2022: they enter the year in January

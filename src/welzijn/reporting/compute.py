@@ -272,6 +272,11 @@ def records_of(ind: Indicator, year: int, ids: ServiceIds) -> Records | None:
     """The records an indicator counts, with their keys; None for a figure without them."""
     if ind.kind in RECORD_KINDS:
         return _casework_records(ind, year, ids)
+    if ind.kind == Kind.CLIENT_HOUSEHOLDS:  # the total comes from the profile, the same count
+        active = trajectories_active(ids([CLIENT_SERVICE]), year)
+        rows = part(active, date=entered("start_date", year), wijk=WIJK, office=OFFICE,
+                    unit="dossier__household_id")  # fmt: skip
+        return Records((rows,), distinct=True)
     m = ind.measure
     if m is not None and m.keyed:
         got = m.count(ind, year, ids(ind.services))

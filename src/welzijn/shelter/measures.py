@@ -205,10 +205,11 @@ def occupancy(year: int, service_ids: list[int]) -> Share:
     definition="Aantal verschillende nationaliteiten van de personen met een verblijf in het "
     "jaar in de voorzieningen van {services}." + SOURCE,
     things=True,
+    keyed=True,
 )
 def countries(indicator, year, service_ids):
     stays = stays_in_year(year, service_ids).exclude(person__nationality="")
-    return stays.values("person__nationality").distinct().count()
+    return _in_year(stays, year, "person__nationality")
 
 
 @measure(
