@@ -7,6 +7,9 @@ the number of queries (CaptureQueriesContext), renders HTML and PDF, and prints 
 indicator against the seed's value with pass/fail per the synth tolerance.
 
     .venv/bin/python benchmarks/report.py [--scale 1] [--db sqlite|postgresql|both]
+
+With ``--database URL`` it runs once on that database and keeps it: synth is loaded only when
+the database holds no 2023 records yet, so scale 1 is generated once and reused.
 """
 
 from __future__ import annotations
@@ -31,14 +34,17 @@ def child(scale: float, show_table: bool) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from welzijn.casework.reference import REFERENCE_FIXTURES
-    from welzijn.reporting.report import build_report, render
+    from welzijn.reporting.report import build_report, has_data, render
     from welzijn.reporting.reproduction import compare
     from welzijn.synth.services import synth_load
 
-    call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
-    started = time.perf_counter()
-    synth_load(seed=42, scale=scale, year=2023)
-    print(f"[{vendor}] synth scale {scale:g} geladen in {time.perf_counter() - started:.1f} s")
+    if has_data(2023):
+        print(f"[{vendor}] de gegevens van 2023 hergebruikt (schaal {scale:g})")
+    else:
+        call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
+        started = time.perf_counter()
+        synth_load(seed=42, scale=scale, year=2023)
+        print(f"[{vendor}] synth scale {scale:g} geladen in {time.perf_counter() - started:.1f} s")
     import welzijn.reporting.charts  # noqa: F401  (matplotlib import is not the report)
 
     connection.ensure_connection()
@@ -56,6 +62,16 @@ def child(scale: float, show_table: bool) -> None:
         started = time.perf_counter()
         size = len(render(report, fmt))
         print(f"  render {fmt:5} {time.perf_counter() - started:7.3f} s ({size / 1024:.0f} KiB)")
+    from welzijn.reporting import dashboard
+
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        chapters = dashboard.overview(2023)
+    n = sum(len(c.rows) for c in chapters)
+    print(
+        f"  dashboard per maand ({n} indicatoren) {time.perf_counter() - started:7.3f} s "
+        f"{len(queries):5d} queries"
+    )
     rows = compare({code: item.result for code, item in report.items.items()}, scale)
     ok = sum(r.ok for r in rows)
     if show_table:
@@ -74,6 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--database", help="run on this DATABASE_URL and keep it (reuse)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--table", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -81,6 +98,10 @@ def main() -> None:
         child(args.scale, args.table)
         return
     me = [sys.executable, __file__, "--child", "--scale", str(args.scale)]
+    if args.database:
+        subprocess.run([*me, "--table"], env={**os.environ, "DATABASE_URL": args.database},
+                       check=True)  # fmt: skip
+        return
     if args.db in ("sqlite", "both"):
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
         subprocess.run([*me, "--table"], env=env, check=True)

@@ -190,5 +190,5 @@ def test_analist_downloads_each_format_audited(tiny, client):
     assert empty.status_code == 200 and "Voor 2019 is nog niets geregistreerd" in empty.text
     assert client.get(reverse("reporting:download", args=[2019, "csv"])).status_code == 404
     assert client.get(reverse("reporting:jaaroverzicht", args=[1890])).status_code == 404
-    chosen = client.get(reverse("reporting:index") + "?jaar=2023")
+    chosen = client.get(reverse("reporting:index") + "?jaar=2023&toon=jaaroverzicht")
     assert chosen["Location"] == reverse("reporting:jaaroverzicht", args=[2023])

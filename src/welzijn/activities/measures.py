@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Q, QuerySet, Sum
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 
 from welzijn.activities.models import Activity, Participant, Series
-from welzijn.reporting.measures import Share, data_source, measure
+from welzijn.reporting.measures import Records, data_source, measure, part
+from welzijn.reporting.records import entered
 
 SOURCE = " Bron: het activiteitenregister (sessies en hun deelnemers)."
+#: a session is in its wijk, with the team that organises it
+PLACE = {"wijk": "wijk__name", "office": "office__name"}
 
 
 def _year(year: int) -> tuple[dt.date, dt.date]:
@@ -35,9 +38,10 @@ def _participants(sessions: QuerySet[Activity]) -> int:
     "activities.sessions",
     definition="Aantal sessies van {services} in het jaar (geannuleerde niet)." + SOURCE,
     things=True,
+    keyed=True,
 )
-def sessions(indicator, year: int, service_ids: list[int]) -> float:
-    return sessions_in(year, service_ids).count()
+def sessions(indicator, year: int, service_ids: list[int]) -> Records:
+    return Records((part(sessions_in(year, service_ids), date="date", **PLACE),))
 
 
 @measure(
@@ -45,9 +49,18 @@ def sessions(indicator, year: int, service_ids: list[int]) -> float:
     definition="Som van de deelnemers aan de sessies van {services} in het jaar: de getelde "
     "deelnemers plus wie op naam geregistreerd werd; wie twee sessies bijwoont, telt twee "
     "keer." + SOURCE,
+    keyed=True,
 )
-def participants(indicator, year: int, service_ids: list[int]) -> float:
-    return _participants(sessions_in(year, service_ids))
+def participants(indicator, year: int, service_ids: list[int]) -> Records:
+    found = sessions_in(year, service_ids)
+    named = Participant.objects.filter(activity__in=found)
+    of_session = {"wijk": "activity__wijk__name", "office": "activity__office__name"}
+    return Records(
+        (
+            part(found.exclude(headcount=None), date="date", n="headcount", **PLACE),
+            part(named, date="activity__date", **of_session),
+        )
+    )
 
 
 @measure(
@@ -68,14 +81,12 @@ def average_participants(indicator, year: int, service_ids: list[int]) -> float 
     "werden: het aandeel dat hersteld werd (sessies zonder geregistreerde resultaten tellen "
     "niet mee)." + SOURCE,
     share=True,
+    keyed=True,
 )
-def repaired_share(indicator, year: int, service_ids: list[int]) -> Share:
-    agg = (
-        sessions_in(year, service_ids)
-        .filter(items_brought__isnull=False)
-        .aggregate(brought=Sum("items_brought"), repaired=Sum("items_repaired"))
-    )
-    return Share(float(agg["repaired"] or 0), float(agg["brought"] or 0))
+def repaired_share(indicator, year: int, service_ids: list[int]) -> Records:
+    found = sessions_in(year, service_ids).filter(items_brought__isnull=False)
+    rows = part(found, date="date", n="items_brought", hit=Coalesce("items_repaired", 0), **PLACE)
+    return Records((rows,))
 
 
 @measure(
@@ -99,9 +110,11 @@ def series_active(year: int, service_ids: list[int]) -> QuerySet[Series]:
     "activities.series",
     definition="Aantal reeksen (trajecten) van {services} die in het jaar liepen." + SOURCE,
     things=True,
+    keyed=True,
 )
-def series(indicator, year: int, service_ids: list[int]) -> float:
-    return series_active(year, service_ids).count()
+def series(indicator, year: int, service_ids: list[int]) -> Records:
+    active = series_active(year, service_ids)
+    return Records((part(active, date=entered("start_date", year), **PLACE),))
 
 
 @measure(
@@ -109,11 +122,13 @@ def series(indicator, year: int, service_ids: list[int]) -> float:
     definition="Aantal reeksen (trajecten) van {services} die in het jaar afgesloten werden "
     "met het doel bereikt (bv. de Leefstraat kwam er)." + SOURCE,
     things=True,
+    keyed=True,
 )
-def series_goal_reached(indicator, year: int, service_ids: list[int]) -> float:
-    return Series.objects.filter(
+def series_goal_reached(indicator, year: int, service_ids: list[int]) -> Records:
+    reached = Series.objects.filter(
         service_id__in=service_ids, end_date__range=_year(year), goal_reached=True
-    ).count()
+    )
+    return Records((part(reached, date="end_date", **PLACE),))
 
 
 @measure(

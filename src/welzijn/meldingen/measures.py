@@ -8,9 +8,14 @@ import datetime as dt
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from welzijn.reporting.measures import Share, data_source, measure
+from welzijn.reporting.measures import Records, data_source, measure, part
+from welzijn.reporting.records import entered
 
 from .models import Conflict, Melding
+
+#: a melding is in its wijk, with the team that handles it
+PLACE = {"wijk": "wijk__name", "office": "team__name"}
+OF_MELDING = {"wijk": "melding__wijk__name", "office": "melding__team__name"}
 
 
 def _year(year: int) -> tuple[dt.date, dt.date]:
@@ -49,12 +54,13 @@ def conflicts_of_year(year: int) -> QuerySet[Conflict]:
     "categorie: de dienst van de categorie of van haar hoofdcategorie), zonder geannuleerde. "
     "Bron: meldingen.",
     things=True,
+    keyed=True,
 )
 def count(indicator, year, service_ids):
     found = meldingen_of_year(year).filter(_of_services(service_ids))
     if indicator.detail:
         found = found.filter(_in_category(indicator.detail))
-    return float(found.count())
+    return Records((part(found, date="reported_at", **PLACE),))
 
 
 @measure(
@@ -62,6 +68,7 @@ def count(indicator, year, service_ids):
     definition="Aantal bestuurlijke verslagen (een melding met een verslagnummer) opgemaakt in "
     "het jaar; met een categorie (‘{detail}’) alleen die van die categorie. Bron: meldingen.",
     things=True,
+    keyed=True,
 )
 def administrative_reports(indicator, year, service_ids):
     start, end = _year(year)
@@ -70,7 +77,7 @@ def administrative_reports(indicator, year, service_ids):
     )
     if indicator.detail:
         found = found.filter(_in_category(indicator.detail))
-    return float(found.count())
+    return Records((part(found, date="report_on", **PLACE),))
 
 
 @measure(
@@ -79,9 +86,16 @@ def administrative_reports(indicator, year, service_ids):
     "werd: een conflicttraject dat voor het einde van het jaar startte en niet voor het begin "
     "ervan afgesloten was. Bron: conflicttrajecten (Dienst Preventie voor Veiligheid).",
     things=True,
+    keyed=True,
 )
 def conflicts(indicator, year, service_ids):
-    return float(conflicts_of_year(year).count())
+    return _conflicts(year)
+
+
+def _conflicts(year: int, hit: Q | None = None) -> Records:
+    """The conflicts of the year; their month is the one they entered the year in."""
+    rows = part(conflicts_of_year(year), date=entered("started_on", year), hit=hit, **OF_MELDING)
+    return Records((rows,))
 
 
 @measure(
@@ -89,12 +103,10 @@ def conflicts(indicator, year, service_ids):
     definition="Van de conflicten waarmee in het jaar gewerkt werd: het aandeel waarvan de "
     "melding de categorie ‘{detail}’ heeft. Bron: conflicttrajecten.",
     share=True,
+    keyed=True,
 )
 def conflicts_in_category(indicator, year, service_ids):
-    found = conflicts_of_year(year).aggregate(
-        total=Count("pk"), hits=Count("pk", filter=_in_category_of_melding(indicator.detail))
-    )
-    return Share(found["hits"], found["total"])
+    return _conflicts(year, hit=_in_category_of_melding(indicator.detail))
 
 
 def _in_category_of_melding(code: str) -> Q:
@@ -107,15 +119,15 @@ def _in_category_of_melding(code: str) -> Q:
     "de vraag ‘voelde u zich geholpen?’ beantwoordde: het aandeel dat ‘ja’ zei. "
     "Bron: conflicttrajecten.",
     share=True,
+    keyed=True,
 )
 def conflicts_helped(indicator, year, service_ids):
     start, end = _year(year)
-    found = (
-        Conflict.objects.filter(ended_on__gte=start, ended_on__lte=end)
-        .exclude(helped=Conflict.Helped.NO_ANSWER)
-        .aggregate(total=Count("pk"), hits=Count("pk", filter=Q(helped=Conflict.Helped.YES)))
+    answered = Conflict.objects.filter(ended_on__gte=start, ended_on__lte=end).exclude(
+        helped=Conflict.Helped.NO_ANSWER
     )
-    return Share(found["hits"], found["total"])
+    hit = Q(helped=Conflict.Helped.YES)
+    return Records((part(answered, date="ended_on", hit=hit, **OF_MELDING),))
 
 
 @data_source

@@ -1,10 +1,12 @@
 """The praktijktesten's figures: tests and net discrimination per characteristic and per kind
 of landlord. Never per agent: who was tested stays with the team."""
 
-from welzijn.reporting.measures import Share, data_source, measure
+from django.db.models import Case, Value, When
+
+from welzijn.reporting.measures import Records, data_source, measure, part
 
 from .models import Agent, PairedTest
-from .selectors import PAIR_COUNTS, net_of
+from .selectors import INVITED
 
 SOURCE = " Bron: de praktijktesten die het team Gelijke Kansen registreert."
 
@@ -26,9 +28,10 @@ def _tests(indicator, year: int):
     "advertentie) in het jaar; selectie: ‘{detail}’ (soort verhuurder of geteste eigenschap; "
     "leeg: alle)." + SOURCE,
     things=True,
+    keyed=True,
 )
-def tests(indicator, year, service_ids) -> float:
-    return float(_tests(indicator, year).count())
+def tests(indicator, year, service_ids) -> Records:
+    return Records((part(_tests(indicator, year), date="sent_on", wijk="wijk__name"),))
 
 
 @measure(
@@ -38,10 +41,18 @@ def tests(indicator, year, service_ids) -> float:
     "controlekandidaat werd uitgenodigd min het aandeel waar enkel de testkandidaat werd "
     "uitgenodigd; selectie: ‘{detail}’." + SOURCE,
     share=True,
+    keyed=True,
 )
-def net_discrimination(indicator, year, service_ids) -> Share:
-    net = net_of(_tests(indicator, year).aggregate(**PAIR_COUNTS))
-    return Share(net.only_control - net.only_test, net.with_invitation)
+def net_discrimination(indicator, year, service_ids) -> Records:
+    """Per test: +1 if only the control was invited, -1 if only the test applicant, on a base
+    of the tests where anyone was."""
+    test, control = INVITED
+    net = Case(
+        When(control & ~test, then=Value(1)), When(test & ~control, then=Value(-1)), default=0
+    )
+    base = Case(When(test | control, then=Value(1)), default=Value(0))
+    rows = part(_tests(indicator, year), date="sent_on", wijk="wijk__name", n=base, hit=net)
+    return Records((rows,))
 
 
 @data_source

@@ -3,13 +3,15 @@ outcome, the share of requests decided within their legal deadline, the average 
 request to decision, appeals. (Hearings are counted in reporting.compute, kind `hearings`,
 from the casework Decision's `hearing_held_on`, which a hearing in a session writes.)"""
 
-from django.db.models import F
+from django.db.models import F, Q
 
 from welzijn.casework.models import Decision
 from welzijn.procedure.models import Request
-from welzijn.reporting.measures import Share, data_source, measure
+from welzijn.reporting.measures import Records, data_source, measure, part
 
 SOURCE = " Bron: procedure (aanvragen, zittingen en beslissingen van het BCSD)."
+#: a decision is in the wijk of its household's address, with its dossier's office
+PLACE = {"wijk": "dossier__household__address__wijk__name", "office": "dossier__office__name"}
 
 
 def _decisions(year: int, service_ids: list[int]):
@@ -30,12 +32,13 @@ def _decided_requests(year: int, service_ids: list[int]):
     "procedure.decisions",
     definition="Aantal beslissingen van het BCSD die in het jaar genomen werden (niet "
     "geannuleerd)." + SOURCE,
+    keyed=True,
 )
-def decisions(indicator, year, service_ids) -> float | None:
+def decisions(indicator, year, service_ids) -> Records:
     found = _decisions(year, service_ids)
     if indicator.detail:
         found = found.filter(outcome=indicator.detail)
-    return found.count()
+    return Records((part(found, date="decided_on", **PLACE),))
 
 
 @measure(
@@ -44,14 +47,17 @@ def decisions(indicator, year, service_ids) -> float | None:
     "de wettelijke termijn beslist werd (30 dagen na ontvangst: art. 21, § 1 RMI-wet; art. 58 "
     "OCMW-wet)." + SOURCE,
     share=True,
+    keyed=True,
 )
-def within_deadline(indicator, year, service_ids) -> Share | None:
-    requests = _decided_requests(year, service_ids)
-    total = requests.count()
-    if not total:
-        return None
-    hits = requests.filter(decision__decided_on__lte=F("decision_due_on")).count()
-    return Share(hits=hits, total=total)
+def within_deadline(indicator, year, service_ids) -> Records:
+    rows = part(
+        _decided_requests(year, service_ids),
+        date="decision__decided_on",
+        wijk="dossier__household__address__wijk__name",
+        office="dossier__office__name",
+        hit=Q(decision__decided_on__lte=F("decision_due_on")),
+    )
+    return Records((rows,))
 
 
 @measure(
@@ -73,14 +79,15 @@ def days_to_decision(indicator, year, service_ids) -> float | None:
     "procedure.appeals",
     definition="Aantal beslissingen van het BCSD waartegen in het jaar beroep werd ingesteld "
     "bij de arbeidsrechtbank." + SOURCE,
+    keyed=True,
 )
-def appeals(indicator, year, service_ids) -> float | None:
+def appeals(indicator, year, service_ids) -> Records:
     found = Decision.objects.valid().filter(appeal_lodged_on__year=year)
     if service_ids:
         found = found.filter(service_id__in=service_ids)
     if indicator.detail:
         found = found.filter(appeal_outcome=indicator.detail)
-    return found.count()
+    return Records((part(found, date="appeal_lodged_on", **PLACE),))
 
 
 @data_source

@@ -4,6 +4,7 @@ aggregates that already passed the privacy rules."""
 from __future__ import annotations
 
 import io
+from html import escape
 
 import matplotlib
 
@@ -38,6 +39,15 @@ def _svg(fig) -> str:
     return text[text.index("<svg") :]  # inline: without the XML prolog and doctype
 
 
+def titled(svg: str, title: str) -> str:
+    """The chart with its title as the SVG's first child: the text alternative a screen
+    reader reads, and the /Alt of the figure in the tagged PDF."""
+    if not svg:
+        return svg
+    end = svg.index(">") + 1
+    return f"{svg[:end]}<title>{escape(title)}</title>{svg[end:]}"
+
+
 def _nl(value: float) -> str:
     return f"{value:,.0f}".replace(",", ".")
 
@@ -53,7 +63,10 @@ def bars_horizontal(
     ax.barh(ys, shown, color=BLUE, height=0.65)
     top = max(shown) if shown and max(shown) > 0 else 1
     for y, v in zip(ys, values, strict=True):
-        text = "< 5" if v is None else (f"{v * 100:.0f}%" if percent else _nl(v))
+        if v is None:
+            text = "niet getoond" if percent else "< 5"
+        else:
+            text = f"{v * 100:.0f}%" if percent else _nl(v)
         ax.text((v or 0) + top * 0.01, y, text, va="center", fontsize=8, color=GREY)
     ax.set_yticks(ys, labels)
     ax.set_xlim(0, top * 1.15)
@@ -64,15 +77,20 @@ def bars_horizontal(
     return _svg(fig)
 
 
-def bars_vertical(labels: list[str], values: list[float], *, percent: bool = True) -> str:
-    fig, ax = plt.subplots(figsize=(4.6, 2.4))
-    ax.bar(labels, values, color=BLUE, width=0.6)
+def bars_vertical(labels: list[str], values: list[float | None], *, percent: bool = True) -> str:
+    """Vertical bars; a None value is a suppressed cell, labelled without a bar."""
+    fig, ax = plt.subplots(figsize=(4.6 if len(labels) < 8 else 6.2, 2.4))
+    shown = [v or 0 for v in values]
+    ax.bar(labels, shown, color=BLUE, width=0.6)
     for x, v in enumerate(values):
-        text = f"{v * 100:.0f}%" if percent else _nl(v)
-        ax.text(x, v, text, ha="center", va="bottom", fontsize=8, color=GREY)
+        if v is None:
+            text = "—" if percent else "< 5"
+        else:
+            text = f"{v * 100:.0f}%" if percent else _nl(v)
+        ax.text(x, v or 0, text, ha="center", va="bottom", fontsize=8, color=GREY)
     ax.yaxis.set_visible(False)
     ax.spines["left"].set_visible(False)
-    ax.set_ylim(0, max(values or [1]) * 1.2 or 1)
+    ax.set_ylim(0, max(shown or [1]) * 1.2 or 1)
     return _svg(fig)
 
 
@@ -97,3 +115,26 @@ def year_over_year(
     top = max([v or 0 for v in previous + current] or [1])
     ax.set_ylim(0, (top or 1) * 1.25)
     return _svg(fig)
+
+
+def sparkline(values: list[float | None], labels: list[str], title: str) -> str:
+    """Twelve small bars, hand-drawn SVG (no matplotlib: one per indicator of the dashboard);
+    a None bar is a suppressed cell, drawn as a grey tick."""
+    width, height, gap = 6, 28, 2
+    top = max([v or 0 for v in values] or [0]) or 1
+    bars = []
+    for i, (v, label) in enumerate(zip(values, labels, strict=True)):
+        x = i * (width + gap)
+        h = max(1.0, (v or 0) / top * (height - 2)) if v else 1.0
+        color = LIGHT if v is None else BLUE
+        text = "< 5 of niet getoond" if v is None else _nl(v)
+        bars.append(
+            f'<rect x="{x}" y="{height - h:.1f}" width="{width}" height="{h:.1f}" '
+            f'fill="{color}"><title>{label}: {text}</title></rect>'
+        )
+    w = len(values) * (width + gap)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{height}" '
+        f'viewBox="0 0 {w} {height}" role="img"><title>{escape(title)}</title>'
+        f"{''.join(bars)}</svg>"
+    )

@@ -1,6 +1,6 @@
 """Computing indicators from the registered data, set-based.
 
-One aggregate query per indicator (two for ``records``), one query for every volume of a
+One aggregate query per indicator (over its `Records`), one query for every volume of a
 chapter, two queries for the whole client profile. Nothing here loops over rows of people.
 """
 
@@ -19,6 +19,7 @@ from welzijn.synth.models import ActivityVolume
 
 from .indicators import BY_CODE, INDICATORS, Indicator, Kind
 from .measures import Share
+from .records import Records, Tally, entered, part, total
 
 CLIENT_SERVICE = "maatschappelijke-begeleiding"
 CLIENT_KINDS = frozenset(
@@ -194,50 +195,115 @@ def _volume_value(ind: Indicator, year: int, table: dict) -> float | None:
     return total / 100 if ind.detail.startswith("%") else total
 
 
-def _count(ind: Indicator, year: int, ids: ServiceIds) -> float | None:
-    """The value of a record-based indicator: one aggregate query (two for records)."""
+#: where a casework record is: the wijk of its household's address, its dossier's office
+WIJK, OFFICE = "dossier__household__address__wijk__name", "dossier__office__name"
+#: the kinds counted from casework records, each a `Records` definition below
+RECORD_KINDS = frozenset(
+    {
+        Kind.HEARINGS,
+        Kind.CONTACT_OUTCOME,
+        Kind.RECORDS,
+        Kind.PERSONS_STARTED,
+        Kind.OUTCOME_COUNT,
+        Kind.OUTCOME_SHARE,
+        Kind.PERSONS,
+        Kind.PERSONS_MINOR,
+        Kind.HOUSEHOLDS,
+    }
+)
+
+
+def _casework_records(ind: Indicator, year: int, ids: ServiceIds) -> Records:
+    """The casework records of a record-based indicator, with their keys."""
     k = ind.kind
     svc = ids(ind.services)
     start, end = year_bounds(year)
     if k == Kind.HEARINGS:
-        return Decision.objects.valid().filter(hearing_held_on__range=(start, end)).count()
+        found = Decision.objects.valid().filter(hearing_held_on__range=(start, end))
+        return Records((part(found, date="hearing_held_on", wijk=WIJK, office=OFFICE),))
     if k == Kind.CONTACT_OUTCOME:
-        return (
-            Contact.objects.valid()
-            .filter(
-                occurred_on__range=(start, end),
-                outcome__applies_to="contact",
-                outcome__code=ind.detail,
-            )
-            .aggregate(n=Count("person", distinct=True))["n"]
+        contacts = Contact.objects.valid().filter(
+            occurred_on__range=(start, end),
+            outcome__applies_to="contact",
+            outcome__code=ind.detail,
         )
+        return Records(
+            (
+                part(
+                    contacts.exclude(person=None),
+                    date="occurred_on",
+                    wijk="household__address__wijk__name",
+                    office="office__name",
+                    unit="person_id",
+                ),
+            ),
+            distinct=True,
+        )
+    if k in (Kind.PERSONS_STARTED, Kind.OUTCOME_COUNT, Kind.OUTCOME_SHARE):
+        started = k == Kind.PERSONS_STARTED
+        field = "start_date" if started else "end_date"
+        found = Trajectory.objects.filter(service_id__in=svc, **{f"{field}__range": (start, end)})
+        if started:
+            rows = part(found.exclude(person=None), date=field, wijk=WIJK, office=OFFICE,
+                        unit="person_id")  # fmt: skip
+            return Records((rows,), distinct=True)
+        if k == Kind.OUTCOME_COUNT:
+            found = found.filter(outcome__code=ind.detail)
+        hit = Q(outcome__code=ind.detail)
+        return Records((part(found, date=field, wijk=WIJK, office=OFFICE, hit=hit),))
     iv, tr = interventions_in(svc, year), trajectories_active(svc, year)
+    unit = {Kind.PERSONS: "person_id", Kind.PERSONS_MINOR: "person_id",
+            Kind.HOUSEHOLDS: "dossier__household_id"}.get(Kind(k))  # fmt: skip
     if k == Kind.RECORDS:
-        return iv.count() + tr.count()
-    if k == Kind.PERSONS_STARTED:
-        return (
-            Trajectory.objects.filter(service_id__in=svc, start_date__range=(start, end))
-            .exclude(person=None)
-            .aggregate(n=Count("person", distinct=True))["n"]
-        )
-    if k == Kind.OUTCOME_COUNT:
-        return Trajectory.objects.filter(
-            service_id__in=svc, end_date__range=(start, end), outcome__code=ind.detail
-        ).count()
-    if k in (Kind.PERSONS, Kind.PERSONS_MINOR):
+        unit = None
+    elif unit is None:
+        raise ValueError(f"onbekende soort indicator {k!r} ({ind.code})")
+    if unit == "person_id":
         iv, tr = iv.exclude(person=None), tr.exclude(person=None)
-        if k == Kind.PERSONS_MINOR:
-            iv = iv.filter(person__birth_date__gt=born_after(year, 18))
-            tr = tr.filter(person__birth_date__gt=born_after(year, 18))
-        return iv.order_by().values("person_id").union(tr.order_by().values("person_id")).count()
-    if k == Kind.HOUSEHOLDS:
-        return (
-            iv.order_by()
-            .values("dossier__household_id")
-            .union(tr.order_by().values("dossier__household_id"))
-            .count()
-        )
-    raise ValueError(f"onbekende soort indicator {k!r} ({ind.code})")
+    if k == Kind.PERSONS_MINOR:
+        iv = iv.filter(person__birth_date__gt=born_after(year, 18))
+        tr = tr.filter(person__birth_date__gt=born_after(year, 18))
+    keys = {"wijk": WIJK, "office": OFFICE, "unit": unit}
+    parts = (part(iv, date="date", **keys), part(tr, date=entered("start_date", year), **keys))
+    return Records(parts, distinct=unit is not None)
+
+
+def records_of(ind: Indicator, year: int, ids: ServiceIds) -> Records | None:
+    """The records an indicator counts, with their keys; None for a figure without them."""
+    if ind.kind in RECORD_KINDS:
+        return _casework_records(ind, year, ids)
+    if ind.kind == Kind.CLIENT_HOUSEHOLDS:  # the total comes from the profile, the same count
+        active = trajectories_active(ids([CLIENT_SERVICE]), year)
+        rows = part(active, date=entered("start_date", year), wijk=WIJK, office=OFFICE,
+                    unit="dossier__household_id")  # fmt: skip
+        return Records((rows,), distinct=True)
+    m = ind.measure
+    if m is not None and m.keyed:
+        got = m.count(ind, year, ids(ind.services))
+        if not isinstance(got, Records):
+            raise TypeError(f"maat {m.name} is keyed maar gaf geen Records ({ind.code})")
+        return got
+    return None
+
+
+def figure(ind: Indicator, tally_: Tally) -> tuple[float | None, float | None]:
+    """(value, denominator) of an indicator from the tally of its records."""
+    if ind.is_share:
+        return Share(tally_.hits, tally_.value).value, tally_.value
+    return tally_.value, None
+
+
+def _counted(ind: Indicator, year: int, ids: ServiceIds) -> Result:
+    """An indicator counted from its records, with the year before where compared."""
+
+    def one(y: int) -> tuple[float | None, float | None]:
+        records = records_of(ind, y, ids)
+        assert records is not None
+        return figure(ind, total(records))
+
+    value, denominator = one(year)
+    previous = one(year - 1)[0] if ind.compare_previous else None
+    return Result(ind, value, denominator=denominator, previous=previous)
 
 
 def _measured(ind: Indicator, year: int, ids: ServiceIds) -> Result:
@@ -253,18 +319,6 @@ def _measured(ind: Indicator, year: int, ids: ServiceIds) -> Result:
     value, denominator = one(year)
     previous = one(year - 1)[0] if ind.compare_previous else None
     return Result(ind, value, denominator=denominator, previous=previous)
-
-
-def _outcome_share(ind: Indicator, year: int, ids: ServiceIds) -> Result:
-    start, end = year_bounds(year)
-    agg = Trajectory.objects.filter(
-        service_id__in=ids(ind.services), end_date__range=(start, end)
-    ).aggregate(
-        total=Count("id"),
-        hits=Count("id", filter=Q(outcome__code=ind.detail)),
-    )
-    total = agg["total"] or 0
-    return Result(ind, agg["hits"] / total if total else None, denominator=total)
 
 
 def compute(
@@ -291,14 +345,12 @@ def compute(
     for ind in indicators:
         if ind.code in results:
             continue
-        if ind.kind == Kind.OUTCOME_SHARE:
-            results[ind.code] = _outcome_share(ind, year, ids)
-            continue
-        if ind.measure is not None:
+        if ind.kind in RECORD_KINDS or (ind.measure is not None and ind.measure.keyed):
+            results[ind.code] = _counted(ind, year, ids)
+        elif ind.measure is not None:
             results[ind.code] = _measured(ind, year, ids)
-            continue
-        prev = _count(ind, year - 1, ids) if ind.compare_previous else None
-        results[ind.code] = Result(ind, _count(ind, year, ids), previous=prev)
+        else:
+            raise ValueError(f"onbekende soort indicator {ind.kind!r} ({ind.code})")
     # shares of a volume: their denominator is the base indicator's value
     for ind in indicators:
         res = results[ind.code]

@@ -8,6 +8,11 @@ app: an indicator whose ``kind`` is a registered measure's name is computed by t
 A measure's function gets the indicator, the year and the ids of the indicator's services
 and returns a count (``float``), a `Share` (hits over a base), or ``None`` (no data). It runs
 one aggregate query or a few, never one per row.
+
+A measure registered with ``keyed=True`` returns `Records` instead: the records it counts
+with their keys (date, wijk, office; see `records`). The report tallies their total, and the
+same definition gives the breakdown per wijk and per office and the months. A measure that
+returns a number keeps working; its indicator simply has no breakdown.
 """
 
 from __future__ import annotations
@@ -17,6 +22,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ImproperlyConfigured
+
+from .records import Records, part
+
+__all__ = ["Records", "Share", "data_source", "get", "measure", "part"]
 
 if TYPE_CHECKING:
     from .indicators import Indicator
@@ -32,7 +41,7 @@ class Share:
         return self.hits / self.total if self.total else None
 
 
-Count = Callable[["Indicator", int, list[int]], "float | Share | None"]
+Count = Callable[["Indicator", int, list[int]], "float | Share | Records | None"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,8 @@ class Measure:
     #: counts reference data (a facility's places), not registrations: the same figure at
     #: every scale of Synthetic Ghent
     reference: bool = False
+    #: the function returns `Records` (with keys), so the figure has breakdowns and months
+    keyed: bool = False
 
     def describe(self, indicator: Indicator) -> str:
         services = ", ".join(f"‘{s}’" for s in indicator.services)
@@ -65,6 +76,7 @@ def measure(
     share: bool = False,
     things: bool = False,
     reference: bool = False,
+    keyed: bool = False,
 ):
     """Register the decorated function as the measure ``name`` (``<app>.<what>``)."""
 
@@ -72,7 +84,13 @@ def measure(
         if name in MEASURES:
             raise ImproperlyConfigured(f"maat {name!r} is twee keer geregistreerd")
         MEASURES[name] = Measure(
-            name, count, definition, share=share, things=things, reference=reference
+            name,
+            count,
+            definition,
+            share=share,
+            things=things,
+            reference=reference,
+            keyed=keyed,
         )
         return count
 

@@ -51,6 +51,42 @@ def count_shown(value: float | None, personal: bool = True) -> float | None:
     return value
 
 
+#: a unit's word for one (1 persoon, 2 personen); the first word of a unit found here turns
+#: singular, whole units first
+SINGULAR_UNITS = {"diensten en partners": "dienst of partner", "adviesraden (samen)": "adviesraad"}
+_SINGULAR_WORDS = (
+    "Huizen:Huis Cafés:Café aankopers:aankoper aansluitingen:aansluiting "
+    "aanvullingen:aanvulling acties:actie adviezen:advies afspraken:afspraak bedden:bed "
+    "bedrijven:bedrijf bezoekers:bezoeker conflicten:conflict deelnemers:deelnemer "
+    "digivragen:digivraag documenten:document dossiers:dossier formulieren:formulier "
+    "gesprekken:gesprek gezinnen:gezin hoorzittingen:hoorzitting huishoudens:huishouden "
+    "incidenten:incident initiatieven:initiatief kleuters:kleuter landen:land "
+    "leefstraten:leefstraat maaltijden:maaltijd meldingen:melding kruideniers:kruidenier "
+    "nachten:nacht ontmoetingsactiviteiten:ontmoetingsactiviteit opdrachten:opdracht "
+    "organisaties:organisatie partners:partner personen:persoon plaatsen:plaats "
+    "praktijktesten:praktijktest projecten:project restaurants:restaurant ritten:rit "
+    "scholen:school sectoren:sector sessies:sessie taxicheques:taxicheque "
+    "tienuurtjes:tienuurtje toestellen:toestel tolkopdrachten:tolkopdracht trainers:trainer "
+    "trajecten:traject tussenkomsten:tussenkomst verenigingen:vereniging verslagen:verslag "
+    "vertalingen:vertaling vormingen:vorming vragen:vraag vrijwilligers:vrijwilliger "
+    "werkzoekenden:werkzoekende wijken:wijk workshops:workshop"
+)
+SINGULAR = dict(pair.split(":", 1) for pair in _SINGULAR_WORDS.split())
+
+
+def unit_for(unit: str, value: float | None) -> str:
+    """The unit as it reads after the number: singular for exactly one."""
+    if value != 1:
+        return unit
+    if unit in SINGULAR_UNITS:
+        return SINGULAR_UNITS[unit]
+    words = unit.split(" ")
+    for i, word in enumerate(words):
+        if word in SINGULAR:
+            return " ".join([*words[:i], SINGULAR[word], *words[i + 1 :]])
+    return unit
+
+
 @dataclass(frozen=True)
 class Shown:
     text: str  # what the report prints
@@ -58,6 +94,7 @@ class Shown:
     suppressed: bool
     previous_text: str = ""
     change_text: str = ""
+    unit: str = ""  # the indicator's unit after this number (1 persoon, 2 personen)
 
 
 def show(result: Result) -> Shown:
@@ -73,7 +110,8 @@ def show(result: Result) -> Shown:
     personal = ind.is_count_of_people
     text = count_text(value, personal)
     number = count_shown(value, personal)
-    shown = Shown(text, number, number is None)
+    unit = unit_for(ind.unit, number)
+    shown = Shown(text, number, number is None, unit=unit)
     if ind.compare_previous:
         prev = result.previous
         prev_text = count_text(prev, personal)
@@ -82,5 +120,51 @@ def show(result: Result) -> Shown:
         if number is not None and prev_shown:
             pct = (number - prev_shown) / prev_shown * 100
             change = ("+" if pct >= 0 else "−") + fmt_number(abs(pct)) + "%"
-        shown = Shown(text, number, number is None, prev_text, change)
+        shown = Shown(text, number, number is None, prev_text, change, unit)
     return shown
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a breakdown, as published."""
+
+    key: object
+    text: str
+    number: float | None  # the published number (a count, or a share as a fraction)
+
+
+def _complement(hidden: set, candidates: dict) -> set:
+    """A single hidden cell could be recovered from the total minus the others: hide the
+    smallest other cell too (``candidates``: key -> size, the cells that may still be shown)."""
+    if len(hidden) != 1:
+        return hidden
+    rest = {k: v for k, v in candidates.items() if k not in hidden and v > 0}
+    if not rest:
+        return hidden
+    return hidden | {min(rest, key=lambda k: (rest[k], str(k)))}
+
+
+def count_cells(values: dict, personal: bool = True) -> list[Cell]:
+    """Counts per key; with ``personal`` 1 to 4 is '< 5', and one such cell takes a second
+    one with it (complementary suppression)."""
+    hidden = {k for k, v in values.items() if personal and 0 < v < MIN_COUNT}
+    hidden = _complement(hidden, values) if personal else hidden
+    return [
+        Cell(k, SMALL, None) if k in hidden else Cell(k, fmt_count(v), v) for k, v in values.items()
+    ]
+
+
+def share_cells(shares: dict) -> list[Cell]:
+    """Shares per key (key -> (hits, base)); a base under 20 hides the share, and one hidden
+    share takes the next smallest base with it."""
+    bases = {k: base for k, (_, base) in shares.items()}
+    hidden = _complement({k for k, b in bases.items() if 0 < b < MIN_BASE}, bases)
+    cells = []
+    for k, (hits, base) in shares.items():
+        if k in hidden:
+            cells.append(Cell(k, HIDDEN, None))
+        elif not base:
+            cells.append(Cell(k, NO_DATA, None))
+        else:
+            cells.append(Cell(k, fmt_share(hits / base), round(hits / base, 4)))
+    return cells

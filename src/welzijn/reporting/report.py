@@ -28,7 +28,7 @@ from .compute import (
     households_per_wijk,
 )
 from .indicators import CHAPTERS, Indicator, by_chapter
-from .privacy import MIN_BASE, Shown, count_shown, count_text, show
+from .privacy import MIN_BASE, Shown, count_cells, count_shown, show
 
 FORMATS = ("html", "pdf", "csv", "xlsx")
 FIRST_YEAR = 2000
@@ -125,6 +125,7 @@ class Breakdown:
     name: str
     households: str
     persons: str
+    numbers: tuple[float | None, float | None] = (None, None)  # as published, for XLSX
 
 
 @dataclass
@@ -148,7 +149,14 @@ class Report:
 
 
 def _breakdown(rows: list[tuple[str, int, int]]) -> list[Breakdown]:
-    return [Breakdown(name, count_text(h), count_text(p)) for name, h, p in rows]
+    """Households and persons per wijk or office, each column suppressed with its
+    complement (`privacy.count_cells`)."""
+    households = count_cells({name: h for name, h, _ in rows})
+    persons = count_cells({name: p for name, _, p in rows})
+    return [
+        Breakdown(name, h.text, p.text, (h.number, p.number))
+        for (name, _, _), h, p in zip(rows, households, persons, strict=True)
+    ]
 
 
 def build_report(year: int, *, with_charts: bool = True, clock=time.perf_counter) -> Report:
@@ -204,14 +212,16 @@ def _client_charts(profile, per_wijk) -> list[tuple[str, SafeString, str]]:
         labels = list(profile.composition)
         values = [v / profile.households for v in profile.composition.values()]
         svg = charts.bars_horizontal(labels, values, percent=True)
-        out.append(("Samenstelling van de cliënthuishoudens", mark_safe(svg), note_share))
+        title = "Samenstelling van de cliënthuishoudens"
+        out.append((title, mark_safe(charts.titled(svg, title)), note_share))
     else:
         out.append(("Samenstelling van de cliënthuishoudens", mark_safe(""), note_share))
     if profile.persons >= MIN_BASE:
         labels = [label for label, _, _ in AGE_BANDS]
         values = [profile.ages[label] / profile.persons for label in labels]
         svg = charts.bars_vertical([f"{x} jaar" for x in labels], values)
-        out.append(("Leeftijd van de cliënten (op 31 december)", mark_safe(svg), note_share))
+        title = "Leeftijd van de cliënten (op 31 december)"
+        out.append((title, mark_safe(charts.titled(svg, title)), note_share))
     else:
         out.append(("Leeftijd van de cliënten (op 31 december)", mark_safe(""), note_share))
     rows = [r for r in per_wijk if r[1]]
@@ -221,7 +231,7 @@ def _client_charts(profile, per_wijk) -> list[tuple[str, SafeString, str]]:
     out.append(
         (
             "Geholpen huishoudens per wijk",
-            mark_safe(svg),
+            mark_safe(charts.titled(svg, "Geholpen huishoudens per wijk")),
             "Wijk van het adres van het huishouden. Minder dan 5 huishoudens: ‘< 5’.",
         )
     )
@@ -238,7 +248,8 @@ def _yoy_charts(inds, items, year) -> list[tuple[str, SafeString, str]]:
         prev.append(count_shown(res.previous, ind.is_count_of_people))
         cur.append(count_shown(res.value, ind.is_count_of_people))
     svg = charts.year_over_year(labels, prev, cur, (year - 1, year))
-    return [(f"{year - 1} en {year} vergeleken", mark_safe(svg), "")]
+    title = f"{year - 1} en {year} vergeleken"
+    return [(title, mark_safe(charts.titled(svg, title)), "")]
 
 
 def _short(label: str) -> str:
@@ -267,7 +278,9 @@ def render_html(report: Report, *, standalone: bool = True) -> str:
 def render_pdf(report: Report) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=render_html(report)).write_pdf()
+    # PDF/UA-1: tagged (headings, tables, lists, figures), with its language and title, so
+    # that a screen reader can read the published report
+    return HTML(string=render_html(report)).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def _rows(report: Report):
@@ -299,11 +312,19 @@ def _rows(report: Report):
                 ]
 
 
+def csv_number(value: object) -> object:
+    """A number as Belgian Excel reads it: decimal comma, no thousands separator."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return f"{value:.4f}".rstrip("0").rstrip(".").replace(".", ",")
+    return value
+
+
 def render_csv(report: Report) -> bytes:
+    """Semicolon-separated with the decimal comma: what Excel in nl-BE expects."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";")
     for row in _rows(report):
-        writer.writerow(row)
+        writer.writerow([csv_number(cell) for cell in row])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
 
 
@@ -316,11 +337,15 @@ def render_xlsx(report: Report) -> bytes:
     ws.title = "Indicatoren"
     for row in _rows(report):
         ws.append(row)
+    for item, cells in zip(report.all_items, ws.iter_rows(min_row=2), strict=True):
+        if item.indicator.is_share:
+            cells[5].number_format = "0.0%"  # a share is stored as its fraction
     for name, rows in (("Per wijk", report.per_wijk), ("Per welzijnsbureau", report.per_office)):
         sheet = wb.create_sheet(name)
         sheet.append([name.split()[-1], "geholpen huishoudens", "personen"])
-        for b in rows:
-            sheet.append([b.name, b.households, b.persons])
+        for b in rows:  # numbers as numbers; a suppressed cell keeps its text '< 5'
+            h, p = b.numbers
+            sheet.append([b.name, b.households if h is None else h, b.persons if p is None else p])
     info = wb.create_sheet("Toelichting")
     info.append([f"Jaaroverzicht {report.year} — Welzijn en Samenleving, Stad Gent"])
     info.append([PRIVACY_NOTE])

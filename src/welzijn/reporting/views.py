@@ -10,7 +10,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from welzijn.core.audit import audit_record
+from welzijn.reporting import dashboard
 from welzijn.reporting.access import access_jaaroverzicht
+from welzijn.reporting.indicators import BY_CODE
 from welzijn.reporting.report import (
     CONTENT_TYPES,
     FORMATS,
@@ -40,22 +42,75 @@ def _year(year: int) -> int:
         raise Http404(str(error)) from error
 
 
-def _recent_years() -> list[int]:
+def _years_with_data() -> list[int]:
+    """The year menu: the last ten years that hold registrations, newest first."""
     this_year = dt.date.today().year
-    return list(range(this_year, this_year - 6, -1))
+    return [y for y in range(this_year, this_year - 10, -1) if has_data(y)]
+
+
+def _chosen_year(request, years: list[int]) -> int:
+    """The year asked for (``?jaar=``), else the newest with data (this year when none)."""
+    chosen = request.GET.get("jaar", "")
+    if chosen.isascii() and chosen.isdigit() and len(chosen) == 4:
+        try:
+            return validate_year_range(int(chosen))
+        except ReportError as error:
+            raise Http404(str(error)) from error
+    return years[0] if years else dt.date.today().year
+
+
+def _audit(request, year: int, reason: str, **detail) -> None:
+    audit_record(
+        actor=request.user,
+        action="view",
+        object_type=OBJECT_TYPE,
+        object_id=str(year),
+        reason=reason,
+        detail=detail,
+    )
 
 
 @login_required
+@report_styles_inline
 def index(request):
-    """The chosen year, else the most recent year with registered data (this year on a
-    new installation)."""
+    """The dashboard: the chosen year so far, per month (``?toon=jaaroverzicht``: go to the
+    annual report of the chosen year)."""
     access_jaaroverzicht(request.user)
-    chosen = request.GET.get("jaar", "")
-    if chosen.isascii() and chosen.isdigit() and len(chosen) == 4:
-        return redirect("reporting:jaaroverzicht", year=int(chosen))
-    recent = _recent_years()
-    year = next((y for y in recent[1:] + recent[:1] if has_data(y)), recent[0])
-    return redirect("reporting:jaaroverzicht", year=year)
+    years = _years_with_data()
+    year = _chosen_year(request, years)
+    if request.GET.get("toon") == "jaaroverzicht":
+        return redirect("reporting:jaaroverzicht", year=year)
+    chapters = dashboard.overview(year) if year in years else []
+    _audit(request, year, "dashboard bekeken", format="web")
+    return render(
+        request,
+        "reporting/dashboard.html",
+        {
+            "year": year,
+            "years": years,
+            "chapters": chapters,
+            "months": dashboard.MONTHS[: dashboard.months_so_far(year)],
+        },
+    )
+
+
+@login_required
+@report_styles_inline
+def indicator(request, indicator: str):
+    """One indicator of the chosen year, with its breakdowns per month, wijk and office."""
+    access_jaaroverzicht(request.user)
+    ind = BY_CODE.get(indicator)
+    if ind is None:
+        raise Http404(f"Onbekende indicator {indicator!r}.")
+    years = _years_with_data()
+    year = _chosen_year(request, years)
+    found = dashboard.detail(ind, year)
+    _audit(request, year, "indicator bekeken", format="web", indicator=indicator)
+    return render(
+        request,
+        "reporting/indicator.html",
+        {"year": year, "years": years, "detail": found, "ind": ind},
+    )
 
 
 @login_required
@@ -68,14 +123,7 @@ def jaaroverzicht(request, year: int):
         raise Http404(str(error)) from error
     # A year without registrations yet (a new installation): the page says so.
     report = build_report(year) if has_data(year) else None
-    audit_record(
-        actor=request.user,
-        action="view",
-        object_type=OBJECT_TYPE,
-        object_id=str(year),
-        reason="jaaroverzicht bekeken",
-        detail={"format": "web"},
-    )
+    _audit(request, year, "jaaroverzicht bekeken", format="web")
     return render(
         request,
         "reporting/page.html",
@@ -84,7 +132,7 @@ def jaaroverzicht(request, year: int):
             "report": report,
             "body": render_html(report, standalone=False) if report else "",
             "formats": FORMATS,
-            "years": _recent_years(),
+            "years": _years_with_data(),
         },
     )
 
@@ -97,14 +145,7 @@ def download(request, year: int, fmt: str):
         raise Http404(f"Onbekend formaat {fmt!r}: kies uit {', '.join(FORMATS)}.")
     year = _year(year)
     data = render_report(build_report(year), fmt)
-    audit_record(
-        actor=request.user,
-        action="view",
-        object_type=OBJECT_TYPE,
-        object_id=str(year),
-        reason="jaaroverzicht gedownload",
-        detail={"format": fmt},
-    )
+    _audit(request, year, "jaaroverzicht gedownload", format=fmt)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     disposition = "inline" if fmt in ("html", "pdf") else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename(year, fmt)}"'

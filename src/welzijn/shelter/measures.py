@@ -9,12 +9,15 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet, Sum
 
-from welzijn.reporting.measures import Share, data_source, measure
+from welzijn.reporting.measures import Records, Share, data_source, measure, part
+from welzijn.reporting.records import entered
 
 from . import counting
 from .models import CapacityPeriod, PitCount, Refusal, Stay
 
 SOURCE = " Bron: verblijven geregistreerd in de opvang."
+#: a stay is where its facility is, with the facility's team
+PLACE = {"wijk": "facility__address__wijk__name", "office": "facility__office__name"}
 
 
 def _bounds(year: int) -> tuple[dt.date, dt.date]:
@@ -51,50 +54,66 @@ def _left_in_year(year: int, service_ids: list[int]) -> QuerySet[Stay]:
     "shelter.persons",
     definition="Aantal verschillende personen met een verblijf in het jaar in de "
     "voorzieningen van {services}." + SOURCE,
+    keyed=True,
 )
 def persons(indicator, year, service_ids):
-    return stays_in_year(year, service_ids).values("person_id").distinct().count()
+    return _in_year(stays_in_year(year, service_ids), year, "person_id")
+
+
+def _in_year(stays: QuerySet[Stay], year: int, unit: str) -> Records:
+    """Stays of the year, counted once per ``unit``; their month is the one they entered the
+    year in."""
+    return Records((part(stays, date=entered("entry_date", year), unit=unit, **PLACE),), True)
 
 
 @measure(
     "shelter.minors",
     definition="Aantal verschillende personen jonger dan 18 op 31 december met een verblijf "
     "in het jaar in de voorzieningen van {services}." + SOURCE,
+    keyed=True,
 )
 def minors(indicator, year, service_ids):
     born_after = dt.date(year - 18, 12, 31)
     stays = stays_in_year(year, service_ids).filter(person__birth_date__gt=born_after)
-    return stays.values("person_id").distinct().count()
+    return _in_year(stays, year, "person_id")
 
 
 @measure(
     "shelter.entrants",
     definition="Aantal verschillende personen van wie een verblijf in de voorzieningen van "
     "{services} in het jaar begon." + SOURCE,
+    keyed=True,
 )
 def entrants(indicator, year, service_ids):
     stays = Stay.objects.filter(facility__service_id__in=service_ids, entry_date__year=year)
-    return stays.values("person_id").distinct().count()
+    return Records((part(stays, date="entry_date", unit="person_id", **PLACE),), True)
 
 
 @measure(
     "shelter.households",
     definition="Aantal verschillende huishoudens met een verblijf in het jaar in de "
     "voorzieningen van {services}." + SOURCE,
+    keyed=True,
 )
 def households(indicator, year, service_ids):
     stays = stays_in_year(year, service_ids).exclude(household=None)
-    return stays.values("household_id").distinct().count()
+    return _in_year(stays, year, "household_id")
 
 
 @measure(
     "shelter.households_left",
     definition="Aantal verschillende huishoudens van wie het verblijf in de voorzieningen "
     "van {services} in het jaar eindigde." + SOURCE,
+    keyed=True,
 )
 def households_left(indicator, year, service_ids):
-    stays = _left_in_year(year, service_ids).exclude(household=None)
-    return stays.values("household_id").distinct().count()
+    return _left(_left_in_year(year, service_ids).exclude(household=None), "household_id")
+
+
+def _left(stays: QuerySet[Stay], unit: str | None = None, hit: Q | None = None) -> Records:
+    """Stays that ended in the year; their month is that of the exit."""
+    rows = part(stays, date="exit_date", unit=unit, hit=hit, **PLACE)
+    return Records((rows,), distinct=unit is not None)
 
 
 @measure(
@@ -102,10 +121,11 @@ def households_left(indicator, year, service_ids):
     definition="Aantal verschillende huishoudens van wie het verblijf in de voorzieningen van "
     "{services} in het jaar eindigde met een duurzame woonoplossing (bestemming in de groep "
     "‘duurzaam wonen’)." + SOURCE,
+    keyed=True,
 )
 def households_to_housing(indicator, year, service_ids):
     stays = _left_in_year(year, service_ids).filter(exit_destination__group="permanent")
-    return stays.exclude(household=None).values("household_id").distinct().count()
+    return _left(stays.exclude(household=None), "household_id")
 
 
 @measure(
@@ -115,9 +135,10 @@ def households_to_housing(indicator, year, service_ids):
     "private huur, eigen woning, begeleid wonen, Housing First). Een verblijf zonder "
     "bestemming telt mee als niet duurzaam." + SOURCE,
     share=True,
+    keyed=True,
 )
 def durable_outflow(indicator, year, service_ids):
-    return durable_share(_left_in_year(year, service_ids))
+    return _left(_left_in_year(year, service_ids), hit=Q(exit_destination__group="permanent"))
 
 
 @measure(
@@ -238,10 +259,11 @@ def housing_retained(indicator, year, service_ids):
     definition="Aantal verschillende nationaliteiten van de personen met een verblijf in het "
     "jaar in de voorzieningen van {services}." + SOURCE,
     things=True,
+    keyed=True,
 )
 def countries(indicator, year, service_ids):
     stays = stays_in_year(year, service_ids).exclude(person__nationality="")
-    return stays.values("person__nationality").distinct().count()
+    return _in_year(stays, year, "person__nationality")
 
 
 @measure(

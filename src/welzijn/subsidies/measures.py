@@ -9,10 +9,13 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet, Sum
 
-from welzijn.reporting.measures import data_source, measure
+from welzijn.reporting.measures import Records, data_source, measure, part
+from welzijn.reporting.records import entered
 from welzijn.subsidies.models import Advice, Application
 
 SOURCE = " Bron: de subsidieaanvragen en beslissingen (subsidies)."
+#: an application is in the wijk it names, with the team of its scheme
+PLACE = {"wijk": "wijk__name", "office": "call__scheme__office__name"}
 #: Granted and not claimed back.
 SUPPORTED = (
     Application.Status.GRANTED,
@@ -47,18 +50,28 @@ def _running_in(indicator, year, service_ids) -> QuerySet[Application]:
     definition="Aantal aanvragen voor {services} die in het jaar werden toegekend (zonder de "
     "teruggevorderde)." + SOURCE,
     things=True,
+    keyed=True,
 )
 def grants(indicator, year, service_ids):
-    return float(_decided_in(indicator, year, service_ids).count())
+    return Records((part(_decided_in(indicator, year, service_ids), date="decided_on", **PLACE),))
 
 
 @measure(
     "subsidies.projects_running",
     definition="Aantal toegekende projecten van {services} die in het jaar liepen." + SOURCE,
     things=True,
+    keyed=True,
 )
 def projects_running(indicator, year, service_ids):
-    return float(_running_in(indicator, year, service_ids).count())
+    return _running(indicator, year, service_ids)
+
+
+def _running(indicator, year, service_ids, unit: str | None = None) -> Records:
+    """The supported applications running in the year; their month is the one they entered
+    the year in."""
+    running = _running_in(indicator, year, service_ids)
+    rows = part(running, date=entered("start_date", year), unit=unit, **PLACE)
+    return Records((rows,), distinct=unit is not None)
 
 
 @measure(
@@ -66,10 +79,10 @@ def projects_running(indicator, year, service_ids):
     definition="Aantal verschillende verenigingen met een toekenning van {services} voor (een "
     "periode in) het jaar." + SOURCE,
     things=True,
+    keyed=True,
 )
 def organisations_running(indicator, year, service_ids):
-    running = _running_in(indicator, year, service_ids)
-    return float(running.values("organisation").distinct().count())
+    return _running(indicator, year, service_ids, unit="organisation_id")
 
 
 @data_source

@@ -4,7 +4,8 @@ import datetime as dt
 
 from django.db.models import Q
 
-from welzijn.reporting.measures import data_source, measure
+from welzijn.reporting.measures import Records, data_source, measure, part
+from welzijn.reporting.records import entered
 
 from .models import Match, Vacancy
 
@@ -24,9 +25,16 @@ def _open_in(year: int):
     definition="Aantal verschillende organisaties met een vacature voor vrijwilligers die in het "
     "jaar open stond bij het Vrijwilligerspunt." + SOURCE,
     things=True,
+    keyed=True,
 )
-def organisations(indicator, year, service_ids) -> float:
-    return float(_open_in(year).values("organisation").distinct().count())
+def organisations(indicator, year, service_ids) -> Records:
+    rows = part(
+        _open_in(year),
+        date=entered("published_on", year),
+        wijk="wijk__name",
+        unit="organisation_id",
+    )
+    return Records((rows,), distinct=True)
 
 
 @measure(
@@ -34,11 +42,13 @@ def organisations(indicator, year, service_ids) -> float:
     definition="Aantal verschillende vrijwilligers met een match die in het jaar door beide "
     "kanten (vrijwilliger en organisatie) aanvaard werd, op voorstel van het Vrijwilligersloket."
     + SOURCE,
+    keyed=True,
 )
-def matched_volunteers(indicator, year, service_ids) -> float:
-    return float(
-        Match.objects.filter(confirmed_on__year=year).values("volunteer").distinct().count()
-    )
+def matched_volunteers(indicator, year, service_ids) -> Records:
+    """Per wijk: the wijk the volunteer lives in."""
+    confirmed = Match.objects.filter(confirmed_on__year=year)
+    rows = part(confirmed, date="confirmed_on", wijk="volunteer__wijk__name", unit="volunteer_id")
+    return Records((rows,), distinct=True)
 
 
 @data_source

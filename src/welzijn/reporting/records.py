@@ -1,0 +1,137 @@
+"""The records an indicator counts, with their keys (month, wijk, office).
+
+One definition of what an indicator counts yields its total, its breakdown per wijk, per
+office and its months: a measure returns `Records` (parts built with `part`) and `tally`
+groups them by the key asked for, in one aggregate query over the parts (UNION ALL).
+
+Every part gives the same columns: ``w`` (wijk name), ``o`` (office name), ``m`` (month of
+the record's date), ``u`` (the unit counted once, for distinct counts: a person, a
+household), ``n`` (what the record adds to the figure, or to a share's base) and ``h``
+(what it adds to a share's hits).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    DateField,
+    Expression,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractMonth, Greatest
+
+#: the keys a breakdown can be asked for, and their column
+KEYS = {"wijk": "w", "office": "o", "month": "m"}
+UNKNOWN = "onbekend"
+
+
+@dataclass(frozen=True)
+class Part:
+    rows: QuerySet
+    columns: dict[str, Expression]
+    wijk: bool
+    office: bool
+
+    def sql(self, key: str | None) -> tuple[str, tuple]:
+        """The part's rows with the key's column only (no join a total does not need)."""
+        wanted = ("u", "n", "h", *((KEYS[key],) if key else ()))
+        rows = self.rows.order_by().values(**{c: self.columns[c] for c in wanted})
+        return rows.query.sql_with_params()
+
+
+@dataclass(frozen=True)
+class Records:
+    parts: tuple[Part, ...]
+    #: count distinct units (``u``); else sum ``n``
+    distinct: bool = False
+
+    def has(self, key: str) -> bool:
+        """Whether every part knows the key (a breakdown over a part without it would lie)."""
+        if key == "month":
+            return True
+        return all(getattr(p, key) for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Tally:
+    value: float  # the count (distinct units or sum of n): a share's base
+    hits: float  # a share's hits
+
+
+def _text(path: str | None) -> Expression:
+    return F(path) if path else Value(None, output_field=CharField())
+
+
+def part(
+    rows: QuerySet,
+    *,
+    date: str | Expression,
+    wijk: str | None = None,
+    office: str | None = None,
+    unit: str | None = None,
+    n: int | str | Expression = 1,
+    hit: Q | str | Expression | None = None,
+) -> Part:
+    """One kind of record: ``date``, ``wijk``, ``office`` and ``unit`` are field paths (or
+    expressions); ``n`` what a record adds (1, or a field such as a headcount); ``hit`` a
+    condition (a share's hit adds 1) or a field or expression (what it adds)."""
+    if isinstance(hit, Q):
+        h: Expression = Case(When(hit, then=Value(1)), default=Value(0))
+    elif hit is None:
+        h = Value(0)
+    else:
+        h = F(hit) if isinstance(hit, str) else hit
+    columns = {
+        "w": _text(wijk),
+        "o": _text(office),
+        "m": ExtractMonth(F(date) if isinstance(date, str) else date),
+        "u": F(unit) if unit else Value(None, output_field=IntegerField()),
+        "n": F(n) if isinstance(n, str) else (Value(n) if isinstance(n, int) else n),
+        "h": h,
+    }
+    return Part(rows, columns, bool(wijk), bool(office))
+
+
+def entered(start_field: str, year: int) -> Expression:
+    """A period's date in the year: its start, or 1 January when it began before."""
+    return Greatest(F(start_field), Value(dt.date(year, 1, 1), output_field=DateField()))
+
+
+def tally(records: Records, by: str | None = None) -> dict[object, Tally]:
+    """The figure per value of the key ``by`` (``None``: the total, under key ``None``)."""
+    sqls, params = [], []
+    key = KEYS[by] if by else "NULL"
+    for i, p in enumerate(records.parts):
+        sql, ps = p.sql(by)
+        sqls.append(f"SELECT {key if by else 'NULL'} AS k, u, n, h FROM ({sql}) p{i}")
+        params.extend(ps)
+    if records.distinct:
+        agg = "COUNT(DISTINCT u), COUNT(DISTINCT CASE WHEN h > 0 THEN u END)"
+    else:
+        agg = "COALESCE(SUM(n), 0), COALESCE(SUM(h), 0)"
+    group = " GROUP BY k" if by else ""
+    union = " UNION ALL ".join(sqls)
+    with connection.cursor() as cursor:
+        outer = "k" if by else "NULL"  # PostgreSQL: an ungrouped column must not be selected
+        cursor.execute(f"SELECT {outer}, {agg} FROM ({union}) t{group}", params)
+        rows = cursor.fetchall()
+    out: dict[object, Tally] = {}
+    for k, value, hits in rows:
+        name = (UNKNOWN if k is None else k) if by in ("wijk", "office") else k
+        got = out.get(name, Tally(0, 0))
+        out[name] = Tally(got.value + float(value or 0), got.hits + float(hits or 0))
+    return out
+
+
+def total(records: Records) -> Tally:
+    return tally(records).get(None, Tally(0, 0))
