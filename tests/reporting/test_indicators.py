@@ -16,7 +16,7 @@ from welzijn.catalog.models import Domain, Service
 from welzijn.registry.models import HouseholdMembership, Wijk
 from welzijn.reporting.compute import compute, households_per_office, households_per_wijk
 from welzijn.reporting.indicators import BY_CODE, CHAPTERS, INDICATORS, Indicator, Kind
-from welzijn.synth.generator import CALIBRATION_FILE
+from welzijn.synth.targets import CALIBRATION_FILE
 
 pytestmark = pytest.mark.django_db
 D = dt.date

@@ -19,7 +19,7 @@ from welzijn.reporting import measures
 from welzijn.reporting.compute import compute
 from welzijn.reporting.indicators import BY_CODE
 
-from .generator import Target, load_targets
+from .targets import Target, load_targets
 from .models import ActivityVolume
 
 

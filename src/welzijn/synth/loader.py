@@ -17,8 +17,8 @@ from welzijn.core.bulk import analyze, bulk_insert
 from welzijn.registry.models import Household, Person, Postcode, StatusKind, Wijk
 from welzijn.subsidies.models import Call
 
-from .generator import TABLES, Refs, Tables
 from .meldingen import meldingen_refs
+from .rows import TABLES, Refs, Tables
 
 
 def model_for(table: str):
