@@ -32,7 +32,7 @@ def child(scale: float, show_table: bool) -> None:
 
     from welzijn.casework.reference import REFERENCE_FIXTURES
     from welzijn.reporting.report import build_report, render
-    from welzijn.reporting.reproduction import compare
+    from welzijn.synth.reproduction import compare
     from welzijn.synth.services import synth_load
 
     call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)

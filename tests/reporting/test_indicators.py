@@ -168,25 +168,8 @@ def test_every_indicator_is_complete_and_its_services_exist():
         assert ind.chapter in dict(CHAPTERS), ind.code
         assert set(ind.services) <= services, ind.code
         assert "Bron" in ind.definition and len(ind.definition) > 60, ind.code
-        if ind.base:
-            assert ind.base in BY_CODE and ind.is_share, ind.code
     compared = {i.code for i in INDICATORS if i.compare_previous}
     assert compared == {"energie", "energieschulden"}
-
-
-def test_shares_of_a_volume_carry_the_base_as_denominator(world):
-    base = Indicator(
-        "x_total", "Totaal", "hulp-op-maat", "", Kind.VOLUME, ("be-alert",), "aansluitingen"
-    )
-    share = Indicator(
-        "x_share", "Aandeel", "hulp-op-maat", "", Kind.VOLUME, ("be-alert",), "% via sms",
-        base="x_total",
-    )  # fmt: skip
-    world.volume("be-alert", Y, 587, "aansluitingen")
-    world.volume("be-alert", Y, 68, "% via sms")
-    result = compute(Y, [base, share])["x_share"]
-    assert result.value == pytest.approx(0.68)
-    assert result.denominator == 587
 
 
 def test_outcome_share_denominator_is_the_number_of_ended_trajectories(world):

@@ -5,8 +5,8 @@ import pytest
 
 from welzijn.reporting.compute import compute
 from welzijn.reporting.indicators import BY_CODE
-from welzijn.reporting.reproduction import compare
 from welzijn.synth.generator import MIN_SCALE
+from welzijn.synth.reproduction import compare
 from welzijn.synth.services import synth_load
 
 pytestmark = pytest.mark.django_db

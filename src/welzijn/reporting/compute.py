@@ -17,7 +17,7 @@ from welzijn.catalog.models import Service
 from welzijn.registry.models import Household, HouseholdMembership, Wijk
 from welzijn.synth.models import ActivityVolume
 
-from .indicators import BY_CODE, INDICATORS, Indicator, Kind
+from .indicators import INDICATORS, Indicator, Kind
 from .measures import Share
 
 CLIENT_SERVICE = "maatschappelijke-begeleiding"
@@ -299,14 +299,6 @@ def compute(
             continue
         prev = _count(ind, year - 1, ids) if ind.compare_previous else None
         results[ind.code] = Result(ind, _count(ind, year, ids), previous=prev)
-    # shares of a volume: their denominator is the base indicator's value
-    for ind in indicators:
-        res = results[ind.code]
-        if ind.base and res.denominator is None:
-            base = results.get(ind.base)
-            if base is None:
-                base = compute(year, [BY_CODE[ind.base]], profile=profile, ids=ids)[ind.base]
-            res.denominator = base.value
     return results
 
 

@@ -99,7 +99,6 @@ class Indicator:
     services: tuple[str, ...] = ()
     detail: str = ""  # unit of a volume, outcome code of an outcome kind
     unit: str = ""
-    base: str = ""  # code of the indicator whose value is the denominator of a share
     compare_previous: bool = False  # the seed compares this figure with the year before
     note: str = ""
 
@@ -288,13 +287,11 @@ INDICATORS: tuple[Indicator, ...] = tuple(
         ("onthaal_zonder_vervolg", "Geholpen in het welzijnsonthaal zonder vervolgtraject",
          "contact_outcome", "welzijnsonthaal", "geen-vervolgtraject"),
         ("clienten_alleenstaand", "Cliënthuishoudens: alleenstaand", "client_share_single",
-         MB, "", {"base": "clienten_huishoudens"}),
+         MB),
         ("clienten_met_kinderen", "Cliënthuishoudens: met één of meer kinderen (-18j)",
-         "client_share_with_minors", MB, "", {"base": "clienten_huishoudens"}),
-        ("clienten_minderjarig", "Cliënten: minderjarig", "client_share_minors", MB, "",
-         {"base": "clienten_personen"}),
-        ("clienten_jonger_dan_30", "Cliënten: jonger dan 30", "client_share_under30", MB, "",
-         {"base": "clienten_personen"}),
+         "client_share_with_minors", MB),
+        ("clienten_minderjarig", "Cliënten: minderjarig", "client_share_minors", MB),
+        ("clienten_jonger_dan_30", "Cliënten: jonger dan 30", "client_share_under30", MB),
         ("leefloon_personen", "Personen met (equivalent) leefloon", P,
          "leefloon+equivalent-leefloon+leefloon-studenten"),
         ("leefloon_studenten", "Leefloonstudenten", P, "leefloon-studenten"),

@@ -43,6 +43,23 @@ class Target:
             return self.value
         return float(max(1, round(self.value * scale)))
 
+    @property
+    def counted_share(self) -> bool:
+        """A share over records the report counts (its denominator is known), as opposed to
+        a share the generator sets by construction."""
+        return self.measure == "outcome_share" or (
+            self.is_share and measures.get(self.measure) is not None
+        )
+
+    def within(self, value: float, expected: float, n: float | None = None) -> bool:
+        """Whether ``value`` hits ``expected`` within the tolerance: absolute for a share,
+        relative for a count (and at least half a unit). A share of ``n`` records can only
+        be hit to within 1/(2n): at tiny scales n is small, so that grain is allowed too."""
+        if not self.is_share:
+            return abs(value - expected) <= max(self.tolerance * expected, 0.5)
+        grain = 0.5 / max(n, 1) + 1e-9 if n is not None else 0.0
+        return abs(value - expected) <= max(self.tolerance, grain)
+
 
 def load_targets(path: Path = CALIBRATION_FILE) -> list[Target]:
     with path.open(encoding="utf-8") as handle:
