@@ -111,7 +111,8 @@ def _in_category_of_melding(code: str) -> Q:
 def conflicts_helped(indicator, year, service_ids):
     start, end = _year(year)
     found = (
-        Conflict.objects.filter(ended_on__gte=start, ended_on__lte=end)
+        Conflict.objects.exclude(melding__status=Melding.Status.GEANNULEERD)
+        .filter(ended_on__gte=start, ended_on__lte=end)
         .exclude(helped=Conflict.Helped.NO_ANSWER)
         .aggregate(total=Count("pk"), hits=Count("pk", filter=Q(helped=Conflict.Helped.YES)))
     )

@@ -86,10 +86,17 @@ def interventions_in(ids: list[int], year: int) -> QuerySet[Intervention]:
     return Intervention.objects.valid().filter(service_id__in=ids, date__range=(start, end))
 
 
+def trajectories() -> QuerySet[Trajectory]:
+    """Trajectories that count: a cancelled one (planned, never run) is left out."""
+    return Trajectory.objects.exclude(status=Trajectory.Status.CANCELLED)
+
+
 def trajectories_active(ids: list[int], year: int) -> QuerySet[Trajectory]:
     start, end = year_bounds(year)
-    return Trajectory.objects.filter(service_id__in=ids, start_date__lte=end).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=start)
+    return (
+        trajectories()
+        .filter(service_id__in=ids, start_date__lte=end)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
     )
 
 
@@ -216,14 +223,17 @@ def _count(ind: Indicator, year: int, ids: ServiceIds) -> float | None:
         return iv.count() + tr.count()
     if k == Kind.PERSONS_STARTED:
         return (
-            Trajectory.objects.filter(service_id__in=svc, start_date__range=(start, end))
+            trajectories()
+            .filter(service_id__in=svc, start_date__range=(start, end))
             .exclude(person=None)
             .aggregate(n=Count("person", distinct=True))["n"]
         )
     if k == Kind.OUTCOME_COUNT:
-        return Trajectory.objects.filter(
-            service_id__in=svc, end_date__range=(start, end), outcome__code=ind.detail
-        ).count()
+        return (
+            trajectories()
+            .filter(service_id__in=svc, end_date__range=(start, end), outcome__code=ind.detail)
+            .count()
+        )
     if k in (Kind.PERSONS, Kind.PERSONS_MINOR):
         iv, tr = iv.exclude(person=None), tr.exclude(person=None)
         if k == Kind.PERSONS_MINOR:
@@ -257,11 +267,13 @@ def _measured(ind: Indicator, year: int, ids: ServiceIds) -> Result:
 
 def _outcome_share(ind: Indicator, year: int, ids: ServiceIds) -> Result:
     start, end = year_bounds(year)
-    agg = Trajectory.objects.filter(
-        service_id__in=ids(ind.services), end_date__range=(start, end)
-    ).aggregate(
-        total=Count("id"),
-        hits=Count("id", filter=Q(outcome__code=ind.detail)),
+    agg = (
+        trajectories()
+        .filter(service_id__in=ids(ind.services), end_date__range=(start, end))
+        .aggregate(
+            total=Count("id"),
+            hits=Count("id", filter=Q(outcome__code=ind.detail)),
+        )
     )
     total = agg["total"] or 0
     return Result(ind, agg["hits"] / total if total else None, denominator=total)

@@ -138,7 +138,7 @@ class Indicator:
             "Cliënten: huishoudens met een traject ‘maatschappelijke-begeleiding’ dat in "
             "het jaar liep, en hun leden op 31 december"
         )
-        src = " Bron: casework (dossiers, trajecten, tussenkomsten)."
+        src = " Bron: casework (dossiers, trajecten, tussenkomsten); geannuleerde tellen niet."
         k = self.kind
         if k == Kind.PERSONS:
             text = f"Aantal verschillende personen met {records}." + src
