@@ -6,7 +6,7 @@ import pytest
 from welzijn.reporting.compute import compute
 from welzijn.reporting.indicators import BY_CODE
 from welzijn.synth.generator import MIN_SCALE
-from welzijn.synth.reproduction import compare
+from welzijn.synth.reproduction import compare, table
 from welzijn.synth.services import synth_load
 
 pytestmark = pytest.mark.django_db
@@ -20,5 +20,8 @@ def test_indicators_reproduce_the_calibration_targets_at_the_smallest_scale():
     assert {r.code for r in rows} == set(BY_CODE)
     failures = [r for r in rows if not r.ok]
     assert not failures, [(r.name, r.expected, r.value) for r in failures]
+    lines = table(rows, MIN_SCALE)  # what benchmarks/reproduction.py prints at scale 1
+    assert len(lines) == len(rows) + 3
+    assert lines[-1].startswith(f"binnen de tolerantie: {len(rows)} van {len(rows)};")
     energie = results["energie"]
     assert energie.previous is not None and energie.previous < energie.value

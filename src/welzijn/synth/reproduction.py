@@ -22,6 +22,7 @@ class Row:
     seed_value: float
     tolerance: float
     ok: bool
+    source: str  # what the report counted: "registraties", or the seed's own figure
 
 
 def _value(target: Target, results: dict[str, Result], year: int) -> tuple[str, float | None]:
@@ -46,5 +47,34 @@ def compare(results: dict[str, Result], scale: float, year: int = 2023) -> list[
         expected = target.expected(scale)
         n = (results[code].denominator or 0) if target.counted_share else None
         ok = value is not None and target.within(value, expected, n)
-        rows.append(Row(target.name, code, expected, value, target.value, target.tolerance, ok))
+        source = SEED_FIGURE if results[code].indicator.kind == "volume" else "registraties"
+        rows.append(
+            Row(target.name, code, expected, value, target.value, target.tolerance, ok, source)
+        )
     return rows
+
+
+#: An indicator that still reads the seed's figure (`ActivityVolume`), not records.
+SEED_FIGURE = "seedcijfer"
+
+
+def table(rows: list[Row], scale: float) -> list[str]:
+    """The reproduction table, a line per target, and a summary line."""
+    lines = [
+        f"reproductie van het jaaroverzicht (verwacht = seedcijfer x schaal {scale:g})",
+        f"  {'indicator':34} {'seed':>10} {'verwacht':>10} {'berekend':>10} {'tol.':>6}  "
+        f"{'binnen':6}  geteld uit",
+    ]
+    for r in rows:
+        value = "—" if r.value is None else f"{r.value:.4g}"
+        lines.append(
+            f"  {r.name:34} {r.seed_value:10.4g} {r.expected:10.4g} {value:>10} "
+            f"{r.tolerance:6.3f}  {'ja' if r.ok else 'NEE':6}  {r.source}"
+        )
+    ok = sum(r.ok for r in rows)
+    counted = sum(r.source != SEED_FIGURE for r in rows)
+    lines.append(
+        f"binnen de tolerantie: {ok} van {len(rows)}; uit registraties geteld: {counted} "
+        f"van {len(rows)}"
+    )
+    return lines
