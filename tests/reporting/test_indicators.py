@@ -58,7 +58,7 @@ def records_scenario(world, ind: Indicator) -> None:
 
 
 RECORD_EXPECTED = {
-    Kind.PERSONS: 3,  # p1, p2, p3
+    Kind.PERSONS: 4,  # p1, p2, p3 and hh3's member (its household-level intervention)
     Kind.PERSONS_MINOR: 1,  # p2
     Kind.PERSONS_STARTED: 2,  # p2 and p1 started in 2023 (p3 in 2022)
     Kind.HOUSEHOLDS: 3,  # hh1, hh2, hh3
@@ -67,9 +67,10 @@ RECORD_EXPECTED = {
     Kind.OUTCOME_SHARE: 2 / 3,  # of the three that ended in 2023
 }
 # The year before (2022): households hh4 (intervention, trajectory), hh2 (p3's trajectory
-# started in May 2022) and hh1 (the household trajectory of 2021); persons p4 and p3;
-# records 1 intervention + 3 trajectories = 4
-PREVIOUS_EXPECTED = {Kind.HOUSEHOLDS: 3, Kind.PERSONS: 2, Kind.RECORDS: 4}
+# started in May 2022) and hh1 (the household trajectory of 2021);
+# records 1 intervention + 3 trajectories = 4; persons p4, p3 and, through hh1's household
+# trajectory, p1 and p2
+PREVIOUS_EXPECTED = {Kind.HOUSEHOLDS: 3, Kind.PERSONS: 4, Kind.RECORDS: 4}
 
 
 def client_scenario(world) -> None:

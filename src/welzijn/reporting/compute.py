@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
 from welzijn.casework.models import Contact, Decision, Intervention, Trajectory
 from welzijn.catalog.models import Service
@@ -201,6 +201,30 @@ def _volume_value(ind: Indicator, year: int, table: dict) -> float | None:
     return total / 100 if ind.detail.startswith("%") else total
 
 
+def members_of_household_records(
+    iv: QuerySet[Intervention], tr: QuerySet[Trajectory], year: int
+) -> list[QuerySet[HouseholdMembership]]:
+    """A record for the whole household (no person) counts for every member: of an
+    intervention, who was a member on its date; of a trajectory, who was one while it ran
+    in the year. One filter() per relation, so each condition is on the same record."""
+    start, end = year_bounds(year)
+    on = F("household__dossiers__interventions__date")
+    of_interventions = Q(household__dossiers__interventions__in=iv.filter(person=None)) & Q(
+        Q(start_date__lte=on), Q(end_date__isnull=True) | Q(end_date__gte=on)
+    )
+    began, ended = (
+        F("household__dossiers__trajectories__start_date"),
+        F("household__dossiers__trajectories__end_date"),
+    )
+    of_trajectories = (
+        Q(household__dossiers__trajectories__in=tr.filter(person=None))
+        & Q(start_date__lte=end)
+        & (Q(household__dossiers__trajectories__end_date__isnull=True) | Q(start_date__lte=ended))
+        & (Q(end_date__isnull=True) | (Q(end_date__gte=start) & Q(end_date__gte=began)))
+    )
+    return [HouseholdMembership.objects.filter(q) for q in (of_interventions, of_trajectories)]
+
+
 def _count(ind: Indicator, year: int, ids: ServiceIds) -> float | None:
     """The value of a record-based indicator: one aggregate query (two for records)."""
     k = ind.kind
@@ -235,11 +259,14 @@ def _count(ind: Indicator, year: int, ids: ServiceIds) -> float | None:
             .count()
         )
     if k in (Kind.PERSONS, Kind.PERSONS_MINOR):
+        members = members_of_household_records(iv, tr, year)
         iv, tr = iv.exclude(person=None), tr.exclude(person=None)
         if k == Kind.PERSONS_MINOR:
             iv = iv.filter(person__birth_date__gt=born_after(year, 18))
             tr = tr.filter(person__birth_date__gt=born_after(year, 18))
-        return iv.order_by().values("person_id").union(tr.order_by().values("person_id")).count()
+            members = [m.filter(person__birth_date__gt=born_after(year, 18)) for m in members]
+        persons = [qs.order_by().values("person_id") for qs in (iv, tr, *members)]
+        return persons[0].union(*persons[1:]).count()
     if k == Kind.HOUSEHOLDS:
         return (
             iv.order_by()

@@ -134,6 +134,10 @@ class Indicator:
         svc = ", ".join(f"‘{s}’" for s in self.services)
         diensten = f"de dienst {svc}" if len(self.services) == 1 else f"de diensten {svc}"
         records = f"een tussenkomst in het jaar of een traject dat in het jaar liep, van {diensten}"
+        members = (
+            " Een registratie voor het hele huishouden telt voor elk lid: wie op de datum van "
+            "de tussenkomst of tijdens het traject lid was."
+        )
         client = (
             "Cliënten: huishoudens met een traject ‘maatschappelijke-begeleiding’ dat in "
             "het jaar liep, en hun leden op 31 december"
@@ -141,7 +145,7 @@ class Indicator:
         src = " Bron: casework (dossiers, trajecten, tussenkomsten); geannuleerde tellen niet."
         k = self.kind
         if k == Kind.PERSONS:
-            text = f"Aantal verschillende personen met {records}." + src
+            text = f"Aantal verschillende personen met {records}." + members + src
         elif k == Kind.PERSONS_STARTED:
             text = (
                 f"Aantal verschillende personen van wie een traject van {diensten} "
@@ -149,7 +153,9 @@ class Indicator:
             )
         elif k == Kind.PERSONS_MINOR:
             text = (
-                f"Aantal verschillende personen jonger dan 18 op 31 december met {records}." + src
+                f"Aantal verschillende personen jonger dan 18 op 31 december met {records}."
+                + members
+                + src
             )
         elif k == Kind.HOUSEHOLDS:
             text = f"Aantal verschillende huishoudens (via het dossier) met {records}." + src
