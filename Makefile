@@ -21,14 +21,17 @@ deploy: $(STAMP)
 	$(BIN)/welzijn collectstatic --noinput --verbosity 0
 	$(BIN)/welzijn check --deploy --fail-level WARNING
 
-## Migrate a SQLite database under var/, load reference and demo data, serve on :8000.
+## Migrate a SQLite database under var/, load reference and demo data (Synthetic Ghent
+## installed: WELZIJN_SYNTH=1), serve on :8000.
 ## Debug mode on, with a key that is public: never like this on a server.
 demo: export WELZIJN_DEBUG = 1
 demo: export WELZIJN_SECRET_KEY = demo-only-not-secret-welzijn-demo-key
+demo: export WELZIJN_SYNTH = 1
+SYNTH_SCALE ?= 0.01
 demo: $(STAMP)
 	mkdir -p var
 	$(BIN)/welzijn migrate --verbosity 0
-	$(BIN)/welzijn demo_setup
+	$(BIN)/welzijn demo_setup --scale $(SYNTH_SCALE)
 	$(BIN)/welzijn runserver 127.0.0.1:8000
 
 lint: $(STAMP)

@@ -12,6 +12,7 @@ def setup_django() -> str:
     # Production settings (no debug: no query log), on plain HTTP, with a throwaway key.
     os.environ.setdefault("WELZIJN_SECRET_KEY", "benchmark-only-not-secret-" + "x" * 40)
     os.environ.setdefault("WELZIJN_HTTPS", "0")
+    os.environ.setdefault("WELZIJN_SYNTH", "1")  # the benchmarks load Synthetic Ghent
     import django
     from django.core.management import call_command
 

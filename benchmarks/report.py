@@ -35,7 +35,7 @@ def child(scale: float, show_table: bool) -> None:
 
     from welzijn.casework.reference import REFERENCE_FIXTURES
     from welzijn.reporting.report import build_report, has_data, render
-    from welzijn.reporting.reproduction import compare
+    from welzijn.synth.reproduction import compare, table
     from welzijn.synth.services import synth_load
 
     if has_data(2023):
@@ -75,14 +75,7 @@ def child(scale: float, show_table: bool) -> None:
     rows = compare({code: item.result for code, item in report.items.items()}, scale)
     ok = sum(r.ok for r in rows)
     if show_table:
-        print(f"\n[{vendor}] reproductie: indicator tegen het jaaroverzicht (x schaal {scale:g})")
-        print(f"  {'kalibratie':34} {'seed':>10} {'verwacht':>10} {'berekend':>10} {'tol.':>6}  ok")
-        for r in rows:
-            value = "—" if r.value is None else f"{r.value:.4g}"
-            print(
-                f"  {r.name:34} {r.seed_value:10.4g} {r.expected:10.4g} {value:>10} "
-                f"{r.tolerance:6.3f}  {'ja' if r.ok else 'NEE'}"
-            )
+        print(f"\n[{vendor}] " + "\n".join(table(rows, scale)))
     print(f"\n[{vendor}] binnen de tolerantie: {ok} van {len(rows)}; rapport in {total:.2f} s")
 
 

@@ -59,3 +59,14 @@ def test_deployment_check_passes_with_production_settings(tmp_path, broken):
     else:  # the check is real: without HTTPS it names what is missing
         assert result.returncode != 0
         assert "SECURE_SSL_REDIRECT" in result.stderr + result.stdout
+
+
+def test_synthetic_ghent_is_installed_only_when_asked_for(tmp_path):
+    show = (
+        "import django; django.setup(); from django.apps import apps; "
+        "print(apps.is_installed('welzijn.synth'))"
+    )
+    env = {"DJANGO_SETTINGS_MODULE": "welzijn.settings", **_production()}
+    assert _run(["-c", show], tmp_path, **env).stdout.split() == ["False"]
+    demo = _run(["-c", show], tmp_path, **env, WELZIJN_SYNTH="1")
+    assert demo.stdout.split() == ["True"], demo.stderr

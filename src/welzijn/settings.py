@@ -36,6 +36,8 @@ BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("WELZIJN_VAR_DIR", Path.cwd() / "var"))
 
 DEBUG = _flag("WELZIJN_DEBUG", False)
+#: Synthetic Ghent, the development and demo data tool: installed only when asked for.
+SYNTH = _flag("WELZIJN_SYNTH", False)
 SECRET_KEY = os.environ.get("WELZIJN_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -70,7 +72,7 @@ INSTALLED_APPS = [
     "welzijn.activation",
     "welzijn.energy",
     "welzijn.rights",
-    "welzijn.synth",
+    *(["welzijn.synth"] if SYNTH else []),
     "welzijn.reporting",
     "welzijn.web",
     "django_htmx",

@@ -5,8 +5,8 @@ import pytest
 
 from welzijn.reporting.compute import compute
 from welzijn.reporting.indicators import BY_CODE
-from welzijn.reporting.reproduction import compare
 from welzijn.synth.generator import MIN_SCALE
+from welzijn.synth.reproduction import compare, table
 from welzijn.synth.services import synth_load
 
 pytestmark = pytest.mark.django_db
@@ -25,5 +25,8 @@ def test_indicators_reproduce_the_calibration_targets_at_the_smallest_scale():
     unseeded = [code for code, ind in BY_CODE.items() if not ind.seed]
     assert len(unseeded) >= 12
     assert [c for c in unseeded if results[c].value is None] == []
+    lines = table(rows, MIN_SCALE)  # what benchmarks/reproduction.py prints at scale 1
+    assert len(lines) == len(rows) + 3
+    assert lines[-1].startswith(f"binnen de tolerantie: {len(rows)} van {len(rows)};")
     energie = results["energie"]
     assert energie.previous is not None and energie.previous < energie.value

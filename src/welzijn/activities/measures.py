@@ -151,4 +151,4 @@ def series_participants(indicator, year: int, service_ids: list[int]) -> float:
 @data_source
 def has_activities(year: int) -> bool:
     start, end = _year(year)
-    return Activity.objects.filter(date__range=(start, end)).exists()
+    return Activity.objects.valid().filter(date__range=(start, end)).exists()

@@ -123,8 +123,10 @@ def _in_category_of_melding(code: str) -> Q:
 )
 def conflicts_helped(indicator, year, service_ids):
     start, end = _year(year)
-    answered = Conflict.objects.filter(ended_on__gte=start, ended_on__lte=end).exclude(
-        helped=Conflict.Helped.NO_ANSWER
+    answered = (
+        Conflict.objects.exclude(melding__status=Melding.Status.GEANNULEERD)
+        .filter(ended_on__gte=start, ended_on__lte=end)
+        .exclude(helped=Conflict.Helped.NO_ANSWER)
     )
     hit = Q(helped=Conflict.Helped.YES)
     return Records((part(answered, date="ended_on", hit=hit, **OF_MELDING),))

@@ -10,14 +10,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
 from welzijn.casework.models import Contact, Decision, Intervention, Trajectory
 from welzijn.catalog.models import Service
 from welzijn.registry.models import Household, HouseholdMembership, Wijk
 from welzijn.synth.models import ActivityVolume
 
-from .indicators import BY_CODE, INDICATORS, Indicator, Kind
+from .indicators import INDICATORS, Indicator, Kind
 from .measures import Share
 from .records import Records, Tally, entered, part, total
 
@@ -87,10 +87,17 @@ def interventions_in(ids: list[int], year: int) -> QuerySet[Intervention]:
     return Intervention.objects.valid().filter(service_id__in=ids, date__range=(start, end))
 
 
+def trajectories() -> QuerySet[Trajectory]:
+    """Trajectories that count: a cancelled one (planned, never run) is left out."""
+    return Trajectory.objects.exclude(status=Trajectory.Status.CANCELLED)
+
+
 def trajectories_active(ids: list[int], year: int) -> QuerySet[Trajectory]:
     start, end = year_bounds(year)
-    return Trajectory.objects.filter(service_id__in=ids, start_date__lte=end).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=start)
+    return (
+        trajectories()
+        .filter(service_id__in=ids, start_date__lte=end)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
     )
 
 
@@ -195,6 +202,30 @@ def _volume_value(ind: Indicator, year: int, table: dict) -> float | None:
     return total / 100 if ind.detail.startswith("%") else total
 
 
+def members_of_household_records(
+    iv: QuerySet[Intervention], tr: QuerySet[Trajectory], year: int
+) -> list[QuerySet[HouseholdMembership]]:
+    """A record for the whole household (no person) counts for every member: of an
+    intervention, who was a member on its date; of a trajectory, who was one while it ran
+    in the year. One filter() per relation, so each condition is on the same record."""
+    start, end = year_bounds(year)
+    on = F("household__dossiers__interventions__date")
+    of_interventions = Q(household__dossiers__interventions__in=iv.filter(person=None)) & Q(
+        Q(start_date__lte=on), Q(end_date__isnull=True) | Q(end_date__gte=on)
+    )
+    began, ended = (
+        F("household__dossiers__trajectories__start_date"),
+        F("household__dossiers__trajectories__end_date"),
+    )
+    of_trajectories = (
+        Q(household__dossiers__trajectories__in=tr.filter(person=None))
+        & Q(start_date__lte=end)
+        & (Q(household__dossiers__trajectories__end_date__isnull=True) | Q(start_date__lte=ended))
+        & (Q(end_date__isnull=True) | (Q(end_date__gte=start) & Q(end_date__gte=began)))
+    )
+    return [HouseholdMembership.objects.filter(q) for q in (of_interventions, of_trajectories)]
+
+
 #: where a casework record is: the wijk of its household's address, its dossier's office
 WIJK, OFFICE = "dossier__household__address__wijk__name", "dossier__office__name"
 #: the kinds counted from casework records, each a `Records` definition below
@@ -242,7 +273,7 @@ def _casework_records(ind: Indicator, year: int, ids: ServiceIds) -> Records:
     if k in (Kind.PERSONS_STARTED, Kind.OUTCOME_COUNT, Kind.OUTCOME_SHARE):
         started = k == Kind.PERSONS_STARTED
         field = "start_date" if started else "end_date"
-        found = Trajectory.objects.filter(service_id__in=svc, **{f"{field}__range": (start, end)})
+        found = trajectories().filter(service_id__in=svc, **{f"{field}__range": (start, end)})
         if started:
             rows = part(found.exclude(person=None), date=field, wijk=WIJK, office=OFFICE,
                         unit="person_id")  # fmt: skip
@@ -258,14 +289,27 @@ def _casework_records(ind: Indicator, year: int, ids: ServiceIds) -> Records:
         unit = None
     elif unit is None:
         raise ValueError(f"onbekende soort indicator {k!r} ({ind.code})")
+    members = members_of_household_records(iv, tr, year) if unit == "person_id" else []
     if unit == "person_id":
         iv, tr = iv.exclude(person=None), tr.exclude(person=None)
     if k == Kind.PERSONS_MINOR:
-        iv = iv.filter(person__birth_date__gt=born_after(year, 18))
-        tr = tr.filter(person__birth_date__gt=born_after(year, 18))
+        young = Q(person__birth_date__gt=born_after(year, 18))
+        iv, tr = iv.filter(young), tr.filter(young)
+        members = [m.filter(young) for m in members]
     keys = {"wijk": WIJK, "office": OFFICE, "unit": unit}
-    parts = (part(iv, date="date", **keys), part(tr, date=entered("start_date", year), **keys))
-    return Records(parts, distinct=unit is not None)
+    parts = [part(iv, date="date", **keys), part(tr, date=entered("start_date", year), **keys)]
+    if members:  # the members of a household-level record, at the record's date
+        of_iv, of_tr = members
+        at = {
+            "wijk": "household__address__wijk__name",
+            "office": "household__dossiers__office__name",
+            "unit": "person_id",
+        }
+        parts += [
+            part(of_iv, date="household__dossiers__interventions__date", **at),
+            part(of_tr, date=entered("household__dossiers__trajectories__start_date", year), **at),
+        ]
+    return Records(tuple(parts), distinct=unit is not None)
 
 
 def records_of(ind: Indicator, year: int, ids: ServiceIds) -> Records | None:
@@ -351,14 +395,6 @@ def compute(
             results[ind.code] = _measured(ind, year, ids)
         else:
             raise ValueError(f"onbekende soort indicator {ind.kind!r} ({ind.code})")
-    # shares of a volume: their denominator is the base indicator's value
-    for ind in indicators:
-        res = results[ind.code]
-        if ind.base and res.denominator is None:
-            base = results.get(ind.base)
-            if base is None:
-                base = compute(year, [BY_CODE[ind.base]], profile=profile, ids=ids)[ind.base]
-            res.denominator = base.value
     return results
 
 

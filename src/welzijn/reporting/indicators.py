@@ -99,7 +99,6 @@ class Indicator:
     services: tuple[str, ...] = ()
     detail: str = ""  # unit of a volume, outcome code of an outcome kind
     unit: str = ""
-    base: str = ""  # code of the indicator whose value is the denominator of a share
     compare_previous: bool = False  # the seed compares this figure with the year before
     note: str = ""
     #: False: the seed publishes no figure for it (a measure the teams asked for); the report
@@ -138,14 +137,18 @@ class Indicator:
         svc = ", ".join(f"‘{s}’" for s in self.services)
         diensten = f"de dienst {svc}" if len(self.services) == 1 else f"de diensten {svc}"
         records = f"een tussenkomst in het jaar of een traject dat in het jaar liep, van {diensten}"
+        members = (
+            " Een registratie voor het hele huishouden telt voor elk lid: wie op de datum van "
+            "de tussenkomst of tijdens het traject lid was."
+        )
         client = (
             "Cliënten: huishoudens met een traject ‘maatschappelijke-begeleiding’ dat in "
             "het jaar liep, en hun leden op 31 december"
         )
-        src = " Bron: casework (dossiers, trajecten, tussenkomsten)."
+        src = " Bron: casework (dossiers, trajecten, tussenkomsten); geannuleerde tellen niet."
         k = self.kind
         if k == Kind.PERSONS:
-            text = f"Aantal verschillende personen met {records}." + src
+            text = f"Aantal verschillende personen met {records}." + members + src
         elif k == Kind.PERSONS_STARTED:
             text = (
                 f"Aantal verschillende personen van wie een traject van {diensten} "
@@ -153,7 +156,9 @@ class Indicator:
             )
         elif k == Kind.PERSONS_MINOR:
             text = (
-                f"Aantal verschillende personen jonger dan 18 op 31 december met {records}." + src
+                f"Aantal verschillende personen jonger dan 18 op 31 december met {records}."
+                + members
+                + src
             )
         elif k == Kind.HOUSEHOLDS:
             text = f"Aantal verschillende huishoudens (via het dossier) met {records}." + src
@@ -291,13 +296,11 @@ INDICATORS: tuple[Indicator, ...] = tuple(
         ("onthaal_zonder_vervolg", "Geholpen in het welzijnsonthaal zonder vervolgtraject",
          "contact_outcome", "welzijnsonthaal", "geen-vervolgtraject"),
         ("clienten_alleenstaand", "Cliënthuishoudens: alleenstaand", "client_share_single",
-         MB, "", {"base": "clienten_huishoudens"}),
+         MB),
         ("clienten_met_kinderen", "Cliënthuishoudens: met één of meer kinderen (-18j)",
-         "client_share_with_minors", MB, "", {"base": "clienten_huishoudens"}),
-        ("clienten_minderjarig", "Cliënten: minderjarig", "client_share_minors", MB, "",
-         {"base": "clienten_personen"}),
-        ("clienten_jonger_dan_30", "Cliënten: jonger dan 30", "client_share_under30", MB, "",
-         {"base": "clienten_personen"}),
+         "client_share_with_minors", MB),
+        ("clienten_minderjarig", "Cliënten: minderjarig", "client_share_minors", MB),
+        ("clienten_jonger_dan_30", "Cliënten: jonger dan 30", "client_share_under30", MB),
         ("leefloon_personen", "Personen met (equivalent) leefloon", P,
          "leefloon+equivalent-leefloon+leefloon-studenten"),
         ("leefloon_studenten", "Leefloonstudenten", P, "leefloon-studenten"),

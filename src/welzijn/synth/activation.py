@@ -13,6 +13,9 @@ import numpy as np
 
 from welzijn.activation.models import Channel, Desk, FollowUp, Sector, Theme
 
+from .casework import add_trajectories, dossier
+from .rows import dates, day
+
 if TYPE_CHECKING:
     from .generator import Generator
 
@@ -43,15 +46,6 @@ assert set(WERK_FOLLOW_UPS) <= set(FollowUp.values)
 assert set(DBSE_SECTORS + COMPANY_SECTORS) <= set(Sector.values)
 
 
-def _day(date: dt.date) -> int:
-    return (date - dt.date(1970, 1, 1)).days
-
-
-def _dates(days) -> list[str]:
-    """Days since 1970-01-01 -> ISO date strings."""
-    return np.asarray(days, dtype="datetime64[D]").astype(str).tolist()
-
-
 def build_activation(gen: Generator) -> None:
     employers = _employers(gen)
     _placements(gen, employers)
@@ -79,7 +73,7 @@ def _employer_rows(gen: Generator, orgs: np.ndarray, sectors: list[str]) -> np.n
         ["id", "organisation_id", "sector", "contact_name", "contact_phone", "since"],
         [
             (int(e), int(o), s, "", "", d)
-            for e, o, s, d in zip(ids, orgs, sectors, _dates(since), strict=True)
+            for e, o, s, d in zip(ids, orgs, sectors, dates(since), strict=True)
         ],
     )
     return ids
@@ -149,7 +143,7 @@ def _placements(gen: Generator, employers: dict) -> None:
 
 
 def _month_ends(year: int) -> list[int]:
-    return [_day(dt.date(year + m // 12, m % 12 + 1, 1)) - 1 for m in range(1, 13)]
+    return [day(dt.date(year + m // 12, m % 12 + 1, 1)) - 1 for m in range(1, 13)]
 
 
 def _wijkwerken(gen: Generator) -> None:
@@ -173,9 +167,9 @@ def _wijkwerken(gen: Generator) -> None:
     def hold(person: int, start: int, end: int | None) -> None:
         tid = int(gen.ids("casework_trajectory", 1)[0])
         household = int(gen.p_hh[person])
-        s, e = _dates([start, end if end is not None else start])
+        s, e = dates([start, end if end is not None else start])
         trajectories.append(
-            (tid, gen.dossier(household, office, start), person, sid,
+            (tid, dossier(gen, household, office, start), person, sid,
              "afgerond" if end is not None else "lopend", s, None,
              e if end is not None else None, done if end is not None else None)
         )  # fmt: skip
@@ -194,7 +188,7 @@ def _wijkwerken(gen: Generator) -> None:
             hold(next(nxt), ends[month] + 1, None)
         else:
             hold(next(nxt), first, None)
-    gen.add_trajectories(trajectories)
+    add_trajectories(gen, trajectories)
     gen.tables.add("activation_placement", PLACEMENT_COLS, placements)
 
 
@@ -220,9 +214,9 @@ def _question_rows(gen, persons, desk: str, themes, follow_ups, n_open: int) -> 
         on = int(open_asked[k - n]) if is_open else int(asked[k])
         theme = str(themes[int(rng.integers(0, len(themes)))])
         rows.append(
-            (int(ids[k]), person, desk, _dates([on])[0], str(channels[k]), theme,
+            (int(ids[k]), person, desk, dates([on])[0], str(channels[k]), theme,
              f"Vraag rond {Theme(theme).label}.", "open" if is_open else "beantwoord",
-             None if is_open else _dates([answered[k]])[0],
+             None if is_open else dates([answered[k]])[0],
              "" if is_open else str(follow_ups[int(rng.integers(0, len(follow_ups)))]),
              None, "", None)
         )  # fmt: skip
@@ -253,7 +247,7 @@ def _jobteam(gen: Generator) -> None:
     n_reached = gen.n(gen.target("jobteam_sinds_2020").value)
     n_intensive = min(n_reached, gen.n(gen.target("jobteam_intensief").value))
     persons = rng.permutation(gen.pick(gen.pool("client_working_age"), n_reached))
-    reached = rng.integers(_day(JOBTEAM_START), gen.year_end - 60, n_reached)
+    reached = rng.integers(day(JOBTEAM_START), gen.year_end - 60, n_reached)
     intensive = np.minimum(reached + rng.integers(0, 60, n_reached), gen.year_end)
     via = rng.choice(["vindplaats", "sociale-dienst", "vdab", "partner", "zelf"], n_reached)
     ids = gen.ids("activation_jobteamguidance", n_reached)
@@ -261,8 +255,8 @@ def _jobteam(gen: Generator) -> None:
         "activation_jobteamguidance",
         ["id", "person_id", "reached_on", "via", "intensive_from", "ended_on", "note"],
         [
-            (int(ids[k]), int(persons[k]), _dates([reached[k]])[0], str(via[k]),
-             _dates([intensive[k]])[0] if k < n_intensive else None, None, "")
+            (int(ids[k]), int(persons[k]), dates([reached[k]])[0], str(via[k]),
+             dates([intensive[k]])[0] if k < n_intensive else None, None, "")
             for k in range(n_reached)
         ],
     )  # fmt: skip

@@ -29,7 +29,8 @@ import numpy as np
 from . import reference as ref
 
 if TYPE_CHECKING:
-    from .generator import Generator, Target
+    from .generator import Generator
+    from .targets import Target
 
 #: Sessions of a service whose number the seed does not give (a typical year).
 SESSIONS = {

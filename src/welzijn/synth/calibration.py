@@ -19,8 +19,8 @@ from welzijn.reporting import measures
 from welzijn.reporting.compute import compute
 from welzijn.reporting.indicators import BY_CODE
 
-from .generator import Target, load_targets
 from .models import ActivityVolume
+from .targets import Target, load_targets
 
 
 def _active_trajectories(services, year):
@@ -131,6 +131,17 @@ def measure(target: Target) -> float:
     raise ValueError(f"onbekende maat {m!r} in {target.name}")
 
 
+def _share_base(target: Target) -> float | None:
+    """The number of records a counted share is over (None for anything else)."""
+    if target.measure == "outcome_share":
+        return Trajectory.objects.filter(
+            service__code__in=target.services, end_date__year=target.year
+        ).count()
+    if target.counted_share:
+        return _domain_result(target).denominator or 0
+    return None
+
+
 @dataclass(frozen=True)
 class Check:
     target: Target
@@ -153,19 +164,6 @@ def check_all(scale: float, year: int = 2023) -> list[Check]:
             continue
         expected = target.expected(scale)
         generated = measure(target)
-        if target.measure == "outcome_share":
-            # a share of n records can only be hit to within 1/(2n): at tiny scales n is small
-            n = Trajectory.objects.filter(
-                service__code__in=target.services, end_date__year=target.year
-            ).count()
-            ok = abs(generated - expected) <= max(target.tolerance, 0.5 / max(n, 1) + 1e-9)
-        elif target.is_share and measures.get(target.measure) is not None:
-            # as for outcome shares: a share of n records is hit to within 1/(2n) at best
-            n = _domain_result(target).denominator or 0
-            ok = abs(generated - expected) <= max(target.tolerance, 0.5 / max(n, 1) + 1e-9)
-        elif target.is_share:
-            ok = abs(generated - expected) <= target.tolerance
-        else:
-            ok = abs(generated - expected) <= max(target.tolerance * expected, 0.5)
+        ok = target.within(generated, expected, _share_base(target))
         checks.append(Check(target, expected, generated, ok))
     return checks

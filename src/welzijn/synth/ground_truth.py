@@ -112,7 +112,7 @@ def leefloon_entitled(g: Planted) -> Bools:
 
 
 def eligibility(g: Planted, previous_year_factor: float) -> tuple[Bools, dict[str, Bools]]:
-    """Per person leefloon, and per household each screened right (`generator.RIGHTS`);
+    """Per person leefloon, and per household each screened right (`planted_rights.RIGHTS`);
     the previous year's gross income is this year's times ``previous_year_factor``."""
     n_hh, hh = g.n_hh, g.p_hh
 

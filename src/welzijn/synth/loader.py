@@ -11,14 +11,14 @@ from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection
 
-from welzijn.casework.models import Contact, Dossier, Office
+from welzijn.casework.models import Office
 from welzijn.catalog.models import Outcome, Service
 from welzijn.core.bulk import analyze, bulk_insert
-from welzijn.registry.models import Household, Person, Postcode, StatusKind, Wijk
+from welzijn.registry.models import Postcode, StatusKind, Wijk
 from welzijn.subsidies.models import Call
 
-from .generator import TABLES, Refs, Tables
 from .meldingen import meldingen_refs
+from .rows import TABLES, Refs, Tables
 
 
 def model_for(table: str):
@@ -26,15 +26,6 @@ def model_for(table: str):
         if model._meta.db_table == table:
             return model
     raise LookupError(table)
-
-
-def existing_data() -> bool:
-    return (
-        Person.objects.exists()
-        or Household.objects.exists()
-        or Dossier.objects.exists()
-        or Contact.objects.exists()
-    )
 
 
 def reference_refs() -> Refs:

@@ -6,7 +6,11 @@
 - `GroundTruth`: per household and right, whether the household is eligible on the
   reference date and whether it receives the right. Screening never reads this table; it is
   the answer key to measure a screening's precision and recall.
-- `SynthRun`: one row per load (seed, scale, year, id ranges, digest), used by `--replace`.
+- `SynthRun`: one row per load (seed, scale, year, id ranges, digest): the ledger of what
+  synth wrote (`ledger`), used by `--replace`.
+
+The explicit ``app_label`` keeps this module importable while synth is not installed
+(``WELZIJN_SYNTH=0``): the report still reads `ActivityVolume` until it goes.
 """
 
 from django.db import models
@@ -23,6 +27,7 @@ class ActivityVolume(models.Model):
     source = models.CharField("bron in het jaaroverzicht", max_length=300, blank=True)
 
     class Meta:
+        app_label = "synth"
         verbose_name = "activiteitsvolume"
         verbose_name_plural = "activiteitsvolumes"
         constraints = [
@@ -45,6 +50,7 @@ class GroundTruth(models.Model):
     planted = models.BooleanField("geplante onderbescherming")
 
     class Meta:
+        app_label = "synth"
         verbose_name = "grondwaarheid"
         verbose_name_plural = "grondwaarheid"
         constraints = [
@@ -64,6 +70,7 @@ class SynthRun(models.Model):
     digest = models.CharField("sha256 van de geladen rijen", max_length=64, blank=True)
 
     class Meta:
+        app_label = "synth"
         verbose_name = "synthetische lading"
         verbose_name_plural = "synthetische ladingen"
 

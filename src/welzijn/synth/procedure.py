@@ -13,6 +13,8 @@ import numpy as np
 
 from welzijn.procedure.deadlines import regime_for
 
+from .casework import DEC_COLS
+
 if TYPE_CHECKING:
     from .generator import Generator
 
@@ -32,7 +34,7 @@ def build_procedure(gen: Generator) -> None:
     rows = gen.tables.rows.get("casework_decision", [])
     if not rows:
         return
-    cols = gen.DEC_COLS
+    cols = DEC_COLS
     at = {c: cols.index(c) for c in cols}
     n = len(rows)
     rng = gen.rng

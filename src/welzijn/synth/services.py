@@ -13,7 +13,7 @@ from welzijn.catalog.models import Service
 from welzijn.core.audit import audit_record
 from welzijn.registry.models import StatusKind, Wijk
 
-from . import loader
+from . import ledger, loader
 from .generator import CALIBRATED_YEARS, MAX_SCALE, MIN_SCALE, Generator
 from .models import SynthRun
 
@@ -50,11 +50,20 @@ def synth_validate(*, seed: int, scale: float, year: int, replace: bool) -> None
                 "(welzijn loaddata ghent catalog offices)."
             }
         )
-    if not replace and loader.existing_data():
+    if foreign := ledger.foreign_records():
         raise ValidationError(
             {
-                "replace": "De databank bevat al personen, huishoudens of dossiers. Gebruik "
-                "--replace om eerdere synthetische gegevens te vervangen."
+                "database": "Synthetisch Gent laadt alleen in een databank zonder andere "
+                f"gegevens dan de referentiegegevens en eerdere synthetische ladingen; deze "
+                f"bevat {foreign}. Gebruik een lege databank (ook --replace vervangt alleen "
+                "synthetische gegevens)."
+            }
+        )
+    if not replace and SynthRun.objects.exists():
+        raise ValidationError(
+            {
+                "replace": "De databank bevat al synthetisch Gent. Gebruik --replace om die "
+                "gegevens te vervangen."
             }
         )
 

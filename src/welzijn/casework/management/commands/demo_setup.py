@@ -1,8 +1,9 @@
 import base64
 import datetime as dt
 
+from django.apps import apps
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from welzijn.casework.demo import (
     DEMO_PASSWORD,
@@ -27,19 +28,36 @@ class Command(BaseCommand):
         "synthetisch Gent op kleine schaal plus een paar handgemaakte demohuishoudens."
     )
 
-    def handle(self, *args, **options):
-        from welzijn.synth.services import synth_load
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=DEMO_SYNTH_SCALE,
+            help=f"schaal van synthetisch Gent ({DEMO_SYNTH_SCALE:g}; 1 = het jaaroverzicht)",
+        )
 
+    def handle(self, *args, **options):
         call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
         users = demo_users_create()
         if Household.objects.exists():
             self.stdout.write("Demodata staan al in de databank; niets toegevoegd.")
         else:
-            result = synth_load(seed=DEMO_SYNTH_SEED, scale=DEMO_SYNTH_SCALE, year=2023)
-            households = result.row_counts["registry_household"]
+            if not apps.is_installed("welzijn.synth"):
+                raise CommandError(
+                    "Synthetisch Gent is niet geïnstalleerd: zet WELZIJN_SYNTH=1 (make demo doet "
+                    "dat) om de demodata te laden."
+                )
+            # Synthetic Ghent first: it loads only into a database without other records.
+            call_command(
+                "synth",
+                seed=DEMO_SYNTH_SEED,
+                scale=options["scale"],
+                year=2023,
+                verbosity=0,
+            )
             self.stdout.write(
-                f"Synthetisch Gent geladen (schaal {DEMO_SYNTH_SCALE:g}, seed {DEMO_SYNTH_SEED}): "
-                f"{households} huishoudens, {sum(result.row_counts.values())} rijen."
+                f"Synthetisch Gent geladen (schaal {options['scale']:g}, seed {DEMO_SYNTH_SEED}): "
+                f"{Household.objects.count()} huishoudens."
             )
             count = demo_data_create()
             self.stdout.write(f"{count} handgemaakte demohuishoudens geregistreerd.")

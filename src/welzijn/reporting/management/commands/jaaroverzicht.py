@@ -12,7 +12,7 @@ from welzijn.reporting.report import (
     filename,
     render,
     validate_format,
-    validate_year,
+    validate_year_range,
 )
 
 
@@ -37,7 +37,7 @@ class Command(BaseCommand):
         out = Path(options["out"] or filename(int(raw_year), fmt))
         try:
             validate_format(fmt)
-            year = validate_year(int(raw_year))
+            year = validate_year_range(int(raw_year))  # a year without data: zeros
         except ReportError as error:
             raise CommandError(str(error)) from error
         self._check_writable(out)
