@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "welzijn.subsidies",
     "welzijn.volunteering",
     "welzijn.pairedtests",
+    "welzijn.outputs",
     "welzijn.rights",
     "welzijn.synth",
     "welzijn.reporting",

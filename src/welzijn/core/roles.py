@@ -35,6 +35,8 @@ class Role(StrEnum):
     VRIJWILLIGERSPUNT = "vrijwilligerspunt"
     #: The equal-opportunities team: runs the praktijktesten on the rental market.
     GELIJKE_KANSEN = "gelijkekansen"
+    #: A team that reports monthly totals (meals served, rides, tons) for its services.
+    MAANDCIJFERS = "maandcijfers"
 
 
 #: Roles that work with people and dossiers of their office.
@@ -48,6 +50,9 @@ ACTIVITY_ROLES = frozenset({Role.BUURTWERK})
 #: Roles that may look people up in the registry by name, to link what they register to a
 #: person: the casework roles, the beheerder (read-only) and the activity roles.
 PERSON_SEARCH_ROLES = CASEWORK_ROLES | ACTIVITY_ROLES | {Role.BEHEERDER}
+#: Roles that register their team's monthly figures (outputs app); an analist registers the
+#: external figures.
+OUTPUT_ROLES = frozenset({Role.MAANDCIJFERS})
 #: Roles of the subsidy pages: the applicant, the official and the jury.
 SUBSIDY_ROLES = frozenset({Role.AANVRAGER, Role.SUBSIDIES, Role.JURY})
 

@@ -31,8 +31,6 @@ def _value(target: Target, results: dict[str, Result], year: int) -> tuple[str, 
         previous = int(suffix) == year - 1
     res = results[code]
     value = res.previous if previous else res.value
-    if value is not None and target.measure == "volume" and target.detail.startswith("%"):
-        value *= 100  # the indicator is a fraction, the target a percentage
     return code, value
 
 

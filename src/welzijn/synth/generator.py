@@ -16,8 +16,8 @@ construction, with exact quotas, never by chance:
   one member under 18 on 31 December (single parents count here, not as single). Shares of
   households; "minderjarig" and "jonger dan 30" are shares of client persons, age on
   31 December of the year.
-* volumes: N distinct persons/households get exactly one qualifying record (or N records),
-  an ``ActivityVolume`` row carries figures that no record model can carry yet.
+* volumes: N distinct persons/households get exactly one qualifying record (or N records);
+  a team's totals (meals, rides, tons) are its monthly figures (`synth.outputs`).
 
 Rights inputs and the planted ground truth (rule set under ``welzijn/rights/rules``,
 evaluated by the rights engine itself on the reference date 1 December of the year, so the
@@ -101,6 +101,7 @@ from . import reference as ref
 from . import shelter
 from .activities import build_activities
 from .meldingen import build_meldingen
+from .outputs import build_outputs
 from .pairedtests import build_paired_tests
 from .procedure import build_procedure
 from .subsidies import build_subsidies
@@ -143,7 +144,8 @@ TABLES = [
     "pairedtests_campaign",
     "pairedtests_agent",
     "pairedtests_pairedtest",
-    "synth_activityvolume",
+    "outputs_monthlyoutput",
+    "outputs_externalfigure",
     "synth_groundtruth",
     "activities_series",
     "activities_activity",
@@ -212,7 +214,7 @@ class Target:
         domain = measures.get(self.measure)
         if domain is not None and domain.reference:
             return self.value
-        if self.is_share or (self.measure == "volume" and self.detail.startswith("%")):
+        if self.is_share:
             return self.value
         if self.detail.startswith("gemiddeld"):  # an average keeps its value too
             return self.value
@@ -357,6 +359,7 @@ class Generator:
         shelter.build(self)
         build_volunteering(self)
         build_paired_tests(self)
+        build_outputs(self)
         return self.tables
 
     # -- population ----------------------------------------------------------------------
@@ -1206,10 +1209,6 @@ class Generator:
                 "",
             ):
                 by_service.setdefault((t.services[0], t.year), []).append(t)
-        volumes = []
-        for t in self.targets:
-            if t.measure == "volume":
-                volumes.append(t)
         for (service, year), group in by_service.items():
             kind = self.refs.service_kind[service]
             persons_t = next(
@@ -1251,7 +1250,6 @@ class Generator:
             done.add(service)
         self._special_targets()
         # Energy scans: the same households as the appliance premium, before it.
-        self._volumes(volumes)
 
     def _outcome_targets(self, service: str, positions: np.ndarray) -> None:
         for t in self.targets:
@@ -1338,23 +1336,6 @@ class Generator:
             reason="Vraag om informatie",
             service="welzijnsonthaal",
             outcome="geen-vervolgtraject",
-        )
-
-    def _volumes(self, targets: list[Target]) -> None:
-        rows = []
-        for t in targets:
-            rows.append(
-                (
-                    int(self.ids("synth_activityvolume", 1)[0]),
-                    self.refs.service[t.services[0]],
-                    t.year,
-                    f"{t.expected(self.scale):.2f}",
-                    t.detail,
-                    t.source[:300],
-                )
-            )
-        self.tables.add(
-            "synth_activityvolume", ["id", "service_id", "year", "quantity", "unit", "source"], rows
         )
 
     # -- rights -------------------------------------------------------------------------------

@@ -1,8 +1,5 @@
 """Synth-owned tables: what a synthetic load wrote that the other apps cannot carry.
 
-- `ActivityVolume`: a figure of the annual report for a service that has no record model
-  yet (stays, activities, reports without a person) or whose figure is an aggregate
-  (tons, meals, places): the seed figure itself, per service, year and unit.
 - `GroundTruth`: per household and right, whether the household is eligible on the
   reference date and whether it receives the right. Screening never reads this table; it is
   the answer key to measure a screening's precision and recall.
@@ -11,28 +8,7 @@
 
 from django.db import models
 
-from welzijn.catalog.models import Service
 from welzijn.registry.models import Household
-
-
-class ActivityVolume(models.Model):
-    service = models.ForeignKey(Service, models.PROTECT, related_name="+", verbose_name="dienst")
-    year = models.PositiveSmallIntegerField("jaar")
-    quantity = models.DecimalField("hoeveelheid", max_digits=14, decimal_places=2)
-    unit = models.CharField("eenheid", max_length=60)
-    source = models.CharField("bron in het jaaroverzicht", max_length=300, blank=True)
-
-    class Meta:
-        verbose_name = "activiteitsvolume"
-        verbose_name_plural = "activiteitsvolumes"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["service", "year", "unit"], name="activityvolume_unique"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.service_id} {self.year}: {self.quantity} {self.unit}"
 
 
 class GroundTruth(models.Model):
