@@ -39,6 +39,7 @@ DEMO_USERS = [
     # An organisation keeping its volunteer vacancies (a partner account of its organisation).
     ("organisatie", "Omar Organisatie", Role.PARTNER, "roeland"),
     ("gelijkekansen", "Gita Gelijk", Role.GELIJKE_KANSEN, "team-gelijke-kansen"),
+    ("dbse", "Dirk Dienstenbedrijf", Role.MAANDCIJFERS, "team-dbse"),
 ]
 #: The demo association (not reference data: a city registers its own associations).
 DEMO_ASSOCIATION = {

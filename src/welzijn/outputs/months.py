@@ -10,11 +10,13 @@ MONTH_NAMES = (
 MONTH_HINT = "mm/jjjj, bv. 03/2023"
 
 
-def parse_month(text: str) -> dt.date:
+def parse_month(text: str | dt.date) -> dt.date:
     """The first day of the month; ValueError with a Dutch message otherwise."""
-    value = str(text).strip().lower()
-    if isinstance(text, dt.date):  # a spreadsheet cell holding a date
+    if isinstance(text, dt.datetime):  # a spreadsheet cell holding a date
+        text = text.date()
+    if isinstance(text, dt.date):
         return text.replace(day=1)
+    value = str(text).strip().lower()
     found = re.fullmatch(r"(\d{1,2})[/-](\d{4})", value)
     if found:
         month, year = int(found[1]), int(found[2])
@@ -28,6 +30,8 @@ def parse_month(text: str) -> dt.date:
         raise ValueError(f"‘{text}’ is geen maand ({MONTH_HINT}).")
     if not 1 <= month <= 12:
         raise ValueError(f"‘{text}’: een maand loopt van 1 tot 12.")
+    if year < 1:
+        raise ValueError(f"‘{text}’ is geen maand ({MONTH_HINT}).")
     return dt.date(year, month, 1)
 
 

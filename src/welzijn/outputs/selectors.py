@@ -47,6 +47,10 @@ class YearOverview:
     #: the year's figure as the report counts it: the sum, or for a stock the last month
     figure: Decimal | None
 
+    @property
+    def registered(self) -> int:
+        return sum(1 for m in self.months if m.output is not None)
+
 
 def year_overview(*, user, kind_id: int, year: int) -> YearOverview:
     """The twelve months of a kind in a year, with what was cancelled."""

@@ -53,6 +53,7 @@ def output_register(
 ) -> MonthlyOutput:
     """Register the team's figure of one month (one per kind and month)."""
     access_output_kind(actor, kind)
+    quantity = Decimal(quantity)
     require(kind.active, "kind", f"‘{kind}’ wordt niet meer gerapporteerd.")
     _check_month(kind, month, quantity)
     require(

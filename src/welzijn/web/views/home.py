@@ -11,6 +11,7 @@ from welzijn.core.roles import (
     CASEWORK_ROLES,
     DOSSIER_EDIT_ROLES,
     MELDINGEN_ROLES,
+    OUTPUT_ROLES,
     SUBSIDY_ROLES,
     Role,
     roles_of,
@@ -34,6 +35,8 @@ def home(request):
         return redirect("web:conflicts" if Role.PREVENTIE in roles else "web:meldingen")
     if roles & ACTIVITY_ROLES and not roles & CASEWORK_ROLES:
         return redirect("web:activities")
+    if roles & OUTPUT_ROLES and not roles & CASEWORK_ROLES:
+        return redirect("web:outputs")
     if roles & SUBSIDY_ROLES and not roles & CASEWORK_ROLES:
         return redirect("web:subsidies")
     if not roles & CASEWORK_ROLES:
