@@ -186,10 +186,14 @@ def test_an_xlsx_import(client, dbse):
     ws = wb.active
     ws.append(["dienst", "eenheid", "maand", "aantal", "bron"])
     ws.append(["foodsavers", "ton", D(2023, 6, 15), 61.25, "weegbonnen"])
+    ws.append(["dbse-zwerfvuil", "ton", "06/2023", 1.5, "weegbonnen"])  # a number cell
     buf = io.BytesIO()
     wb.save(buf)
     client.force_login(dbse)
     upload = SimpleUploadedFile("cijfers.xlsx", buf.getvalue())
     assert client.post("/maandcijfers/importeren/", {"file": upload}).status_code == 302
-    saved = MonthlyOutput.objects.get()
+    saved = MonthlyOutput.objects.get(kind__service__code="foodsavers")
     assert (saved.month, saved.quantity) == (D(2023, 6, 1), Decimal("61.25"))
+    assert MonthlyOutput.objects.get(kind__service__code="dbse-zwerfvuil").quantity == Decimal(
+        "1.5"
+    )

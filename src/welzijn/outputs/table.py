@@ -4,7 +4,9 @@ checked line by line; every bad line and field is named, in Dutch."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -19,7 +21,7 @@ REQUIRED = HEADER[:5]
 MAX_ROWS = 5000
 
 
-def read_cells(content: bytes, filename: str) -> list[list[str]]:
+def read_cells(content: bytes, filename: str) -> list[list]:
     """The file's rows as text cells (the header first)."""
     if filename.lower().endswith(".xlsx"):
         from openpyxl import load_workbook
@@ -28,8 +30,12 @@ def read_cells(content: bytes, filename: str) -> list[list[str]]:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
         except Exception as exc:  # openpyxl raises many kinds on a damaged file
             raise ValidationError({"file": "Dit is geen leesbaar XLSX-bestand."}) from exc
+        # dates and numbers stay what the sheet holds: 1.214 in a number cell is unambiguous
         return [
-            ["" if c is None else c if hasattr(c, "year") else str(c) for c in row]
+            [
+                "" if c is None else c if isinstance(c, dt.date | int | float) else str(c)
+                for c in row
+            ]
             for row in sheet.iter_rows(values_only=True)
         ]
     try:
@@ -41,7 +47,7 @@ def read_cells(content: bytes, filename: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
-def parse_rows(cells: list[list[str]], kinds: QuerySet[OutputKind]) -> list[ImportRow]:
+def parse_rows(cells: list[list], kinds: QuerySet[OutputKind]) -> list[ImportRow]:
     """Rows of the kinds the user reports; a ValidationError lists every bad line."""
     if not cells:
         raise ValidationError({"file": "Het bestand is leeg."})
@@ -78,7 +84,9 @@ def parse_rows(cells: list[list[str]], kinds: QuerySet[OutputKind]) -> list[Impo
         except ValueError as exc:
             bad.append(("maand", str(exc)))
         try:
-            quantity = parse_decimal(str(cell["aantal"]))
+            amount = cell["aantal"]
+            is_number = isinstance(amount, int | float) and not isinstance(amount, bool)
+            quantity = Decimal(str(amount)) if is_number else parse_decimal(str(amount))
         except ValueError as exc:
             bad.append(("aantal", str(exc)))
         source = str(cell["bron"]).strip()
