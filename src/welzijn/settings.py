@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "welzijn.pairedtests",
     "welzijn.activation",
     "welzijn.energy",
+    "welzijn.outputs",
     "welzijn.rights",
     *(["welzijn.synth"] if SYNTH else []),
     "welzijn.reporting",

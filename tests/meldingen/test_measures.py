@@ -9,7 +9,6 @@ from welzijn.meldingen import measures, services
 from welzijn.meldingen.models import Conflict, Melding
 from welzijn.reporting.compute import compute
 from welzijn.reporting.indicators import BY_CODE
-from welzijn.synth.models import ActivityVolume
 from welzijn.synth.services import synth_load
 
 pytestmark = pytest.mark.django_db
@@ -86,14 +85,11 @@ def test_figures_count_the_registered_meldingen():
     assert compute(year - 1, [BY_CODE["conflicten"]])["conflicten"].value == 0
 
 
-def test_synthetic_ghent_writes_meldingen_not_volumes():
+def test_synthetic_ghent_writes_meldingen():
     synth_load(seed=42, scale=0.01, year=2023)
     results = compute(2023, [BY_CODE[c] for c in CODES])
     assert results["meldingen_vervuiling"].value == round(13460 * 0.01)
     assert results["huurachterstal"].value == 6 and results["crisisbeheer"].value == 1
-    assert not ActivityVolume.objects.filter(
-        service__code__in=[s for c in CODES for s in BY_CODE[c].services]
-    ).exists()
     years = {m.reported_at.year for m in Melding.objects.all()}
     assert years == {2023}
     assert Conflict.objects.count() == 6

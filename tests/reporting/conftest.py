@@ -10,8 +10,8 @@ import pytest
 from welzijn.casework.models import Contact, Decision, Dossier, Intervention, Office, Trajectory
 from welzijn.catalog.models import Outcome, Service
 from welzijn.core.insz import make_insz
+from welzijn.outputs.models import MonthlyOutput, OutputKind
 from welzijn.registry.models import Address, Household, HouseholdMembership, Person, Postcode, Wijk
-from welzijn.synth.models import ActivityVolume
 
 _n = itertools.count(1)
 D = dt.date
@@ -102,12 +102,15 @@ class World:
             hearing_held_on=held,
         )
 
-    def volume(self, service: str, year: int, quantity, unit: str):
-        return ActivityVolume.objects.create(
+    def output(self, service: str, unit: str, month: dt.date, quantity, *, stock=False):
+        """A team's monthly figure (outputs), of a kind made on first use."""
+        kind, _ = OutputKind.objects.get_or_create(
             service=Service.objects.get(code=service),
-            year=year,
-            quantity=Decimal(str(quantity)),
             unit=unit,
+            defaults={"office": Office.objects.get(code="team-gelijke-kansen"), "stock": stock},
+        )
+        return MonthlyOutput.objects.create(
+            kind=kind, month=month, quantity=Decimal(str(quantity)), source="test"
         )
 
     def client(self, *members: Person, wijk=None, office=None, street="Teststraat"):

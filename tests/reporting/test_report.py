@@ -40,7 +40,7 @@ def tiny(world):
         world.person(D(2010, 1, 1), first="Noor", last="Claeys"),
         street=STREET,
     )
-    world.volume("taxicheques", 2023, 103313, "taxicheques")
+    world.output("taxicheques", "taxicheques", D(2023, 3, 1), 103313)
     return world
 
 

@@ -14,7 +14,7 @@ from welzijn.core.models import AuditEvent
 from welzijn.registry.models import Household, Person, SocialStatus
 from welzijn.synth import loader
 from welzijn.synth.calibration import check_all
-from welzijn.synth.ground_truth import RIGHTS
+from welzijn.synth.planted_rights import RIGHTS
 from welzijn.synth.models import GroundTruth, SynthRun
 from welzijn.synth.services import synth_load
 

@@ -53,8 +53,8 @@ ON, MW, TC, AN, BH, PA, OP, BW = (
 GW, PR, MB = Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR
 AA, SU, JU = Role.AANVRAGER, Role.SUBSIDIES, Role.JURY
 VW, GK, WK = Role.VRIJWILLIGERSPUNT, Role.GELIJKE_KANSEN, Role.WERK
-EC, WC = Role.ENERGIECEL, Role.WOONCOACH
-ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, WK, EC, WC)
+EC, WC, MC = Role.ENERGIECEL, Role.WOONCOACH, Role.MAANDCIJFERS
+ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, WK, EC, WC, MC)
 CASEWORK = {ON, MW, TC, OP, WK}
 COUNT_ROLES = {OP, TC, AN, BH, PA}
 EDIT = {MW, TC, WK}
@@ -242,7 +242,7 @@ EXPECTED = {
     # the Vrijwilligerspunt and Gelijke Kansen: their team's start page; a teamcoach: the team
     "web:home": Expect(
         lambda role, rel: (
-            302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, TC, WK, EC, WC) else 200
+            302 if role in (PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, TC, WK, EC, WC, MC) else 200
         )
     ),
     "web:login": Expect(_fixed(302)),  # a logged-in user is sent on
@@ -380,6 +380,15 @@ EXPECTED = {
     "web:series_new": _form(lambda role, rel: 200 if role is BW else 404),
     "web:series": Expect(_own_team),
     "web:series_close": _form(_own_team),
+    # Monthly figures: the team that reports the kind (own); the analist's external figures.
+    "web:outputs": Expect(_only(MC)),
+    "web:output_new": _form(_only(MC)),
+    "web:output_import": _form(_only(MC)),
+    "web:output_kind": Expect(lambda role, rel: 200 if role is MC and rel == OWN else 404),
+    "web:output_correct": _form(lambda role, rel: 200 if role is MC and rel == OWN else 404),
+    "web:output_cancel": _form(lambda role, rel: 200 if role is MC and rel == OWN else 404),
+    "web:external_figures": _form(_only(AN)),
+    "web:external_figure_cancel": _post_only(lambda role, rel: 302 if role is AN else 404),
     **SUBSIDY_EXPECTED,
     # -- the Vrijwilligerspunt (volunteers, vacancies, matches) --------------------------
     "web:volunteering_home": Expect(lambda role, rel: {VW: 200, PA: 302}.get(role, 404)),
@@ -474,6 +483,7 @@ _OFFICE_OF = {
     BW: "team-buurtwerk",
     EC: "team-energiecel",
     WC: "team-wooncoaches",
+    MC: "team-dbse",
 }
 
 
@@ -817,6 +827,7 @@ def _build_world():
         objects[relation] |= _paired_tests(users[GK], relation)
         objects[relation] |= _werk(users[WK], actor, objects[relation], office_code, relation)
     _shelter_world(objects, own_worker, other_worker)
+    _outputs_world(objects, users)
     _subsidy_world(users, objects)
     for subject in users.values():
         casework.dossier_share(
@@ -829,6 +840,39 @@ def _build_world():
     _meldingen_world(objects, names, users)
     _energy_world(objects, users)
     return World(objects, names, users)
+
+
+# -- monthly figures: a kind of the own team (DBSE's meals) with a month's figure; the other
+# and shared relations: a kind of another team (Gelijke Kansen's taxi cheques). One external
+# figure of the analist.
+
+
+def _outputs_world(objects, users):
+    from welzijn.outputs import services as outputs
+    from welzijn.outputs.models import OutputKind
+
+    other_team = user(MC, "team-gelijke-kansen")
+    for relation, actor, service, unit in (
+        (OWN, users[MC], "sociale-restaurants", "maaltijden"),
+        (OTHER, other_team, "taxicheques", "taxicheques"),
+        (SHARED, other_team, "taxicheques", "taxicheques"),
+    ):
+        kind = OutputKind.objects.get(service__code=service, unit=unit)
+        month = D(2023, 3, 1) if relation != SHARED else D(2023, 4, 1)
+        output = outputs.output_register(
+            actor=actor, kind=kind, month=month, quantity=100, source="kassa"
+        )
+        objects[relation].update(kind_id=kind.pk, output_id=output.pk)
+    figure = outputs.external_figure_register(
+        actor=users[AN],
+        key="haatmisdrijven",
+        year=2023,
+        value=86,
+        source="Politie Gent",
+        source_date=D(2024, 3, 1),
+    )
+    for relation in RELATIONS:
+        objects[relation]["figure_id"] = figure.pk
 
 
 # -- opvang: a facility of the own office and one of another (the shared household's member

@@ -42,6 +42,7 @@ DEMO_USERS = [
     ("werk", "Wout Werk", Role.WERK, "team-werk-activering"),
     ("energiecel", "Emma Energie", Role.ENERGIECEL, "team-energiecel"),
     ("wooncoach", "Wout Wooncoach", Role.WOONCOACH, "team-wooncoaches"),
+    ("dbse", "Dirk Dienstenbedrijf", Role.MAANDCIJFERS, "team-dbse"),
 ]
 #: The demo association (not reference data: a city registers its own associations).
 DEMO_ASSOCIATION = {

@@ -1,7 +1,8 @@
 """The reference data fixtures, in load order: wijken and postcodes (and status kinds), the
 street list, partner organisations, the service catalogue, offices, document kinds, the
 shelter facilities, the meldingen's categories, the subsidy schemes and their calls, the
-Vrijwilligerspunt's causes and skills, the praktijktesten's characteristics. A fixture of a
+Vrijwilligerspunt's causes and skills, the praktijktesten's characteristics, the monthly
+figures each team reports. A fixture of a
 domain app is found by name in that app's `fixtures/`. Loaded by demo_setup, the tests and
 the benchmarks; `welzijn loaddata <name>` loads one again after an edit."""
 
@@ -17,4 +18,5 @@ REFERENCE_FIXTURES = (
     "subsidies",
     "volunteering",
     "pairedtests",
+    "outputs",
 )

@@ -42,6 +42,8 @@ class Role(StrEnum):
     ENERGIECEL = "energiecel"
     #: A wooncoach: rent-arrears meldingen, housing trajectories, rent guarantees.
     WOONCOACH = "wooncoach"
+    #: A team that reports monthly totals (meals served, rides, tons) for its services.
+    MAANDCIJFERS = "maandcijfers"
 
 
 #: Roles that work with people and dossiers of their office.
@@ -59,6 +61,9 @@ ACTIVITY_ROLES = frozenset({Role.BUURTWERK})
 #: Roles that may look people up in the registry by name, to link what they register to a
 #: person: the casework roles, the beheerder (read-only) and the activity roles.
 PERSON_SEARCH_ROLES = CASEWORK_ROLES | ACTIVITY_ROLES | {Role.BEHEERDER}
+#: Roles that register their team's monthly figures (outputs app); an analist registers the
+#: external figures.
+OUTPUT_ROLES = frozenset({Role.MAANDCIJFERS})
 #: Roles of the subsidy pages: the applicant, the official and the jury.
 SUBSIDY_ROLES = frozenset({Role.AANVRAGER, Role.SUBSIDIES, Role.JURY})
 #: Roles of the Energiecel's and the housing team's pages (app `energy`).

@@ -15,6 +15,7 @@ BEHEERDER_EDITS = {
     "subsidies": ["scheme", "call"],
     "volunteering": ["cause", "skill"],
     "pairedtests": ["characteristic"],
+    "outputs": ["outputkind"],
 }
 # What a beheerder may look at (read-only and audited in the admin).
 BEHEERDER_VIEWS = {

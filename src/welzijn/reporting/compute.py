@@ -1,7 +1,7 @@
 """Computing indicators from the registered data, set-based.
 
-One aggregate query per indicator (over its `Records`), one query for every volume of a
-chapter, two queries for the whole client profile. Nothing here loops over rows of people.
+One aggregate query per indicator (over its `Records`), two queries for the whole client
+profile. Nothing here loops over rows of people.
 """
 
 from __future__ import annotations
@@ -10,15 +10,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet
 
 from welzijn.casework.models import Contact, Decision, Intervention, Trajectory
 from welzijn.catalog.models import Service
 from welzijn.registry.models import Household, HouseholdMembership, Wijk
-from welzijn.synth.models import ActivityVolume
 
 from .indicators import INDICATORS, Indicator, Kind
-from .measures import Share
+from .measures import External, Share
 from .records import Records, Tally, entered, part, total
 
 CLIENT_SERVICE = "maatschappelijke-begeleiding"
@@ -47,6 +46,7 @@ class Result:
     value: float | None
     denominator: float | None = None  # for shares: the number the share is computed on
     previous: float | None = None  # the same figure for the year before, when compared
+    source: str = ""  # of an external figure: who published it
 
 
 @dataclass
@@ -179,27 +179,6 @@ def _client_result(ind: Indicator, profile: ClientProfile) -> Result:
         n = profile.minors if k == Kind.CLIENT_SHARE_MINORS else profile.under30
         total = profile.persons
     return Result(ind, n / total if total else None, denominator=total)
-
-
-def volumes(indicators: Iterable[Indicator], years: Iterable[int], ids: ServiceIds) -> dict:
-    """(service code, year, unit) -> total, in one query for all volume indicators."""
-    codes = {s for i in indicators for s in i.services}
-    if not codes:
-        return {}
-    rows = (
-        ActivityVolume.objects.filter(service_id__in=ids(codes), year__in=list(years))
-        .values_list("service__code", "year", "unit")
-        .annotate(total=Sum("quantity"))
-    )
-    return {(code, year, unit): float(total) for code, year, unit, total in rows}
-
-
-def _volume_value(ind: Indicator, year: int, table: dict) -> float | None:
-    found = [table[(s, year, ind.detail)] for s in ind.services if (s, year, ind.detail) in table]
-    if not found:
-        return None
-    total = sum(found)
-    return total / 100 if ind.detail.startswith("%") else total
 
 
 def members_of_household_records(
@@ -356,13 +335,17 @@ def _measured(ind: Indicator, year: int, ids: ServiceIds) -> Result:
     assert m is not None
     svc = ids(ind.services)
 
-    def one(y: int) -> tuple[float | None, float | None]:
+    def one(y: int) -> tuple[float | None, float | None, str]:
         got = m.count(ind, y, svc)
-        return (got.value, got.total) if isinstance(got, Share) else (got, None)
+        if isinstance(got, Share):
+            return got.value, got.total, ""
+        if isinstance(got, External):
+            return got.value, None, got.source
+        return got, None, ""
 
-    value, denominator = one(year)
+    value, denominator, source = one(year)
     previous = one(year - 1)[0] if ind.compare_previous else None
-    return Result(ind, value, denominator=denominator, previous=previous)
+    return Result(ind, value, denominator=denominator, previous=previous, source=source)
 
 
 def compute(
@@ -376,11 +359,6 @@ def compute(
     indicators = list(indicators)
     ids = ids or ServiceIds()
     results: dict[str, Result] = {}
-    volume_inds = [i for i in indicators if i.kind == Kind.VOLUME]
-    table = volumes(volume_inds, (year, year - 1), ids)
-    for ind in volume_inds:
-        prev = _volume_value(ind, year - 1, table) if ind.compare_previous else None
-        results[ind.code] = Result(ind, _volume_value(ind, year, table), previous=prev)
     if any(i.kind in CLIENT_KINDS for i in indicators):
         profile = profile or client_profile(year, ids)
         for ind in indicators:

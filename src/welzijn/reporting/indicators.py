@@ -20,9 +20,8 @@ Kinds and where their figures come from:
   ``detail``.
 * ``client_*``: the client base of the Sociale Dienst: households with a trajectory
   ``maatschappelijke-begeleiding`` active in the year and their members on 31 December.
-* ``volume``: the sum of ActivityVolume rows of those services in the year with unit
-  ``detail``; for services that have no record model (yet) the service registers its own
-  yearly figure there.
+* a domain app's measure (``<app>.<what>``, see `measures`): e.g. ``outputs.sum``, the
+  monthly figures a team registers for a service in the unit ``detail``.
 """
 
 from __future__ import annotations
@@ -49,7 +48,6 @@ class Kind(StrEnum):
     CLIENT_SHARE_WITH_MINORS = "client_share_with_minors"
     CLIENT_SHARE_MINORS = "client_share_minors"
     CLIENT_SHARE_UNDER30 = "client_share_under30"
-    VOLUME = "volume"
 
 
 CHAPTERS: tuple[tuple[str, str], ...] = (
@@ -61,22 +59,6 @@ CHAPTERS: tuple[tuple[str, str], ...] = (
     ("samen-voor-de-gentenaar", "Samen voor de Gentenaar"),
 )
 CHAPTER_NAMES = dict(CHAPTERS)
-
-#: Units whose counts are not about people: they are never suppressed as small counts.
-THING_UNITS = frozenset(
-    {
-        "restaurants", "mobiele kruideniers", "scholen", "scholen met zitdag",
-        "scholen met consult", "sessies", "plaatsen", "landen van herkomst", "bedden",
-        "leefstraten", "trajecten", "Repair Cafés", "wijken", "ontmoetingsactiviteiten",
-        "Open Huizen", "incidenten", "organisaties", "partners", "acties (2020-2025)",
-        "praktijktesten", "adviezen", "taxicheques", "ritten", "formulieren", "bedrijven",
-        "aankopers", "workshops", "sectoren", "ton", "opdrachten", "adviesraden (samen)",
-        "afspraken in het charter", "verenigingen", "projecten", "diensten en partners",
-        "tolkopdrachten", "documenten", "vertalingen", "vormingen", "maaltijden",
-        "tienuurtjes", "aanvullingen", "verslagen", "verslagen sluikstorten",
-        "gemiddeld aantal bezoekers", "aansluitingen", "gesprekken", "vragen",
-    }
-)  # fmt: skip
 
 SHARE_KINDS = frozenset(
     {
@@ -97,7 +79,7 @@ class Indicator:
     section: str
     kind: str  # a `Kind`, or the name of a measure a domain app registered (`measures`)
     services: tuple[str, ...] = ()
-    detail: str = ""  # unit of a volume, outcome code of an outcome kind
+    detail: str = ""  # outcome code of an outcome kind, unit of a monthly figure, ...
     unit: str = ""
     compare_previous: bool = False  # the seed compares this figure with the year before
     note: str = ""
@@ -113,16 +95,15 @@ class Indicator:
     @property
     def is_share(self) -> bool:
         m = self.measure
-        return self.kind in SHARE_KINDS or self.detail.startswith("%") or bool(m and m.share)
+        return self.kind in SHARE_KINDS or bool(m and m.share)
 
     @property
     def is_count_of_people(self) -> bool:
         """Small counts of people (persons, households, their records) are suppressed."""
         if self.is_share:
             return False
-        if (m := self.measure) is not None:
-            return not m.things
-        return not (self.kind == Kind.VOLUME and self.detail in THING_UNITS)
+        m = self.measure
+        return m is None or not m.things
 
     @property
     def chapter_name(self) -> str:
@@ -213,13 +194,7 @@ class Indicator:
                 f"is dan 30. {client}." + src
             )
         else:
-            what = "percentage" if self.detail.startswith("%") else "jaarcijfer"
-            text = (
-                f"Som van de activiteitsvolumes van {diensten} voor het jaar met eenheid "
-                f"‘{self.detail}’. Bron: het {what} dat de dienst zelf registreert "
-                "(activiteitsvolume), omdat er voor deze dienst geen registratie per "
-                "persoon of dossier is."
-            )
+            raise ValueError(f"onbekende soort indicator {k!r} ({self.code})")
         if self.note:
             text += " " + self.note
         return text
@@ -253,7 +228,7 @@ def _spec(chapter: str, section: str, rows: list[tuple]) -> list[Indicator]:
 
 
 def _default_unit(kind: str, detail: str) -> str:
-    if kind in SHARE_KINDS or detail.startswith("%"):
+    if kind in SHARE_KINDS:
         return "%"
     return {
         Kind.PERSONS: "personen",
@@ -270,7 +245,12 @@ def _default_unit(kind: str, detail: str) -> str:
 
 
 P, PS, PM, H, R = "persons", "persons_started", "persons_minor", "households", "records"
-V, OS, OC = "volume", "outcome_share", "outcome_count"
+OS, OC = "outcome_share", "outcome_count"
+# figures a team reports per month (outputs): a sum over the months or the year-end stand;
+# _P: counts of people (small counts suppressed); EXT: external figures with their source
+OUT_SUM, OUT_SUM_P = "outputs.sum", "outputs.sum_persons"
+OUT_STOCK, OUT_STOCK_P = "outputs.stock", "outputs.stock_persons"
+EXT, EXT_SHARE = "outputs.external", "outputs.external_share"
 AS, AP = "activities.sessions", "activities.participants"  # sessions with groups (activities)
 PT, ND = "pairedtests.tests", "pairedtests.net_discrimination"  # measures of pairedtests
 MB = "maatschappelijke-begeleiding"
@@ -282,11 +262,15 @@ _WERK = "aan-het-werk"
 _SAMEN = "samen-voor-de-gentenaar"
 
 INDICATORS: tuple[Indicator, ...] = tuple(
-    _spec(_HULP, "Proactief en vindplaatsgericht", [
+    _spec(_HULP, "Armoede in Gent", [
+        ("armoede", "Gentenaars die in armoede leven", EXT_SHARE, "", "armoede",
+         {"unit": "%"}),
+    ])
+    + _spec(_HULP, "Proactief en vindplaatsgericht", [
         ("kinderen_eerst", "Kinderen Eerst: bereikte personen", P, "kinderen-eerst"),
-        ("kinderen_eerst_scholen_zitdag", "Kinderen Eerst: scholen met zitdag", V,
+        ("kinderen_eerst_scholen_zitdag", "Kinderen Eerst: scholen met zitdag", OUT_STOCK,
          "kinderen-eerst", "scholen met zitdag"),
-        ("kinderen_eerst_scholen_consult", "Kinderen Eerst: scholen met consult", V,
+        ("kinderen_eerst_scholen_consult", "Kinderen Eerst: scholen met consult", OUT_STOCK,
          "kinderen-eerst", "scholen met consult"),
     ])
     + _spec(_HULP, "Zo hielp de Sociale Dienst", [
@@ -334,9 +318,9 @@ INDICATORS: tuple[Indicator, ...] = tuple(
          "hervormd", {"unit": "beroepen", "seed": False}),
         ("bcsd_beroepen_bevestigd", "Beroepen: beslissing bevestigd", "procedure.appeals", "",
          "bevestigd", {"unit": "beroepen", "seed": False}),
-        ("controlecel_dossiers", "Controlecel: dossiers sociaal onderzoek", V,
+        ("controlecel_dossiers", "Controlecel: dossiers sociaal onderzoek", OUT_SUM_P,
          "controlecel-sociaal-onderzoek", "dossiers"),
-        ("controlecel_helpdesk", "Controlecel: tussenkomsten als helpdesk", V,
+        ("controlecel_helpdesk", "Controlecel: tussenkomsten als helpdesk", OUT_SUM,
          "controlecel-helpdesk", "adviezen"),
     ])
     + _spec(_HULP, "Respijtlek", [
@@ -346,20 +330,21 @@ INDICATORS: tuple[Indicator, ...] = tuple(
         ("sport_personen", "Sport & vrije tijd: personen", P, "sport-en-vrije-tijd"),
         ("sport_tussenkomsten", "Sport & vrije tijd: tussenkomsten", R, "sport-en-vrije-tijd",
          "", {"unit": "tussenkomsten"}),
-        ("mobiele_kruideniers", "Mobiele sociale kruideniers", V, "mobiele-kruideniers",
+        ("mobiele_kruideniers", "Mobiele sociale kruideniers", OUT_STOCK, "mobiele-kruideniers",
          "mobiele kruideniers"),
-        ("sociale_restaurants", "Sociale restaurants", V, "sociale-restaurants", "restaurants"),
-        ("sociale_restaurants_maaltijden", "Maaltijden aan sociaal tarief", V,
+        ("sociale_restaurants", "Sociale restaurants", OUT_STOCK, "sociale-restaurants",
+         "restaurants"),
+        ("sociale_restaurants_maaltijden", "Maaltijden aan sociaal tarief", OUT_SUM,
          "sociale-restaurants", "maaltijden"),
     ])
     + _spec(_HULP, "Lekker(s) op school", [
-        ("lekkers_scholen", "Kleuterscholen in het onderzoek", V, "lekkers-op-school",
+        ("lekkers_scholen", "Kleuterscholen in het onderzoek", OUT_STOCK, "lekkers-op-school",
          "scholen"),
-        ("lekkers_kleuters", "Kleuters", V, "lekkers-op-school", "kleuters"),
-        ("lekkers_maaltijden", "Warme maaltijden", V, "lekkers-op-school", "maaltijden"),
-        ("lekkers_tienuurtjes", "Tienuurtjes", V, "lekkers-op-school-tienuurtjes",
+        ("lekkers_kleuters", "Kleuters", OUT_STOCK_P, "lekkers-op-school", "kleuters"),
+        ("lekkers_maaltijden", "Warme maaltijden", OUT_SUM, "lekkers-op-school", "maaltijden"),
+        ("lekkers_tienuurtjes", "Tienuurtjes", OUT_SUM, "lekkers-op-school-tienuurtjes",
          "tienuurtjes"),
-        ("lekkers_brooddoos", "Aanvullingen op de brooddoos", V,
+        ("lekkers_brooddoos", "Aanvullingen op de brooddoos", OUT_SUM,
          "lekkers-op-school-brooddoos", "aanvullingen"),
     ])
     + _spec(_HULP, "Hulp voor Oekraïners", [
@@ -516,12 +501,12 @@ INDICATORS: tuple[Indicator, ...] = tuple(
     + _spec(_VERB, "Noodplanning", [
         ("crisisbeheer", "Crisisbeheer: incidenten", "meldingen.count",
          "noodplanning-crisisbeheer", "", {"unit": "incidenten"}),
-        ("be_alert", "Gentenaars aangesloten op BE-Alert", V, "be-alert", "aansluitingen"),
+        ("be_alert", "Gentenaars aangesloten op BE-Alert", OUT_STOCK, "be-alert", "aansluitingen"),
     ])
     + _spec(_GK, "Diversiteit en inclusie", [
-        ("regenboognetwerk", "Regenboognetwerk: organisaties", V, "regenboognetwerk",
+        ("regenboognetwerk", "Regenboognetwerk: organisaties", OUT_STOCK, "regenboognetwerk",
          "organisaties"),
-        ("casa_rosa", "Casa Rosa: gesprekken", V, "casa-rosa", "gesprekken"),
+        ("casa_rosa", "Casa Rosa: gesprekken", OUT_SUM, "casa-rosa", "gesprekken"),
         ("homo_transfobie", "Voorstelling rond intersekse: toeschouwers", AP,
          "dag-tegen-homo-en-transfobie", "", {"unit": "deelnemers"}),
         ("microagressies", "Lezing microagressies: deelnemers", AP, "lezing-microagressies", "",
@@ -529,7 +514,7 @@ INDICATORS: tuple[Indicator, ...] = tuple(
         ("participatietraject", "Inburgeraars in een participatietraject",
          "activities.series_participants", "participatietraject-inburgeraars", "",
          {"unit": "personen"}),
-        ("stageplekken", "Partners met een stageplek voor nieuwkomers", V,
+        ("stageplekken", "Partners met een stageplek voor nieuwkomers", OUT_STOCK,
          "stageplekken-nieuwkomers", "partners"),
         ("amal_nederlands", "Amal: deelnemers die Nederlands oefenden", AP,
          "amal-nederlands-oefenen", "", {"unit": "deelnemers"}),
@@ -539,7 +524,7 @@ INDICATORS: tuple[Indicator, ...] = tuple(
          {"unit": "deelnemers"}),
     ])
     + _spec(_GK, "Acties en samenwerking", [
-        ("actieplan_acties", "Actieplan Antidiscriminatie: acties 2020-2025", V,
+        ("actieplan_acties", "Actieplan Antidiscriminatie: acties 2020-2025", OUT_STOCK,
          "actieplan-antidiscriminatie", "acties (2020-2025)"),
         ("omstaandertrainingen", "Omstaandertrainingen: deelnemers", AP, "omstaandertrainingen", "",
          {"unit": "deelnemers"}),
@@ -575,22 +560,22 @@ INDICATORS: tuple[Indicator, ...] = tuple(
          ND, "praktijktesten", "koppel-zelfde-geslacht", {"unit": "%"}),
     ])
     + _spec(_GK, "Politie", [
-        ("haatmisdrijven", "Gemelde haatmisdrijven", V, "haatmisdrijven-meldingen",
-         "meldingen"),
+        ("haatmisdrijven", "Gemelde haatmisdrijven (politie)", EXT, "haatmisdrijven-meldingen",
+         "haatmisdrijven", {"unit": "meldingen"}),
     ])
     + _spec(_GK, "Toegankelijkheid", [
         ("universal_design", "Universal Design: opgeleide stadsmedewerkers", AP,
          "universal-design-opleidingen", "", {"unit": "deelnemers"}),
-        ("advies_openbaar_domein", "Adviezen toegankelijk openbaar domein", V,
+        ("advies_openbaar_domein", "Adviezen toegankelijk openbaar domein", OUT_SUM,
          "toegankelijkheidsadvies-openbaar-domein", "adviezen"),
-        ("advies_gebouwen", "Adviezen publiek toegankelijke gebouwen", V,
+        ("advies_gebouwen", "Adviezen publiek toegankelijke gebouwen", OUT_SUM,
          "toegankelijkheidsadvies-gebouwen", "adviezen"),
-        ("taxicheques", "Gebruikte taxicheques", V, "taxicheques", "taxicheques"),
-        ("rolstoelvervoer", "Ritten aangepast rolstoelvervoer", V, "aangepast-rolstoelvervoer",
+        ("taxicheques", "Gebruikte taxicheques", OUT_SUM, "taxicheques", "taxicheques"),
+        ("rolstoelvervoer", "Ritten aangepast rolstoelvervoer", OUT_SUM,
+         "aangepast-rolstoelvervoer", "ritten"),
+        ("vrijwilligersvervoer", "Ritten vrijwilligersvervoer", OUT_SUM, "vrijwilligersvervoer",
          "ritten"),
-        ("vrijwilligersvervoer", "Ritten vrijwilligersvervoer", V, "vrijwilligersvervoer",
-         "ritten"),
-        ("genderinclusief", "Gescreende formulieren (genderinclusieve registratie)", V,
+        ("genderinclusief", "Gescreende formulieren (genderinclusieve registratie)", OUT_SUM,
          "genderinclusieve-registratie", "formulieren"),
     ])
     + _spec(_WERK, "Werk en activering", [
@@ -639,20 +624,20 @@ INDICATORS: tuple[Indicator, ...] = tuple(
         ("dbse_doorstroom", "DBSE: doorgestroomd naar een job", OS, "dbse", "werk-gevonden"),
         ("dbse_sectoren", "DBSE: sectoren", "activation.sectors", "dbse", "",
          {"unit": "sectoren"}),
-        ("dbse_zwerfvuil", "DBSE: zwerfvuil opgeruimd", V, "dbse-zwerfvuil", "ton"),
-        ("dbse_materieel", "DBSE: opdrachten materiële dienstverlening", V,
+        ("dbse_zwerfvuil", "DBSE: zwerfvuil opgeruimd", OUT_SUM, "dbse-zwerfvuil", "ton"),
+        ("dbse_materieel", "DBSE: opdrachten materiële dienstverlening", OUT_SUM,
          "dbse-materiele-dienstverlening", "opdrachten"),
-        ("foodsavers", "Foodsavers: voedseloverschotten gered", V, "foodsavers", "ton"),
+        ("foodsavers", "Foodsavers: voedseloverschotten gered", OUT_SUM, "foodsavers", "ton"),
     ])
     + _spec(_SAMEN, "Samen met de doelgroep", [
         ("getuigen_workshops", "Workshops door getuigen met armoede-ervaring", AS,
          "getuigen-armoede-ervaring", "", {"unit": "workshops"}),
         ("getuigen_deelnemers", "Workshops armoede-ervaring: deelnemers", AP,
          "getuigen-armoede-ervaring", "", {"unit": "deelnemers"}),
-        ("adviesraden", "Adviesraden", V, "adviesraad-ouderen", "adviesraden (samen)",
+        ("adviesraden", "Adviesraden", OUT_STOCK, "adviesraad-ouderen", "adviesraden (samen)",
          {"note": "De drie adviesraden registreren hun aantal samen onder ‘adviesraad-ouderen’."}),
-        ("nightlife_charter", "Charter veilig nachtleven: afspraken", V, "nightlife-council",
-         "afspraken in het charter"),
+        ("nightlife_charter", "Charter veilig nachtleven: afspraken", OUT_STOCK,
+         "nightlife-council", "afspraken in het charter"),
         ("doelgroepverenigingen", "Erkende doelgroepverenigingen",
          "subsidies.organisations_running", "erkenning-doelgroepverenigingen", "",
          {"unit": "verenigingen"}),
@@ -666,17 +651,17 @@ INDICATORS: tuple[Indicator, ...] = tuple(
          "subsidies.organisations_advised", "verenigingswijzer", "", {"unit": "verenigingen"}),
         ("sociaal_innovatiefonds", "Sociaal Innovatiefonds: gesteunde projecten",
          "subsidies.projects_running", "sociaal-innovatiefonds", "", {"unit": "projecten"}),
-        ("traject_middenveld", "Traject Middenveld: organisaties", V, "traject-middenveld",
+        ("traject_middenveld", "Traject Middenveld: organisaties", OUT_STOCK, "traject-middenveld",
          "organisaties"),
         ("netwerkdag", "Netwerkdag: middenveldpartners", AP, "netwerkdag-middenveld", "",
          {"unit": "deelnemers"}),
-        ("amal_diensten", "Amal: ondersteunde diensten en partners", V, "amal-sociaal-tolken",
-         "diensten en partners"),
-        ("amal_informatief", "Amal: informatieve vertalingen", V,
+        ("amal_diensten", "Amal: ondersteunde diensten en partners", OUT_STOCK,
+         "amal-sociaal-tolken", "diensten en partners"),
+        ("amal_informatief", "Amal: informatieve vertalingen", OUT_SUM,
          "amal-informatieve-vertalingen", "vertalingen"),
-        ("amal_documenten", "Amal: vertaalde officiële documenten", V,
+        ("amal_documenten", "Amal: vertaalde officiële documenten", OUT_SUM,
          "amal-vertaling-officiele-documenten", "documenten"),
-        ("amal_tolk", "Amal: tolkopdrachten", V, "amal-sociaal-tolken", "tolkopdrachten"),
+        ("amal_tolk", "Amal: tolkopdrachten", OUT_SUM, "amal-sociaal-tolken", "tolkopdrachten"),
     ])
     + _spec(_SAMEN, "Samen met vrijwilligers", [
         ("vrijwilligerspunt", "Vrijwilligerspunt: organisaties", "volunteering.organisations",
@@ -687,9 +672,9 @@ INDICATORS: tuple[Indicator, ...] = tuple(
          "vormingen-vrijwilligers", "", {"unit": "vormingen"}),
         ("vormingen_vrijwilligers_deelnemers", "Vormingen: deelnemers", AP,
          "vormingen-vrijwilligers", "", {"unit": "deelnemers"}),
-        ("dag_van_de_vrijwilliger_org", "Dag van de Vrijwilliger: organisaties", V,
+        ("dag_van_de_vrijwilliger_org", "Dag van de Vrijwilliger: organisaties", OUT_SUM,
          "dag-van-de-vrijwilliger", "organisaties"),
-        ("dag_van_de_vrijwilliger", "Dag van de Vrijwilliger: vrijwilligers bedankt", V,
+        ("dag_van_de_vrijwilliger", "Dag van de Vrijwilliger: vrijwilligers bedankt", OUT_SUM_P,
          "dag-van-de-vrijwilliger", "vrijwilligers"),
     ])
 )  # fmt: skip

@@ -6,7 +6,8 @@ A team's app (shelter, meldingen, subsidies, ...) says how its figures are count
 app: an indicator whose ``kind`` is a registered measure's name is computed by that measure.
 
 A measure's function gets the indicator, the year and the ids of the indicator's services
-and returns a count (``float``), a `Share` (hits over a base), or ``None`` (no data). It runs
+and returns a count (``float``), a `Share` (hits over a base), an `External` figure (a
+value with its outside source), or ``None`` (no data). It runs
 one aggregate query or a few, never one per row.
 
 A measure registered with ``keyed=True`` returns `Records` instead: the records it counts
@@ -41,7 +42,15 @@ class Share:
         return self.hits / self.total if self.total else None
 
 
-Count = Callable[["Indicator", int, list[int]], "float | Share | Records | None"]
+@dataclass(frozen=True)
+class External:
+    """A figure of outside statistics, with the source the report shows next to it."""
+
+    value: float
+    source: str
+
+
+Count = Callable[["Indicator", int, list[int]], "float | Share | External | Records | None"]
 
 
 @dataclass(frozen=True)

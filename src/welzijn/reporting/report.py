@@ -15,7 +15,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 from welzijn.casework.models import Contact, Intervention, Trajectory
 from welzijn.catalog.models import Domain
-from welzijn.synth.models import ActivityVolume
 
 from . import charts, measures
 from .compute import (
@@ -83,7 +82,6 @@ def has_data(year: int) -> bool:
         or Trajectory.objects.filter(start_date__lte=end, end_date__gte=start).exists()
         or Trajectory.objects.filter(start_date__lte=end, end_date__isnull=True).exists()
         or Contact.objects.valid().filter(occurred_on__range=(start, end)).exists()
-        or ActivityVolume.objects.filter(year=year).exists()
         or any(has_records(year) for has_records in measures.DATA_SOURCES)
     )
 
@@ -308,7 +306,9 @@ def _rows(report: Report):
                     "" if shown.number is None else shown.number,
                     ind.unit,
                     shown.previous_text,
-                    ind.definition,
+                    f"{ind.definition} Bron: {item.result.source}."
+                    if item.result.source
+                    else ind.definition,
                 ]
 
 

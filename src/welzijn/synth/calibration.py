@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 
 from welzijn.casework.models import Contact, Decision, Intervention, Trajectory
 from welzijn.registry.models import HouseholdMembership, Person
@@ -19,7 +19,6 @@ from welzijn.reporting import measures
 from welzijn.reporting.compute import compute
 from welzijn.reporting.indicators import BY_CODE
 
-from .models import ActivityVolume
 from .targets import Target, load_targets
 
 
@@ -95,11 +94,6 @@ def measure(target: Target) -> float:
         ).count()
     if m == "hearings":
         return Decision.objects.filter(hearing_held_on__year=y).count()
-    if m == "volume":
-        total = ActivityVolume.objects.filter(
-            service__code__in=services, year=y, unit=target.detail
-        ).aggregate(total=Sum("quantity"))["total"]
-        return float(total or 0)
     if m in ("outcome_share", "outcome_count"):
         ended = Trajectory.objects.filter(service__code__in=services, end_date__year=y)
         hits = ended.filter(outcome__code=target.detail).count()

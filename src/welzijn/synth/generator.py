@@ -16,8 +16,8 @@ construction, with exact quotas, never by chance:
   one member under 18 on 31 December (single parents count here, not as single). Shares of
   households; "minderjarig" and "jonger dan 30" are shares of client persons, age on
   31 December of the year.
-* volumes: N distinct persons/households get exactly one qualifying record (or N records),
-  an ``ActivityVolume`` row carries figures that no record model can carry yet.
+* volumes: N distinct persons/households get exactly one qualifying record (or N records);
+  a team's totals (meals, rides, tons) are its monthly figures (`synth.outputs`).
 
 Rights inputs and the planted ground truth. Who is entitled on the reference date
 1 December of the year comes from ``synth/ground_truth.py``, the generator's own encoding of
@@ -93,12 +93,12 @@ import numpy as np
 from . import energy, shelter
 from .activation import build_activation
 from .activities import build_activities
-from .activity_volume import build_activity_volumes
 from .casework import build_client_dossiers, build_leefloon_records
 from .decisions import build_decisions
 from .emit import emit_dossiers, emit_registry
 from .incomes import build_incomes_and_statuses, build_leefloon_households
 from .meldingen import build_meldingen
+from .outputs import build_outputs
 from .pairedtests import build_paired_tests
 from .planted_rights import build_rights
 from .population import R_DERDE, R_EU, R_SUBS, R_TIJD, R_VLUCHT, R_ZONDER, build_population
@@ -199,7 +199,6 @@ class Generator:
         build_client_dossiers(self)
         build_leefloon_records(self)
         build_quotas(self)
-        build_activity_volumes(self)  # goes with ActivityVolume
         build_decisions(self)
         build_procedure(self)  # requests, proposals, sessions, letters around the decisions
         build_meldingen(self)
@@ -215,4 +214,5 @@ class Generator:
         build_volunteering(self)
         build_paired_tests(self)
         energy.build(self)  # LAC dossiers, energy aid and scans, housing, rent guarantees
+        build_outputs(self)  # the teams' monthly figures and the external figures
         return self.tables

@@ -37,7 +37,7 @@ class Target:
         domain = measures.get(self.measure)
         if domain is not None and domain.reference:
             return self.value
-        if self.is_share or (self.measure == "volume" and self.detail.startswith("%")):
+        if self.is_share:
             return self.value
         if self.detail.startswith("gemiddeld"):  # an average keeps its value too
             return self.value

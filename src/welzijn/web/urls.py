@@ -124,6 +124,7 @@ urlpatterns = [
     path("dossiers/<int:dossier_id>/taken/nieuw/", tasks.task_new, name="task_new"),
     path("taken/<int:task_id>/afgerond/", tasks.task_done, name="task_done"),
     path("activiteiten/", include("welzijn.web.urls_activiteiten")),
+    path("maandcijfers/", include("welzijn.web.urls_maandcijfers")),
     # Correcting: cancel a record entered in error, with a reason.
     path(
         "contacten/<int:contact_id>/annuleren/", corrections.contact_cancel, name="contact_cancel"

@@ -8,10 +8,12 @@ from welzijn.core.roles import (
     CASEWORK_ROLES,
     DOSSIER_EDIT_ROLES,
     MELDINGEN_ROLES,
+    OUTPUT_ROLES,
     SUBSIDY_ROLES,
     Role,
     roles_of,
 )
+from welzijn.outputs.months import month_name
 from welzijn.registry.access import MERGE_ROLES
 
 register = template.Library()
@@ -129,3 +131,30 @@ def has_role(user, role: str) -> bool:
 def overdue(record, today) -> bool:
     """{% if d|overdue:today %}: past its legal term or due date, not yet settled."""
     return record.is_overdue(today)
+
+
+def reports_outputs(user) -> bool:
+    """{% if user|reports_outputs %}: the links to the team's monthly figures."""
+    return bool(roles_of(user) & OUTPUT_ROLES)
+
+
+def registers_external(user) -> bool:
+    """{% if user|registers_external %}: the analist's external figures."""
+    return Role.ANALIST in roles_of(user)
+
+
+def quantity(value) -> str:
+    """{{ n|quantity }}: 99758 -> ‘99.758’, 28.5 -> ‘28,5’ (nl-BE, no trailing zeros)."""
+    number = Decimal(value)
+    decimals = 0 if number == number.to_integral_value() else 2
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def month_label(day) -> str:
+    """{{ month|month_label }}: ‘maart 2023’."""
+    return month_name(day)
+
+
+def get_item(mapping, key):
+    return mapping.get(key)

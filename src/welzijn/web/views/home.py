@@ -12,6 +12,7 @@ from welzijn.core.roles import (
     DOSSIER_EDIT_ROLES,
     ENERGY_ROLES,
     MELDINGEN_ROLES,
+    OUTPUT_ROLES,
     SUBSIDY_ROLES,
     Role,
     roles_of,
@@ -41,6 +42,8 @@ def home(request):
         return redirect("web:conflicts" if Role.PREVENTIE in roles else "web:meldingen")
     if roles & ACTIVITY_ROLES and not roles & CASEWORK_ROLES:
         return redirect("web:activities")
+    if roles & OUTPUT_ROLES and not roles & CASEWORK_ROLES:
+        return redirect("web:outputs")
     if roles & SUBSIDY_ROLES and not roles & CASEWORK_ROLES:
         return redirect("web:subsidies")
     if not roles & CASEWORK_ROLES:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OutputsConfig(AppConfig):
+    name = "welzijn.outputs"
+    verbose_name = "Maandcijfers en externe cijfers"
