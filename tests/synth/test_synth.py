@@ -14,8 +14,8 @@ from welzijn.core.models import AuditEvent
 from welzijn.registry.models import Household, Person, SocialStatus
 from welzijn.synth import loader
 from welzijn.synth.calibration import check_all
-from welzijn.synth.planted_rights import RIGHTS
 from welzijn.synth.models import GroundTruth, SynthRun
+from welzijn.synth.planted_rights import RIGHTS
 from welzijn.synth.services import synth_load
 
 pytestmark = pytest.mark.django_db(transaction=False)

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 
 from welzijn.casework.models import Decision
 from welzijn.procedure.models import Request
-from welzijn.reporting.measures import Records, data_source, measure, part
+from welzijn.reporting.measures import Mean, Records, data_source, measure, part
 
 SOURCE = " Bron: procedure (aanvragen, zittingen en beslissingen van het BCSD)."
 #: a decision is in the wijk of its household's address, with its dossier's office
@@ -63,16 +63,17 @@ def within_deadline(indicator, year, service_ids) -> Records:
 @measure(
     "procedure.days_to_decision",
     definition="Gemiddeld aantal dagen tussen de ontvangst van een aanvraag en de beslissing "
-    "van het BCSD, over de aanvragen waarover in het jaar beslist werd." + SOURCE,
+    "van het BCSD, over de aanvragen waarover in het jaar beslist werd; niet getoond op "
+    "minder dan 20 aanvragen." + SOURCE,
     things=True,
 )
-def days_to_decision(indicator, year, service_ids) -> float | None:
+def days_to_decision(indicator, year, service_ids) -> Mean | None:
     pairs = list(
         _decided_requests(year, service_ids).values_list("received_on", "decision__decided_on")
     )
     if not pairs:
         return None
-    return round(sum((d - r).days for r, d in pairs) / len(pairs), 1)
+    return Mean(round(sum((d - r).days for r, d in pairs) / len(pairs), 1), len(pairs))
 
 
 @measure(

@@ -17,7 +17,7 @@ from welzijn.catalog.models import Service
 from welzijn.registry.models import Household, HouseholdMembership, Wijk
 
 from .indicators import INDICATORS, Indicator, Kind
-from .measures import External, Share
+from .measures import External, Mean, Share
 from .records import Records, Tally, entered, part, total
 
 CLIENT_SERVICE = "maatschappelijke-begeleiding"
@@ -339,6 +339,8 @@ def _measured(ind: Indicator, year: int, ids: ServiceIds) -> Result:
         got = m.count(ind, y, svc)
         if isinstance(got, Share):
             return got.value, got.total, ""
+        if isinstance(got, Mean):
+            return got.value, got.n, ""
         if isinstance(got, External):
             return got.value, None, got.source
         return got, None, ""

@@ -473,6 +473,11 @@ INDICATORS: tuple[Indicator, ...] = tuple(
          "activities.repaired_share", "repair-cafes", "", {"unit": "%"}),
         ("samen_aan_zet", "Samen aan zet: gesubsidieerde initiatieven", "subsidies.grants",
          "samen-aan-zet", "", {"unit": "initiatieven"}),
+        ("samen_aan_zet_bedrag", "Samen aan zet: toegekend bedrag", "subsidies.granted_amount",
+         "samen-aan-zet", "", {"unit": "euro", "seed": False}),
+        *[(f"samen_aan_zet_bedrag_{c}", f"Samen aan zet: toegekend bedrag, categorie {c}",
+           "subsidies.granted_amount", "samen-aan-zet", c, {"unit": "euro", "seed": False})
+          for c in ("1a", "1b", "2", "3")],
         ("dag_van_de_buren", "Dag van de Buren: wijken met extra inzet", "activities.wijken",
          "dag-van-de-buren", "", {"unit": "wijken"}),
         ("zeg_het_met_koffie", "Zeg het met koffie: ontmoetingsactiviteiten",

@@ -2,7 +2,8 @@
 
 * A count of people (persons, households, their records) from 1 to 4 is shown as "< 5".
   Zero is shown as 0: it identifies nobody.
-* A share computed on fewer than 20 (persons, households, trajectories, ...) is not shown.
+* A share computed on fewer than 20 (persons, households, trajectories, ...) is not shown,
+  nor is an average over fewer than 20 records (`measures.Mean`).
 * Only aggregates reach a report: no name, INSZ or address is ever read into one.
 """
 
@@ -107,6 +108,8 @@ def show(result: Result) -> Shown:
         if base is not None and base < MIN_BASE:
             return Shown(HIDDEN, None, True)
         return Shown(fmt_share(value), round(value, 4), False)
+    if result.denominator is not None and result.denominator < MIN_BASE:  # a mean
+        return Shown(HIDDEN, None, True)
     personal = ind.is_count_of_people
     text = count_text(value, personal)
     number = count_shown(value, personal)

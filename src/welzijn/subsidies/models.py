@@ -181,7 +181,7 @@ class Application(models.Model):
     )
     title = models.CharField("titel van het initiatief", max_length=200)
     description = models.TextField("omschrijving", max_length=5000)
-    category = models.CharField("categorie", max_length=10, blank=True)
+    category = models.CharField("categorie", max_length=60, blank=True)
     legal_form = models.CharField("rechtsvorm", max_length=30, choices=LegalForm.choices)
     active_in_ghent = models.BooleanField("werking op het grondgebied Gent", default=False)
     exclusions = models.JSONField("uitsluitingen die van toepassing zijn", default=list, blank=True)

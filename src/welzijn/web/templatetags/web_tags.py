@@ -133,16 +133,19 @@ def overdue(record, today) -> bool:
     return record.is_overdue(today)
 
 
+@register.filter
 def reports_outputs(user) -> bool:
     """{% if user|reports_outputs %}: the links to the team's monthly figures."""
     return bool(roles_of(user) & OUTPUT_ROLES)
 
 
+@register.filter
 def registers_external(user) -> bool:
     """{% if user|registers_external %}: the analist's external figures."""
     return Role.ANALIST in roles_of(user)
 
 
+@register.filter
 def quantity(value) -> str:
     """{{ n|quantity }}: 99758 -> ‘99.758’, 28.5 -> ‘28,5’ (nl-BE, no trailing zeros)."""
     number = Decimal(value)
@@ -151,10 +154,12 @@ def quantity(value) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+@register.filter
 def month_label(day) -> str:
     """{{ month|month_label }}: ‘maart 2023’."""
     return month_name(day)
 
 
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key)
