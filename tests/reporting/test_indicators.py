@@ -159,7 +159,7 @@ def test_every_indicator_is_complete_and_its_services_exist():
 
 
 def test_outcome_share_denominator_is_the_number_of_ended_trajectories(world):
-    ind = BY_CODE["housing_first_behouden"]
+    ind = BY_CODE["dbse_doorstroom"]
     records_scenario(world, ind)
     result = compute(Y, [ind])[ind.code]
     assert result.denominator == 3

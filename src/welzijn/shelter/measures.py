@@ -200,11 +200,12 @@ def capacity_nights(year: int, service_ids: list[int]) -> int:
     definition="Bezettingsgraad van de voorzieningen van {services} in het jaar: de nachten "
     "van de verblijven gedeeld door de plaatsen maal de nachten dat die plaatsen er waren "
     "(capaciteit per periode). Noodoverboekingen tellen mee, dus de graad kan boven 100% "
-    "gaan." + SOURCE,
+    "gaan. Zonder één geregistreerde nacht: geen gegevens (geen 0%)." + SOURCE,
     share=True,
 )
 def occupancy_measure(indicator, year, service_ids):
-    return occupancy(year, service_ids)
+    rate = occupancy(year, service_ids)
+    return rate if rate.hits else None  # places alone are reference data, not registrations
 
 
 def occupancy(year: int, service_ids: list[int]) -> Share:
