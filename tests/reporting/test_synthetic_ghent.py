@@ -21,10 +21,12 @@ def test_indicators_reproduce_the_calibration_targets_at_the_smallest_scale():
     assert {r.code for r in rows} == seeded
     failures = [r for r in rows if not r.ok]
     assert not failures, [(r.name, r.expected, r.value) for r in failures]
-    # a row the seed has no figure for is still counted from the records
+    # a row the seed has no figure for is still counted from the records; an amount is
+    # withheld while fewer than 5 associations make it up (so at this scale)
     unseeded = [code for code, ind in BY_CODE.items() if not ind.seed]
     assert len(unseeded) >= 12
-    assert [c for c in unseeded if results[c].value is None] == []
+    counted = [c for c in unseeded if BY_CODE[c].unit != "euro"]
+    assert [c for c in counted if results[c].value is None] == []
     lines = table(rows, MIN_SCALE)  # what benchmarks/reproduction.py prints at scale 1
     assert len(lines) == len(rows) + 3
     assert lines[-1].startswith(f"binnen de tolerantie: {len(rows)} van {len(rows)};")
