@@ -5,8 +5,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from factories import household, person, user
+from factories import dossier, household, person, user
 
+from welzijn.casework import services as casework
 from welzijn.catalog.models import Service
 from welzijn.core.roles import Role
 from welzijn.energy import services
@@ -97,3 +98,42 @@ def test_guarantee_counts_tenants(world):
     services.rent_guarantee_repay(actor=wooncoach, guarantee_id=g.pk, amount=Decimal("50"))
     g.refresh_from_db()
     assert g.outstanding == Decimal("1750")
+
+
+def test_guarantee_persons_from_both_registrations_without_double_counting():
+    """The Sociale Dienst's intervention and the wooncoach's guarantee of one household are
+    the same help: counted once, with the larger number of persons."""
+    worker = user(Role.MAATSCHAPPELIJK_WERKER)
+    wooncoach = user(Role.WOONCOACH, "team-wooncoaches")
+    both, couple, alone = (
+        [person(worker, last_name=f"{name}{n}") for n in range(count)]
+        for name, count in (("Beide", 2), ("Paar", 2), ("Alleen", 1))
+    )
+    files = {
+        name: dossier(worker, household(worker, *members, name=name), opened=D(2022, 1, 3))
+        for name, members in (("beide", both), ("paar", couple))
+    }
+    household(worker, *alone, name="alleen")
+
+    def intervention(file, on, member=None):
+        return casework.intervention_register(
+            actor=worker, dossier_id=file.pk, service="huurwaarborg", date=on,
+            amount=Decimal("1500"), person=member,
+        )  # fmt: skip
+
+    def guarantee(member, tenants):
+        services.rent_guarantee_grant(
+            actor=wooncoach, insz=member.insz, form="waarborgbrief", granted_on=D(2023, 3, 1),
+            amount=Decimal("1500"), monthly_repayment=Decimal("50"), tenants=tenants,
+        )  # fmt: skip
+
+    intervention(files["beide"], D(2023, 2, 20), both[0])
+    guarantee(both[0], 2)  # the same household and lease: 2 persons, not 3
+    intervention(files["paar"], D(2023, 5, 2))  # no person named: both members
+    intervention(files["paar"], D(2022, 5, 2), couple[0])  # another year
+    guarantee(alone[0], 1)
+    assert _value("huurwaarborg") == 2 + 2 + 1
+    assert _value("huurwaarborg", 2022) == 1
+    cancelled = intervention(files["beide"], D(2023, 9, 1), both[1])
+    casework.intervention_cancel(actor=worker, intervention_id=cancelled.pk, reason="dubbel")
+    assert _value("huurwaarborg") == 5

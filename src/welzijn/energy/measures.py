@@ -4,10 +4,13 @@ dossiers, energy aid, energy scans, housing trajectories and rent guarantees."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils import timezone
 
+from welzijn.casework.models import Trajectory
+from welzijn.reporting.compute import interventions_in, members_of_household_records
 from welzijn.reporting.measures import Share, data_source, measure
 
 from .models import EnergyAid, EnergyScan, HousingTrajectory, LacDossier, RentGuarantee
@@ -100,14 +103,39 @@ def housing_started(indicator, year, service_ids):
     return float(started.count())
 
 
+def _guarantee_persons_by_household(year: int, service_ids) -> dict[int, int]:
+    """Per household, how many persons were helped with their rent guarantee in the year.
+
+    The Sociale Dienst registers the help as a casework intervention, the wooncoaches as the
+    guarantee letter or deposit with its repayment: the same help can be in both. An
+    intervention counts its person, or every member on its date when it names none (as the
+    casework figures count); a guarantee counts its tenants. A household registered both
+    ways counts once, with the larger number."""
+    interventions = interventions_in(service_ids, year)
+    named: dict[int, set[int]] = defaultdict(set)
+    for household, person in interventions.exclude(person=None).values_list(
+        "dossier__household_id", "person_id"
+    ):
+        named[household].add(person)
+    of_members, _ = members_of_household_records(interventions, Trajectory.objects.none(), year)
+    for household, person in of_members.values_list("household_id", "person_id").distinct():
+        named[household].add(person)
+    helped = {household: len(persons) for household, persons in named.items()}
+    guarantees = RentGuarantee.objects.filter(granted_on__year=year)
+    for household, tenants in guarantees.values_list("household_id", "tenants"):
+        helped[household] = max(helped.get(household, 0), tenants)
+    return helped
+
+
 @measure(
     "energy.guarantee_persons",
-    definition="Aantal huurders geholpen met een huurwaarborg (waarborgbrief of storting) "
-    "toegekend in het jaar." + SOURCE,
+    definition="Aantal personen geholpen met hun huurwaarborg in het jaar: de tussenkomsten "
+    "‘{services}’ van de Sociale Dienst (de persoon, of elk gezinslid als er geen genoemd is) "
+    "en de huurwaarborgen van de wooncoaches (waarborgbrief of storting, hun aantal "
+    "huurders); een huishouden met beide telt één keer, met het grootste aantal." + SOURCE,
 )
 def guarantee_persons(indicator, year, service_ids):
-    granted = RentGuarantee.objects.filter(granted_on__year=year)
-    return float(granted.aggregate(n=Sum("tenants"))["n"] or 0)
+    return float(sum(_guarantee_persons_by_household(year, service_ids).values()))
 
 
 @data_source

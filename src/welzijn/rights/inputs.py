@@ -16,6 +16,7 @@ from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 
 from welzijn.casework.models import Intervention, Trajectory
+from welzijn.energy.models import LacDossier, RentGuarantee
 from welzijn.registry.models import Income, Person, SocialStatus
 from welzijn.registry.selectors import memberships_on
 from welzijn.rights.active_rules import rules
@@ -51,6 +52,9 @@ RECEIPT_WINDOW = dt.timedelta(days=62)
 UITPAS_VALIDITY = dt.timedelta(days=365)
 #: A rent guarantee registered in the last year covers the lease the household lives in now.
 RENT_GUARANTEE_VALIDITY = dt.timedelta(days=365)
+#: A LAC request about electricity or gas received in the last year makes the household one
+#: the Energiecel knows has energy arrears.
+LAC_RECENT = dt.timedelta(days=365)
 
 
 @dataclass
@@ -309,10 +313,24 @@ def build_population(on: dt.date) -> ScreeningPopulation:
             .filter(service__code=HEATING_ALLOWANCE_SERVICE, date__year=on.year)
             .values_list("dossier__household_id", flat=True)
         ),
+        # A rent guarantee is registered by the Sociale Dienst (an intervention) or by the
+        # wooncoaches (the guarantee letter or deposit); either one counts.
         "heeft_huurwaarborg_via_ocmw": household_mask(
             received([RENT_GUARANTEE_SERVICE], on - RENT_GUARANTEE_VALIDITY).values_list(
                 "dossier__household_id", flat=True
             )
+        )
+        | household_mask(
+            RentGuarantee.objects.filter(
+                granted_on__gt=on - RENT_GUARANTEE_VALIDITY, granted_on__lte=on
+            ).values_list("household_id", flat=True)
+        ),
+        "heeft_lac_dossier_energie": household_mask(
+            LacDossier.objects.filter(
+                utility__in=(LacDossier.Utility.ELECTRICITY, LacDossier.Utility.GAS),
+                received_on__gt=on - LAC_RECENT,
+                received_on__lte=on,
+            ).values_list("household_id", flat=True)
         ),
         "ontvangt_zorgbudget_ouderen": person_mask(status_persons("tegemoetkoming-hulp-bejaarden")),
     }

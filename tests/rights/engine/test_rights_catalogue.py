@@ -26,7 +26,7 @@ CASES = [
     for path in sorted((DEFAULT_RULES_DIR / "tests").glob("*.yaml"))
     for case in load_cases(path)
 ]
-#: The rights issue 17 asks for by name, plus the ones a Ghent social worker expects.
+#: The rights issues 17 and 13 ask for by name, plus the ones a Ghent social worker expects.
 EXPECTED_RIGHTS = {
     "leefloon", "leefloon_student", "equivalent_leefloon", "verhoogde_tegemoetkoming", "igo",
     "maximumfactuur", "sociaal_tarief_energie", "sociaal_verwarmingsfonds",
@@ -34,6 +34,7 @@ EXPECTED_RIGHTS = {
     "zorgbudget_ouderen", "zorgbudget_zwaar_zorgbehoevenden", "kinderopvang_inkomenstarief",
     "uitpas_kansentarief", "ivago_tegemoetkoming", "huurwaarborg", "de_lijn_verminderd_tarief",
     "nmbs_verhoogde_tegemoetkoming", "psychologische_hulp_eerstelijn", "dringende_medische_hulp",
+    "beschermde_afnemer",  # issue 13: the LAC household's protected-customer status
 }  # fmt: skip
 
 #: One household in which every person-level and household-level condition is reachable.
