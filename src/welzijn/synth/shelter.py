@@ -257,7 +257,12 @@ class ShelterBuilder:
         total = max(n, self.target("nachtopvang_nachten"))
         weight = rng.lognormal(0, 1.2, n)
         nights = 1 + rng.multinomial(total - n, weight / weight.sum())
-        nights = np.minimum(nights, place.end - place.start + 1)
+        cap = place.end - place.start + 1  # nobody sleeps more nights than the year has
+        while (over := nights > cap).any():  # the heavy tail's excess goes to the others
+            spare = int((nights[over] - cap).sum())
+            nights[over] = cap
+            room = np.flatnonzero(nights < cap)
+            nights[room] += rng.multinomial(spare, weight[room] / weight[room].sum())
         starts = place.start + (rng.random(n) * (place.end - place.start + 2 - nights)).astype(
             np.int64
         )
