@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import reference as ref
+from .rows import dates as _iso
+from .rows import day as _day
 
 if TYPE_CHECKING:
     from .generator import Generator
@@ -85,14 +87,6 @@ SERIES_COLUMNS = [
     "id", "service_id", "title", "office_id", "partner_id", "wijk_id", "start_date",
     "end_date", "sessions_required", "status", "goal_reached", "registered_by_id",
 ]  # fmt: skip
-
-
-def _iso(days: np.ndarray) -> list[str]:
-    return np.asarray(days, dtype="datetime64[D]").astype(str).tolist()
-
-
-def _day(date: dt.date) -> int:
-    return (date - dt.date(1970, 1, 1)).days
 
 
 class ActivitiesBuilder:

@@ -16,6 +16,8 @@ from welzijn.shelter.counting import dedup_key_of
 from welzijn.shelter.models import CapacityPeriod, ExitDestination, Facility, PitCount
 
 from . import reference as ref
+from .rows import dates as _iso
+from .rows import day as _day
 
 if TYPE_CHECKING:
     from .generator import Generator
@@ -85,14 +87,6 @@ class Place:
     start: int  # first day of the year it is open (days since 1970)
     end: int  # last day of the year it is open
     before: bool  # open before the year (residents from earlier)
-
-
-def _day(d: dt.date) -> int:
-    return (d - dt.date(1970, 1, 1)).days
-
-
-def _iso(days) -> list[str]:
-    return np.asarray(days, dtype="datetime64[D]").astype(str).tolist()
 
 
 class ShelterBuilder:
