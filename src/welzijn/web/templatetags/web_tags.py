@@ -63,12 +63,6 @@ def eur(amount) -> str:
 
 
 @register.filter
-def is_teamcoach(user) -> bool:
-    """{% if user|is_teamcoach %}: the teamcoach's links (team, comité)."""
-    return Role.TEAMCOACH in roles_of(user)
-
-
-@register.filter
 def works_on_dossiers(user) -> bool:
     """{% if user|works_on_dossiers %}: caseworker or teamcoach (the comité's sessions)."""
     return bool(roles_of(user) & DOSSIER_EDIT_ROLES)
@@ -87,30 +81,9 @@ def does_meldingen(user) -> bool:
 
 
 @register.filter
-def handles_conflicts(user) -> bool:
-    return Role.PREVENTIE in roles_of(user)
-
-
-@register.filter
-def melding_overdue(melding, today) -> bool:
-    """{% if m|melding_overdue:today %}: open and past its due date."""
-    return melding.is_overdue(today)
-
-
-@register.filter
 def keeps_vacancies(user) -> bool:
     """The Vrijwilligerspunt, and an organisation's account (its vacancies)."""
     return bool(roles_of(user) & {Role.VRIJWILLIGERSPUNT, Role.PARTNER})
-
-
-@register.filter
-def runs_paired_tests(user) -> bool:
-    return Role.GELIJKE_KANSEN in roles_of(user)
-
-
-@register.filter
-def works_in_activation(user) -> bool:
-    return Role.WERK in roles_of(user)
 
 
 @register.filter
@@ -137,12 +110,6 @@ def overdue(record, today) -> bool:
 def reports_outputs(user) -> bool:
     """{% if user|reports_outputs %}: the links to the team's monthly figures."""
     return bool(roles_of(user) & OUTPUT_ROLES)
-
-
-@register.filter
-def registers_external(user) -> bool:
-    """{% if user|registers_external %}: the analist's external figures."""
-    return Role.ANALIST in roles_of(user)
 
 
 @register.filter
