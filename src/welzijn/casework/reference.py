@@ -2,7 +2,7 @@
 street list, partner organisations, the service catalogue, offices, document kinds, the
 shelter facilities, the meldingen's categories, the subsidy schemes and their calls, the
 Vrijwilligerspunt's causes and skills, the praktijktesten's characteristics, the monthly
-figures each team reports. A fixture of a
+figures each team reports, the welzijnsbureaus' visiting addresses (Rechtencheck). A fixture of a
 domain app is found by name in that app's `fixtures/`. Loaded by demo_setup, the tests and
 the benchmarks; `welzijn loaddata <name>` loads one again after an edit."""
 
@@ -19,4 +19,5 @@ REFERENCE_FIXTURES = (
     "volunteering",
     "pairedtests",
     "outputs",
+    "office_visits",
 )
