@@ -1,0 +1,122 @@
+"""The questions of the self-check, read from ``rules/questions.yaml`` (data, not code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from welzijn.rights.engine import DEFAULT_RULES_DIR, RuleSet
+from welzijn.rights.engine.errors import RuleSyntaxError
+from welzijn.rights.engine.yamlsource import LineDict, load_yaml
+
+QUESTIONS_FILE = DEFAULT_RULES_DIR / "questions.yaml"
+KINDS = ("members", "bool", "money", "count", "choice", "date")
+_KEYS = {"kind", "text", "help", "choices", "estimate", "office", "maps"}
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    """One input's question as written in the YAML (``{name}`` not yet filled in)."""
+
+    input: str
+    kind: str
+    text: str
+    help: str
+    choices: tuple[tuple[str, str], ...]
+    #: the citizen can only estimate the answer (an amount)
+    estimate: bool
+    #: the office establishes the fact; the citizen's answer is an opinion
+    office: bool
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    members_text: str
+    members_help: str
+    #: inputs the members question fills (age, role)
+    members_fills: frozenset[str]
+    questions: dict[str, QuestionSpec]
+    #: right -> how its amount's period is said ("" for a one-off sum)
+    amount_periods: dict[str, str]
+
+
+def load_catalogue(path: Path = QUESTIONS_FILE) -> Catalogue:
+    """Read and check the questions file; errors name file and line."""
+    data = load_yaml(path)
+    file = str(path)
+    if not isinstance(data, LineDict):
+        raise RuleSyntaxError("the questions file is a mapping", file, 1)
+    members = data.get("members")
+    if not isinstance(members, LineDict):
+        raise RuleSyntaxError("'members:' is missing", file, 1)
+    questions: dict[str, QuestionSpec] = {}
+    declared = data.get("questions") or LineDict()
+    for name, spec in declared.items():
+        line = declared.line_of(name)
+        if not isinstance(spec, LineDict):
+            raise RuleSyntaxError(f"question {name!r} must be a mapping", file, line)
+        unknown = set(spec) - _KEYS
+        if unknown:
+            raise RuleSyntaxError(
+                f"question {name!r}: unknown key {sorted(unknown)[0]!r}", file, line
+            )
+        kind = spec.get("kind")
+        if kind not in KINDS[1:]:
+            raise RuleSyntaxError(f"question {name!r}: kind must be one of {KINDS[1:]}", file, line)
+        if not spec.get("text"):
+            raise RuleSyntaxError(f"question {name!r} has no text", file, line)
+        choices = spec.get("choices") or {}
+        if (kind == "choice") != bool(choices):
+            raise RuleSyntaxError(f"question {name!r}: choices go with kind choice", file, line)
+        questions[str(name)] = QuestionSpec(
+            input=str(name),
+            kind=kind,
+            text=str(spec["text"]).strip(),
+            help=str(spec.get("help") or "").strip(),
+            choices=tuple((str(k), str(v)) for k, v in choices.items()),
+            estimate=bool(spec.get("estimate", False)),
+            office=bool(spec.get("office", False)),
+        )
+    periods = data.get("amount_periods") or {}
+    return Catalogue(
+        members_text=str(members.get("text", "")).strip(),
+        members_help=str(members.get("help", "")).strip(),
+        members_fills=frozenset(members.get("fills") or ()),
+        questions=questions,
+        amount_periods={str(k): str(v or "") for k, v in periods.items()},
+    )
+
+
+def check_catalogue(catalogue: Catalogue, rules: RuleSet) -> list[str]:
+    """Problems between the questions and the rules (empty when they fit): an input
+    without a question, a question for no input, choices that are not the enum values."""
+    problems = []
+    for variable in rules.inputs:
+        if variable.name in catalogue.members_fills:
+            continue
+        spec = catalogue.questions.get(variable.name)
+        if spec is None:
+            problems.append(f"input {variable.name!r} has no question in questions.yaml")
+            continue
+        if variable.value_type == "enum":
+            values = tuple(value for value, _ in spec.choices)
+            if spec.kind != "choice" or set(values) != set(variable.enum_values):
+                problems.append(
+                    f"question {variable.name!r}: choices must be {variable.enum_values}"
+                )
+        expected = {
+            "bool": ("bool",),
+            "amount": ("money",),
+            "int": ("count",),
+            "float": ("count", "money"),
+        }
+        allowed = expected.get(variable.value_type)
+        if allowed is not None and spec.kind not in allowed:
+            problems.append(
+                f"question {variable.name!r}: kind {spec.kind} for a {variable.value_type}"
+            )
+    inputs = {v.name for v in rules.inputs}
+    for name in catalogue.questions:
+        if name not in inputs:
+            problems.append(f"question {name!r} is for no input of the rules")
+    return problems

@@ -1,0 +1,258 @@
+"""The adaptive interview: which question next, and what the answers so far give.
+
+An `Interview` is rebuilt from the submitted answers on every request (it keeps
+nothing): it replays the interview from the start, each time choosing the best
+question and taking its answer from ``answers``, until a question has no (valid)
+answer yet. So an answer to a question that is no longer asked (after an earlier
+answer changed) is ignored, and the order of `answered` is the order of asking.
+
+Choosing: every right is evaluated with the unanswered inputs unknown (three-valued
+logic). A right (for each member, for a person right) is decided when whether it
+is open is known and, when it is open, its amount is known. For each undecided one,
+the inputs that can still change it are found by walking its formula tree down
+through the conditions whose result is still unknown (a known condition can no
+longer change). The next question is the input (for a member, or the household)
+that appears in the most undecided rights; ties go to the input the rules rank
+most decisive (`inputs_for`), then to the household, then to the first member.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from typing import Any
+
+from welzijn.rights.engine import RuleSet, inputs_for, load_rules
+from welzijn.rights.engine.entities import PERSON
+from welzijn.rights.engine.household import HouseholdResult, evaluate_household
+from welzijn.rights.engine.variables import Condition, ExpressionFormula, Formula
+
+from .answers import DONT_KNOW, AnswerError, Member, parse_members, parse_value
+from .catalogue import Catalogue, QuestionSpec, load_catalogue
+from .outcomes import RightOutcome, classify
+from .questions import MEMBERS_KEY, Question, household_key, members_question, person_key
+
+#: (input name, member row) or (input name, None) for the household
+Slot = tuple[str, int | None]
+
+
+@functools.cache
+def load_interview_rules() -> RuleSet:
+    """The rule set of the self-check (loaded once per process)."""
+    return load_rules()
+
+
+@functools.cache
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@functools.lru_cache(maxsize=64)
+def _applicable(rules: RuleSet, on: dt.date) -> tuple[str, ...]:
+    return tuple(name for name, right in rules.rights.items() if right.applies_on(on))
+
+
+@functools.lru_cache(maxsize=64)
+def _decisiveness(rules: RuleSet, on: dt.date) -> dict[str, float]:
+    """Per input: the sum over rights of 1 / (its rank in `inputs_for` + 1)."""
+    score: dict[str, float] = {}
+    for right in _applicable(rules, on):
+        for rank, variable in enumerate(inputs_for(rules, right, on)):
+            score[variable.name] = score.get(variable.name, 0.0) + 1.0 / (rank + 1)
+    return score
+
+
+class Interview:
+    """The self-check of one citizen, from the answers submitted so far."""
+
+    def __init__(self, rules: RuleSet, on: dt.date, answers: Mapping[str, str]):
+        self.rules, self.on = rules, on
+        self.catalogue = catalogue()
+        self.rights = _applicable(rules, on)
+        self._answers = answers
+        self._errors: dict[str, str] = {}
+        self._asked: list[tuple[Question, str]] = []
+        self.members: list[Member] = []
+        #: the answered values: slot -> engine value (None for "weet ik niet")
+        self.values: dict[Slot, Any] = {}
+        self._next: Question | None = None
+        self._result: HouseholdResult | None = None
+        self._replay()
+
+    # -- the interface
+    def next_question(self) -> Question | None:
+        return self._next
+
+    def answered(self) -> list[tuple[Question, str]]:
+        return list(self._asked)
+
+    def errors(self) -> dict[str, str]:
+        return dict(self._errors)
+
+    def results(self) -> list[RightOutcome]:
+        return classify(self)
+
+    # -- replaying the answers
+    def _replay(self) -> None:
+        question = members_question(self.catalogue)
+        raw = self._answers.get(MEMBERS_KEY)
+        if raw is None:
+            self._next = question
+            return
+        try:
+            self.members = parse_members(raw, self.on)
+        except AnswerError as exc:
+            self._errors[MEMBERS_KEY] = f"{question.text} {exc}"
+            self._next = question
+            return
+        self._asked.append((question, raw))
+        while True:
+            self._result = self.evaluate(self.values)
+            slot = self._choose(self._result)
+            if slot is None:
+                self._next = None
+                return
+            question = self.question(slot)
+            raw = self._answers.get(question.key)
+            if raw is None:
+                self._next = question
+                return
+            spec = self.catalogue.questions[slot[0]]
+            try:
+                value = parse_value(spec.kind, raw, spec.choices)
+            except AnswerError as exc:
+                self._errors[question.key] = f"{question.text} {exc}"
+                self._next = question
+                return
+            self.values[slot] = value
+            self._asked.append((question, raw))
+
+    def question(self, slot: Slot) -> Question:
+        name, row = slot
+        spec: QuestionSpec = self.catalogue.questions[name]
+        person = self.members[row].name if row is not None else None
+        key = person_key(row, name) if row is not None else household_key(name)
+        return Question(
+            key=key,
+            input=name,
+            person=person,
+            kind=spec.kind,
+            text=spec.text,
+            help=spec.help,
+            choices=spec.choices,
+        )
+
+    # -- evaluating
+    def household(self, values: Mapping[Slot, Any]) -> dict[str, Any]:
+        """The engine's household dict: members by name, answered values (None unknown)."""
+        persons: dict[str, dict[str, Any]] = {
+            m.name: {"rol": m.role, "leeftijd": m.age} for m in self.members
+        }
+        household: dict[str, Any] = {}
+        for (name, row), value in values.items():
+            if row is None:
+                household[name] = value
+            else:
+                persons[self.members[row].name][name] = value
+        return {"persons": persons, "household": household}
+
+    def evaluate(self, values: Mapping[Slot, Any], explain: bool = False) -> HouseholdResult:
+        return evaluate_household(
+            self.rules, self.household(values), self.on, explain=explain, rights=self.rights
+        )
+
+    def undecided(self, result: HouseholdResult) -> list[tuple[str, int | None]]:
+        """(variable to decide, row) of every right not decided yet."""
+        out: list[tuple[str, int | None]] = []
+        for name in self.rights:
+            right = self.rules.rights[name]
+            rows: list[int | None] = (
+                list(range(len(self.members))) if right.entity == PERSON else [None]
+            )
+            for row in rows:
+                entitled = _at(result.values[right.entitled], row)
+                if entitled is None:
+                    out.append((right.entitled, row))
+                elif entitled and right.amount and _at(result.values[right.amount], row) is None:
+                    out.append((right.amount, row))
+        return out
+
+    def _choose(self, result: HouseholdResult) -> Slot | None:
+        counts: dict[Slot, int] = {}
+        for variable, row in self.undecided(result):
+            live: set[Slot] = set()
+            _LiveInputs(self.rules, result, len(self.members), live).variable(variable, row)
+            for slot in live:
+                counts[slot] = counts.get(slot, 0) + 1
+        questions = self.catalogue.questions
+        candidates = [
+            slot
+            for slot in counts
+            if slot not in self.values
+            and slot[0] in questions
+            and slot[0] not in self.catalogue.members_fills
+        ]
+        if not candidates:
+            return None
+        rank = _decisiveness(self.rules, self.on)
+        return min(
+            candidates,
+            key=lambda s: (
+                -counts[s],
+                -rank.get(s[0], 0.0),
+                s[1] is not None,
+                s[1] or 0,
+                s[0],
+            ),
+        )
+
+
+def _at(value: Any, row: int | None) -> Any:
+    return value if row is None else value[row]
+
+
+class _LiveInputs:
+    """Collects the unknown inputs that can still change a variable's unknown value."""
+
+    def __init__(self, rules: RuleSet, result: HouseholdResult, n_members: int, out: set[Slot]):
+        self.rules, self.result, self.n, self.out = rules, result, n_members, out
+        self.formulas = result.plan.formulas
+        self.seen: set[Slot] = set()
+
+    def variable(self, name: str, row: int | None) -> None:
+        variable = self.rules.variables[name]
+        if variable.entity == PERSON and row is None:  # a household formula over the members
+            for member in range(self.n):
+                self.variable(name, member)
+            return
+        if variable.entity != PERSON:
+            row = None
+        slot = (name, row)
+        if slot in self.seen:
+            return
+        self.seen.add(slot)
+        if _at(self.result.values[name], row) is not None:
+            return
+        if variable.is_input:
+            if not variable.builtin:
+                self.out.add(slot)
+            return
+        formula = self.formulas.get(name)
+        if formula is not None:
+            self.formula(formula, row)
+
+    def formula(self, formula: Formula, row: int | None) -> None:
+        recorded = self.result.nodes.get(formula.id)
+        if recorded and recorded[row or 0] is not None:
+            return  # known: no answer can change it any more
+        if isinstance(formula, Condition):
+            for child in formula.children:
+                self.formula(child, row)
+            return
+        assert isinstance(formula, ExpressionFormula)
+        for name in formula.expr.variables():
+            self.variable(name, row)
+
+
+__all__ = ["DONT_KNOW", "Interview", "load_interview_rules"]
