@@ -15,5 +15,6 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("rapportage/", include("welzijn.reporting.urls")),
+    path("rechtencheck/", include("welzijn.web.urls_rechtencheck")),
     path("", include("welzijn.web.urls")),
 ]

@@ -1,77 +1,83 @@
-"""What a citizen typed, turned into an answer of the interview, per kind of question;
-an error is a sentence in the page's language naming what is wrong."""
+"""What a citizen typed, checked and turned into the raw answer the interview takes
+(`rights.selfcheck`); an error is a sentence in the page's language."""
 
-import datetime as dt
-import re
-from decimal import Decimal, InvalidOperation
-from typing import Any
+import json
 
 from django.utils.translation import gettext as _
 
-#: How many people the members question offers rows for.
-MAX_MEMBERS = 12
-UNKNOWN = "?"
-_MONEY = re.compile(r"^\d{1,7}([.,]\d{1,2})?$")
+from welzijn.rights.selfcheck import DONT_KNOW, AnswerError, parse_members
+from welzijn.rights.selfcheck.answers import MAX_MEMBERS, parse_value
+
+#: How many rows the members question shows: the people given plus room for more.
+EMPTY_ROWS = 3
 
 
-class AnswerError(ValueError):
-    pass
+class InvalidAnswer(ValueError):
+    """An answer that does not fit its question; the message is for the citizen."""
 
 
-def parse_answer(kind: str, post, choices: tuple = ()) -> Any:
-    """The answer to one question from the POSTed fields (`value`, or the member rows)."""
-    if kind == "members":
-        return _members(post)
+def _kind_errors() -> dict[str, str]:
+    return {
+        "bool": _("Kies ja, nee of weet ik niet."),
+        "choice": _("Kies een van de antwoorden, of weet ik niet."),
+        "money": _("Vul een bedrag in euro in, bijvoorbeeld 1250 of 1250,50."),
+        "count": _("Vul een heel getal in, bijvoorbeeld 0 of 3."),
+        "date": _("Vul een datum in."),
+    }
+
+
+def raw_answer(question, post, on) -> str:
+    """The raw answer to `question` from the POSTed fields, or InvalidAnswer."""
+    if question.kind == "members":
+        return members_answer(post, on)
     raw = (post.get("value") or "").strip()
-    if raw == UNKNOWN and kind in ("bool", "choice"):
-        return None
-    if not raw:
-        raise AnswerError(_("Kies of vul een antwoord in. Weet u het niet? Kies 'weet ik niet'."))
-    if kind == "bool":
-        if raw not in ("ja", "nee"):
-            raise AnswerError(_("Kies ja of nee."))
-        return raw == "ja"
-    if kind == "choice":
-        if raw not in {value for value, _label in choices}:
-            raise AnswerError(_("Kies een van de antwoorden."))
+    if raw == DONT_KNOW and question.kind != "members":
         return raw
-    if kind == "money":
-        cleaned = raw.replace("€", "").replace(" ", "")
-        if "," in cleaned:
-            cleaned = cleaned.replace(".", "")
-        if not _MONEY.match(cleaned):
-            raise AnswerError(_("Vul een bedrag in euro in, bijvoorbeeld 1250 of 1250,50."))
-        try:
-            return float(Decimal(cleaned.replace(",", ".")))
-        except InvalidOperation as error:
-            raise AnswerError(_("Vul een bedrag in euro in.")) from error
-    if kind == "count":
-        if not raw.isdigit() or int(raw) > 100000:
-            raise AnswerError(_("Vul een getal in, zonder komma, bijvoorbeeld 3."))
-        return int(raw)
-    if kind == "date":
-        try:
-            return dt.date.fromisoformat(raw).isoformat()
-        except ValueError as error:
-            raise AnswerError(_("Vul een datum in.")) from error
-    raise AnswerError(_("Deze vraag kan niet beantwoord worden."))
+    try:
+        parse_value(question.kind, raw, question.choices)
+    except AnswerError as error:
+        raise InvalidAnswer(_kind_errors()[question.kind]) from error
+    return raw
 
 
-def _members(post) -> list[dict]:
+def members_answer(post, on) -> str:
+    """The members rows (name, age, relation; the first row is the citizen) as the
+    interview's JSON answer."""
     members = []
     for i in range(MAX_MEMBERS):
         name = (post.get(f"name_{i}") or "").strip()
         age = (post.get(f"age_{i}") or "").strip()
-        role = (post.get(f"role_{i}") or "").strip()
         if not (name or age):
             continue
+        relation = "ik" if i == 0 else (post.get(f"relation_{i}") or "ander")
+        label = name or _("persoon %(n)s") % {"n": i + 1}
         if not name:
-            raise AnswerError(_("Geef een naam voor persoon %(n)s.") % {"n": i + 1})
-        if len(name) > 40:
-            raise AnswerError(_("De naam van persoon %(n)s is te lang.") % {"n": i + 1})
+            raise InvalidAnswer(_("Vul een naam in voor %(who)s.") % {"who": label})
         if not age.isdigit() or int(age) > 120:
-            raise AnswerError(_("Geef de leeftijd van %(name)s in jaren.") % {"name": name})
-        members.append({"name": name, "leeftijd": int(age), "rol": role})
-    if not members:
-        raise AnswerError(_("Geef minstens één persoon: uzelf."))
-    return members
+            raise InvalidAnswer(_("Vul de leeftijd van %(who)s in, in jaren.") % {"who": label})
+        if relation not in ("partner", "kind", "ander"):
+            relation = "ander" if i else "ik"
+        members.append({"name": name, "age": int(age), "relation": relation})
+    if not members or members[0]["relation"] != "ik":
+        raise InvalidAnswer(_("Vul minstens uzelf in: uw naam en uw leeftijd."))
+    names = [m["name"].casefold() for m in members]
+    if len(set(names)) != len(names):
+        raise InvalidAnswer(_("Geef iedereen een andere naam."))
+    if sum(m["relation"] == "partner" for m in members) > 1:
+        raise InvalidAnswer(_("Duid ten hoogste één persoon aan als partner."))
+    raw = json.dumps(members, ensure_ascii=False)
+    try:
+        parse_members(raw, on)
+    except AnswerError as error:  # the interview's own checks, in Dutch
+        raise InvalidAnswer(str(error)) from error
+    return raw
+
+
+def member_rows(raw: str | None) -> list[dict]:
+    """The rows to show in the members question: the given people, then empty rows."""
+    try:
+        rows = json.loads(raw) if raw else []
+    except ValueError:
+        rows = []
+    rows = [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
+    return rows + [{}] * min(EMPTY_ROWS, MAX_MEMBERS - len(rows))

@@ -27,9 +27,7 @@ class Carried:
     answers: dict[str, Any] = field(default_factory=dict)
 
     def dumps(self) -> str:
-        return signing.dumps(
-            {"l": self.language, "a": self.answers}, salt=SALT, compress=True
-        )
+        return signing.dumps({"l": self.language, "a": self.answers}, salt=SALT, compress=True)
 
     @classmethod
     def loads(cls, value: str | None) -> "Carried":

@@ -11,7 +11,9 @@ PHONE = re.compile(r"^\+?[0-9][0-9 ./-]{7,18}[0-9]$")
 
 class SendForm(forms.Form):
     office = forms.ChoiceField(label=_("Welzijnsbureau"))
-    name = forms.CharField(label=_("Uw naam (mag ook een voornaam zijn)"), max_length=150, required=False)
+    name = forms.CharField(
+        label=_("Uw naam (mag ook een voornaam zijn)"), max_length=150, required=False
+    )
     phone = forms.CharField(label=_("Telefoon"), max_length=30, required=False)
     email = forms.EmailField(
         label=_("E-mail"),
@@ -36,7 +38,9 @@ class SendForm(forms.Form):
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()
         if phone and not PHONE.match(phone):
-            raise forms.ValidationError(_("Dit telefoonnummer klopt niet, bijvoorbeeld 09 123 45 67."))
+            raise forms.ValidationError(
+                _("Dit telefoonnummer klopt niet, bijvoorbeeld 09 123 45 67.")
+            )
         return phone
 
     def clean(self):

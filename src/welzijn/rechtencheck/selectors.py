@@ -3,7 +3,7 @@ and, in the workplace, the requests of the user's own office (audited)."""
 
 from django.db import transaction
 
-from welzijn.core.audit import audit_record
+from welzijn.core.audit import audit_record, audit_record_many
 
 from .access import access_selfcheck_request, selfcheck_requests_visible_to
 from .models import OfficeVisit, SelfcheckRequest
@@ -16,10 +16,16 @@ def offices_for_postcode(postcode: str) -> list[OfficeVisit]:
     return serving or visits
 
 
-def selfcheck_request_list(*, user) -> list[SelfcheckRequest]:
-    """The open and recent requests of the user's offices: the queue shows only the date,
-    office and state, no personal data, so reading it is not audited per row."""
-    return list(selfcheck_requests_visible_to(user).select_related("office")[:200])
+def selfcheck_request_list(*, user, open_only: bool = True) -> list[SelfcheckRequest]:
+    """The requests of the user's offices (the open ones, or the last 200), with the
+    citizen's name: one audited read per request shown."""
+    queryset = selfcheck_requests_visible_to(user).select_related("office", "handled_by")
+    if open_only:
+        queryset = queryset.exclude(state=SelfcheckRequest.State.CLOSED)
+    requests = list(queryset[:200])
+    with transaction.atomic():
+        audit_record_many(actor=user, action="view", objects=requests)
+    return requests
 
 
 def selfcheck_request_get(*, user, request_id: int) -> SelfcheckRequest:

@@ -1,0 +1,173 @@
+"""The interview's questions and outcomes as the citizen reads them, in the page's
+language. The Dutch texts of the rules and of `rights/rules/questions.yaml` are the
+msgids of the translations (`welzijn rechtencheck_messages` lists them)."""
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import formats
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from welzijn.rights.selfcheck import DONT_KNOW, ENTITLED, NOT_ENTITLED, PROBABLY, UNKNOWN
+
+from .answers import member_rows
+
+STATUS_ORDER = (ENTITLED, PROBABLY, UNKNOWN, NOT_ENTITLED)
+
+
+def translated(text: str, person: str | None = None) -> str:
+    """A Dutch source text in the active language, {name} filled in."""
+    out = _(text) if text else ""
+    return out.replace("{name}", person) if person is not None else out
+
+
+def relation_choices() -> list[tuple[str, str]]:
+    return [("kind", _("kind")), ("partner", _("partner")), ("ander", _("andere volwassene"))]
+
+
+@dataclass
+class ShownQuestion:
+    key: str
+    kind: str
+    text: str
+    help: str
+    choices: list[tuple[str, str]]
+    current: str | None
+    rows: list[dict]
+
+
+def show_question(question, current: str | None) -> ShownQuestion:
+    choices: list[tuple[str, str]] = []
+    if question.kind == "bool":
+        choices = [("ja", _("Ja")), ("nee", _("Nee"))]
+    elif question.kind == "choice":
+        choices = [(value, translated(label)) for value, label in question.choices]
+    if question.kind in ("bool", "choice"):
+        choices.append((DONT_KNOW, _("Weet ik niet")))
+    return ShownQuestion(
+        key=question.key,
+        kind=question.kind,
+        text=translated(question.text, question.person),
+        help=translated(question.help, question.person),
+        choices=choices,
+        current=current,
+        rows=member_rows(current) if question.kind == "members" else [],
+    )
+
+
+def money(amount: Decimal | float) -> str:
+    return f"€ {formats.number_format(amount, 2, use_l10n=True, force_grouping=True)}"
+
+
+def shown_answer(question, raw: str) -> str:
+    if raw == DONT_KNOW:
+        return _("Weet ik niet")
+    if question.kind == "members":
+        people = json.loads(raw)
+        return ", ".join(f"{p['name']} ({p['age']})" for p in people)
+    if question.kind == "bool":
+        return _("Ja") if raw.strip().casefold() in ("ja", "yes", "true", "1") else _("Nee")
+    if question.kind == "choice":
+        labels = dict(question.choices)
+        return translated(labels.get(raw, raw))
+    if question.kind == "money":
+        try:
+            return money(
+                Decimal(raw.replace(".", "").replace(",", ".")) if "," in raw else Decimal(raw)
+            )
+        except ArithmeticError:
+            return raw
+    return raw
+
+
+@dataclass
+class ShownRight:
+    code: str
+    name: str
+    status: str
+    status_label: str
+    amount: str
+    period: str
+    why: str
+    todo: str
+    automatic: bool
+
+
+def status_labels() -> dict[str, str]:
+    return {
+        ENTITLED: _("U hebt recht"),
+        PROBABLY: _("U hebt waarschijnlijk recht"),
+        UNKNOWN: _("Dat kunnen we nog niet zeggen"),
+        NOT_ENTITLED: _("Geen recht"),
+    }
+
+
+def group_titles() -> dict[str, str]:
+    return {
+        ENTITLED: _("Hier hebt u recht op"),
+        PROBABLY: _("Hier hebt u waarschijnlijk recht op"),
+        UNKNOWN: _("Dat kunnen we nog niet zeggen"),
+        NOT_ENTITLED: _("Hier hebt u geen recht op"),
+    }
+
+
+def _why(outcome) -> str:
+    """Dutch: the engine's own sentence (with the conditions). Other languages: a sentence
+    from the status and the people, since the engine composes its sentence from parts."""
+    if get_language() in ("nl", "nl-be") or not get_language():
+        return outcome.why
+    who = ", ".join(outcome.people)
+    if outcome.status == ENTITLED:
+        return (
+            _("Met uw antwoorden voldoet %(who)s aan de voorwaarden.") % {"who": who}
+            if who
+            else _("Met uw antwoorden voldoet uw gezin aan de voorwaarden.")
+        )
+    if outcome.status == PROBABLY:
+        return _("Waarschijnlijk wel: een bedrag is geschat, of de dienst moet iets nagaan.")
+    if outcome.status == UNKNOWN:
+        return _("Dat hangt af van vragen die u nog niet beantwoordde.")
+    return _("Met uw antwoorden is niet aan alle voorwaarden voldaan.")
+
+
+def shown_right(outcome) -> ShownRight:
+    return ShownRight(
+        code=outcome.code,
+        name=translated(outcome.name),
+        status=outcome.status,
+        status_label=status_labels()[outcome.status],
+        amount=money(outcome.amount) if outcome.amount is not None else "",
+        period=translated(outcome.period) if outcome.period else "",
+        why=_why(outcome),
+        todo=translated(outcome.todo),
+        automatic=outcome.automatic,
+    )
+
+
+def grouped(outcomes) -> list[dict]:
+    titles = group_titles()
+    rights = [shown_right(o) for o in outcomes]
+    return [
+        {
+            "status": status,
+            "title": titles[status],
+            "rights": [r for r in rights if r.status == status],
+        }
+        for status in STATUS_ORDER
+        if any(r.status == status for r in rights)
+    ]
+
+
+def outcome_record(outcome) -> dict:
+    """An outcome as stored with a request sent to a welzijnsbureau (Dutch)."""
+    return {
+        "code": outcome.code,
+        "name": outcome.name,
+        "status": outcome.status,
+        "amount": str(outcome.amount) if outcome.amount is not None else None,
+        "period": outcome.period,
+        "why": outcome.why,
+        "todo": outcome.todo,
+    }
