@@ -450,6 +450,14 @@ EXPECTED = {
     "web:housing_trajectory_end": _form(_own_energy(WC)),
     "web:rent_guarantee_new": _form(_only(WC)),
     "web:rent_guarantee_repay": _form(_own_energy(WC)),
+    # -- the Rechtencheck: public pages (everyone, signed in or not); the requests citizens
+    # sent: the onthaal and caseworkers of the office it was sent to
+    "rechtencheck:check": Expect(_fixed(200), _fixed(200)),  # a POST without answers: start
+    "rechtencheck:pdf": Expect(_fixed(405)),  # POST only (tested in tests/rechtencheck)
+    "rechtencheck:send": Expect(_fixed(405), _fixed(200)),  # no consent yet: the form
+    "web:selfcheck_requests": Expect(_only(ON, MW, TC)),
+    "web:selfcheck_request": Expect(_own_office({ON, MW, TC})),
+    "web:selfcheck_request_transition": _post_only(_form(_own_office({ON, MW, TC})).post),
     "reporting:index": Expect(_report(200)),
     "reporting:indicator": Expect(_report(200)),
     "reporting:jaaroverzicht": Expect(_report(200)),
@@ -839,6 +847,7 @@ def _build_world():
         )
     _meldingen_world(objects, names, users)
     _energy_world(objects, users)
+    _selfcheck_world(objects, names)
     return World(objects, names, users)
 
 
@@ -1091,6 +1100,21 @@ def _energy_world(objects, users):
             guarantee_id=guarantee.pk, arrears_melding_id=arrears,
             housing_trajectory_id=trajectory.pk,
         )  # fmt: skip
+
+
+def _selfcheck_world(objects, names):
+    """A Rechtencheck request sent to the own office, and two to another office."""
+    from welzijn.rechtencheck.services import selfcheck_request_send
+
+    for relation, code in ((OWN, "wb-brugse-poort"), (OTHER, "wb-rabot"), (SHARED, "wb-rabot")):
+        name = f"Burger{relation.capitalize()}check"
+        names.append(name)
+        sent = selfcheck_request_send(
+            office_code=code, consent=True, name=name, phone="09 123 45 67", email="",
+            language="nl", answers={"raw": {"hh.woont_in_gent": "ja"}, "shown": []},
+            results=[{"code": "leefloon", "name": "Leefloon", "status": "entitled"}],
+        )  # fmt: skip
+        objects[relation]["selfcheck_id"] = sent.pk
 
 
 def office_of(code):

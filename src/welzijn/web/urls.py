@@ -34,12 +34,12 @@ urlpatterns = [
     path("zoeken/", people.search, name="search"),
     path("rechtencheck-aanvragen/", selfcheck_requests.request_list, name="selfcheck_requests"),
     path(
-        "rechtencheck-aanvragen/<int:request_id>/",
+        "rechtencheck-aanvragen/<int:selfcheck_id>/",
         selfcheck_requests.request_detail,
         name="selfcheck_request",
     ),
     path(
-        "rechtencheck-aanvragen/<int:request_id>/status/<str:to>/",
+        "rechtencheck-aanvragen/<int:selfcheck_id>/status/<str:to>/",
         selfcheck_requests.request_transition,
         name="selfcheck_request_transition",
     ),

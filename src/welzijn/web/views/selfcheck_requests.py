@@ -30,9 +30,9 @@ def request_list(request):
 
 
 @login_required
-def request_detail(request, request_id):
+def request_detail(request, selfcheck_id):
     _may_handle(request.user)
-    selfcheck = selectors.selfcheck_request_get(user=request.user, request_id=request_id)
+    selfcheck = selectors.selfcheck_request_get(user=request.user, request_id=selfcheck_id)
     return render(
         request,
         "web/rechtencheck/request.html",
@@ -42,9 +42,9 @@ def request_detail(request, request_id):
 
 @login_required
 @require_POST
-def request_transition(request, request_id, to):
+def request_transition(request, selfcheck_id, to):
     _may_handle(request.user)
-    selfcheck = selectors.selfcheck_request_get(user=request.user, request_id=request_id)
+    selfcheck = selectors.selfcheck_request_get(user=request.user, request_id=selfcheck_id)
     try:
         selfcheck_request_transition(actor=request.user, request_id=selfcheck.pk, to=to)
     except ValidationError as error:
@@ -54,4 +54,4 @@ def request_transition(request, request_id, to):
             {"r": selfcheck, "states": SelfcheckRequest.State, "error": " ".join(error.messages)},
             status=400,
         )
-    return redirect("web:selfcheck_request", request_id=selfcheck.pk)
+    return redirect("web:selfcheck_request", selfcheck_id=selfcheck.pk)
