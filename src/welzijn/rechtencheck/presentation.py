@@ -171,3 +171,7 @@ def outcome_record(outcome) -> dict:
         "why": outcome.why,
         "todo": outcome.todo,
     }
+
+
+def postcode_error() -> str:
+    return _("Vul een Gentse postcode in, bijvoorbeeld 9000.")

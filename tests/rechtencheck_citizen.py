@@ -1,0 +1,85 @@
+"""A citizen going through the Rechtencheck with Django's test client: a single parent on
+low income (Sara, 34, and her daughter Lina, 6), answering truthfully."""
+
+import re
+
+from django.test import Client
+
+SINGLE_PARENT_MEMBERS = {
+    "name_0": "Sara",
+    "age_0": "34",
+    "name_1": "Lina",
+    "age_1": "6",
+    "relation_1": "kind",
+}
+#: Sara's true answers by input; anything else is "nee", 0 or "weet ik niet".
+SINGLE_PARENT = {
+    "woont_in_gent": "ja",
+    "verblijfsstatus": "belg",
+    "woont_in_belgie": "ja",
+    "netto_bestaansmiddelen": "987,65",
+    "netto_arbeidsinkomen": "0",
+    "werkbereid": "ja",
+    "huurt_op_private_markt": "ja",
+    "huurprijs_per_maand": "650",
+    "onderwijs": "lager",
+    "aangesloten_bij_ziekenfonds": "ja",
+    "bruto_belastbaar_gezinsinkomen": "11000",
+}
+FOUR_RIGHTS = (
+    "Leefloon",
+    "Verhoogde tegemoetkoming (ziekenfonds)",
+    "Sociale toeslag (Groeipakket)",
+    "UiTPAS kansentarief Gent",
+)
+
+
+def field(response, name: str) -> str:
+    match = re.search(rf'name="{name}" value="([^"]*)"', response.content.decode())
+    assert match, f"no field {name} in the page"
+    return match.group(1)
+
+
+def step(response) -> str:
+    return field(response, "step")
+
+
+def truthful(response, truth: dict) -> str:
+    """The answer to the question on the page, from the truth by input."""
+    key = step(response)[2:]
+    name = key.split(".", 1)[1]
+    if name in truth:
+        return truth[name]
+    html = response.content.decode()
+    if 'value="ja"' in html:
+        return "nee"
+    return "weet_niet" if 'type="radio"' in html else "0"
+
+
+def complete(client: Client, truth: dict = SINGLE_PARENT, lang: str = "nl", limit: int = 80):
+    """Start, give the members, answer every question; the result page's response."""
+    response = client.get("/rechtencheck/")
+    response = client.post("/rechtencheck/", {"state": field(response, "state"), "lang": lang})
+    response = client.post("/rechtencheck/", {"state": field(response, "state"), "action": "start"})
+    post = {"state": field(response, "state"), "key": "members", "action": "answer"}
+    response = client.post("/rechtencheck/", post | SINGLE_PARENT_MEMBERS)
+    for _ in range(limit):
+        if not step(response).startswith("q:"):
+            return response
+        answer = {
+            "state": field(response, "state"),
+            "step": step(response),
+            "key": step(response)[2:],
+            "action": "answer",
+            "value": truthful(response, truth),
+        }
+        response = client.post("/rechtencheck/", answer)
+        assert response.status_code == 200, response.content.decode()[:2000]
+    raise AssertionError(f"no result after {limit} questions")
+
+
+def right_statuses(response) -> dict[str, str]:
+    """Right name -> its status class on the result page."""
+    html = response.content.decode()
+    found = re.findall(r'<li class="right (\w+)">\s*<h3>(.*?)</h3>', html)
+    return {name: status for status, name in found}
