@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     *(["welzijn.synth"] if SYNTH else []),
     "welzijn.reporting",
     "welzijn.api",
+    "welzijn.webhooks",
     "welzijn.web",
     "django_htmx",
     "django_otp",

@@ -6,13 +6,15 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import SimpleRouter
 
-from welzijn.api.resources import registry
+from welzijn.api.resources import activities, meldingen, registry
 
 app_name = "api"
 
 router = SimpleRouter()
 router.register("persons", registry.PersonResource, basename="person")
 router.register("households", registry.HouseholdResource, basename="household")
+router.register("meldingen", meldingen.MeldingResource, basename="melding")
+router.register("activities", activities.ActivityResource, basename="activity")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

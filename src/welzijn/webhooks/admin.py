@@ -13,6 +13,7 @@ from .services import check_event_types, subscription_create, subscription_deact
 
 
 class SubscriptionForm(forms.ModelForm):
+    url = forms.URLField(label="URL", max_length=500, assume_scheme="https")
     event_types = forms.MultipleChoiceField(
         label="Gebeurtenissen", choices=EVENT_CHOICES, widget=forms.CheckboxSelectMultiple
     )

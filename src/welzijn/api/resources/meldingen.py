@@ -31,6 +31,8 @@ def _by_code(queryset, what: str, **extra):
 
 class MeldingEventSerializer(serializers.ModelSerializer):
     team = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    # a plain string: the same choices as the melding's status, one enum in the schema
+    status_to = serializers.CharField(read_only=True, help_text="de nieuwe status")
 
     class Meta:
         model = MeldingEvent
