@@ -6,7 +6,7 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import SimpleRouter
 
-from welzijn.api.resources import activities, meldingen, registry
+from welzijn.api.resources import activities, indicators, meldingen, registry, shelter, subsidies
 
 app_name = "api"
 
@@ -15,6 +15,12 @@ router.register("persons", registry.PersonResource, basename="person")
 router.register("households", registry.HouseholdResource, basename="household")
 router.register("meldingen", meldingen.MeldingResource, basename="melding")
 router.register("activities", activities.ActivityResource, basename="activity")
+router.register("stays", shelter.StayResource, basename="stay")
+router.register("nights", shelter.NightResource, basename="night")
+router.register(
+    "subsidy-applications", subsidies.ApplicationResource, basename="subsidy-application"
+)
+router.register("indicators", indicators.IndicatorResource, basename="indicator")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
