@@ -76,11 +76,16 @@ INSTALLED_APPS = [
     "welzijn.rechtencheck",
     *(["welzijn.synth"] if SYNTH else []),
     "welzijn.reporting",
+    "welzijn.api",
+    "welzijn.webhooks",
     "welzijn.web",
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -276,3 +281,38 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+
+# --- The REST API (welzijn.api) -----------------------------------------------------------
+# Systems call it with a token (ApiClient), users with their session (CSRF on writes).
+# WELZIJN_API_RATE: requests per client (or user), e.g. 600/minute.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "welzijn.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["welzijn.api.permissions.ScopePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["welzijn.api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "client": os.environ.get("WELZIJN_API_RATE", "600/minute"),
+        "anon": "60/minute",
+    },
+    "DEFAULT_PAGINATION_CLASS": "welzijn.api.pagination.Pages",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "welzijn.api.problems.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "welzijn API",
+    "DESCRIPTION": "De API van Welzijn en Samenleving: dezelfde diensten, toegangsregels en "
+    "audit als de werkplek. Fouten volgen RFC 9457 (application/problem+json).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    # Swagger UI and Redoc from our own static files: no outside resources.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}

@@ -14,6 +14,7 @@ urlpatterns = [
         name="admin_login",
     ),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("welzijn.api.urls")),
     path("rapportage/", include("welzijn.reporting.urls")),
     path("rechtencheck/", include("welzijn.web.urls_rechtencheck")),
     path("", include("welzijn.web.urls")),

@@ -16,6 +16,7 @@ BEHEERDER_EDITS = {
     "volunteering": ["cause", "skill"],
     "pairedtests": ["characteristic"],
     "outputs": ["outputkind"],
+    "api": ["apiclient"],
 }
 # What a beheerder may look at (read-only and audited in the admin).
 BEHEERDER_VIEWS = {

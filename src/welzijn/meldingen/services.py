@@ -19,6 +19,7 @@ from welzijn.core.roles import MELDINGEN_ROLES, roles_of
 from welzijn.core.transitions import lock_for_transition
 from welzijn.core.validation import check_dates_plausible, require, validate_and_save
 from welzijn.registry.models import Organisation, Postcode, Wijk
+from welzijn.webhooks.outbox import event_record
 
 from . import sla
 from .access import access_conflict, access_melding, access_melding_report
@@ -92,6 +93,21 @@ def _photo_add(actor, melding: Melding, file) -> MeldingPhoto:
 
 
 def _event(melding: Melding, actor, *, status_from: str, note: str = "") -> MeldingEvent:
+    """The melding's history; a change of state (not the registration) is also a webhook
+    event for the teams that see it."""
+    if status_from:
+        event_record(
+            type="melding.state_changed",
+            obj=melding,
+            office_ids=[melding.team_id, melding.reporting_office_id],
+            data={
+                "number": melding.number,
+                "status_from": status_from,
+                "status_to": melding.status,
+                "team": melding.team.code,
+                "changed_at": melding.status_changed_at.isoformat(),
+            },
+        )
     return validate_and_save(
         MeldingEvent(
             melding=melding,

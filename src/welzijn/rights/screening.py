@@ -38,6 +38,7 @@ from welzijn.rights.inputs import build_population
 from welzijn.rights.models import Finding, ScreeningRun
 from welzijn.rights.services import findings_grant, grant_services, rights_office
 from welzijn.rights.snapshots import InputSnapshots
+from welzijn.webhooks.outbox import events_record_many
 
 #: Outcomes whose inputs are kept to explain them; "ontvangt" needs no explaining.
 EXPLAINED = (ONDERBESCHERMING, ONBEKEND)
@@ -126,6 +127,15 @@ def _store(on: dt.date, actor) -> ScreeningRun:
                 )
             )
     bulk_insert(Finding._meta.db_table, FINDING_COLUMNS, rows)
+    events_record_many(
+        type="finding.created",
+        rows=(
+            (pk, [office_id], {"right": right, "outcome": outcome, "reference_date": str(on)})
+            for pk, office_id, right, outcome in Finding.objects.filter(run=run)
+            .values_list("pk", "office_id", "right", "outcome")
+            .iterator(chunk_size=2000)
+        ),
+    )
     run.summary = {
         "rules_fingerprint": ruleset.fingerprint,
         "households": len(screened.household_ids),

@@ -23,6 +23,7 @@ from welzijn.registry.access import access_person
 from welzijn.registry.models import Household, Person
 from welzijn.registry.selectors import current_household_id
 from welzijn.registry.services import require_not_merged
+from welzijn.webhooks.outbox import event_record
 
 from .access import (
     access_count_entry,
@@ -180,6 +181,16 @@ def stay_check_out(
         action="update",
         obj=stay,
         detail={"exit": "uitgecheckt", "to": destination.code},
+    )
+    event_record(
+        type="stay.ended",
+        obj=stay,
+        office_ids=[stay.facility.office_id],
+        data={
+            "facility": stay.facility.code,
+            "exit_date": stay.exit_date.isoformat(),
+            "destination": destination.code,
+        },
     )
     return stay
 

@@ -1,0 +1,161 @@
+"""The base of every API resource: scope, audit of the request, audited list reads, ETags
+with If-Match, Idempotency-Key on POST, writes through a service function.
+
+A resource subclasses `Resource` and says:
+
+- `resource`: its scope name (`models.RESOURCES`),
+- `serializer_class`: the representation (and the input it accepts),
+- `visible(request)`: the queryset of what the caller may list, the web's queryset twin of
+  the access rule (`dossiers_visible_to(user)`, ...),
+- `fetch(request, pk, intent)`: one object through the web's selector (access + audit),
+- `create_object(request, data)` / `update_object(request, obj, data)`: the web's service
+  function, for resources that write (`http_method_names` says which methods exist).
+"""
+
+import hashlib
+import json
+
+from django.db import IntegrityError, transaction
+from django.utils.cache import quote_etag
+from rest_framework import filters, viewsets
+from rest_framework.response import Response
+
+from welzijn.api.filters import FieldFilters
+from welzijn.api.models import ApiClient, IdempotentAnswer
+from welzijn.api.problems import IdempotencyConflict, PreconditionFailed, problem
+from welzijn.core.access import Intent
+from welzijn.core.audit import audit_record
+
+
+def etag_of(data) -> str:
+    canonical = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
+    return quote_etag(hashlib.sha256(canonical.encode()).hexdigest()[:32])
+
+
+def _request_hash(request) -> str:
+    body = json.dumps(request.data, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(f"{request.path}\n{body}".encode()).hexdigest()
+
+
+class Resource(viewsets.GenericViewSet):
+    resource = ""
+    filter_backends = [FieldFilters, filters.OrderingFilter]
+    #: query parameter -> ORM lookup, for FieldFilters (see filters.py)
+    filter_fields: dict[str, tuple[str, type]] = {}
+    ordering_fields: list[str] = []
+    ordering = ["-pk"]
+    http_method_names = ["get", "head", "options"]
+
+    # -- to be given by each resource -------------------------------------------------
+    def visible(self, request):
+        raise NotImplementedError
+
+    def fetch(self, request, pk: int, intent: Intent, lock: bool = False):
+        raise NotImplementedError
+
+    def create_object(self, request, data):
+        raise NotImplementedError
+
+    def update_object(self, request, obj, data):
+        raise NotImplementedError
+
+    # -- the framework ----------------------------------------------------------------
+    def get_queryset(self):
+        return self.visible(self.request)
+
+    def _pk(self) -> int:
+        try:
+            return int(self.kwargs["pk"])
+        except (TypeError, ValueError):
+            return 0
+
+    def list(self, request, *args, **kwargs):
+        with transaction.atomic():
+            queryset = self.filter_queryset(self.get_queryset())
+            page = self.paginate_queryset(queryset)
+            data = self.get_serializer(page, many=True).data
+            model = queryset.model
+            audit_record(
+                actor=request.user,
+                action="list",
+                object_type=model._meta.label_lower,
+                reason="api",
+                detail={"query": request.GET.urlencode()[:500], "results": len(page)},
+            )
+        return self.get_paginated_response(data)
+
+    def retrieve(self, request, *args, **kwargs):
+        obj = self.fetch(request, self._pk(), Intent.VIEW)
+        data = self.get_serializer(obj).data
+        return Response(data, headers={"ETag": etag_of(data)})
+
+    def create(self, request, *args, **kwargs):
+        key = request.headers.get("Idempotency-Key", "").strip()
+        if not key:
+            return self._create(request)
+        digest = _request_hash(request)
+        kept = IdempotentAnswer.objects.filter(user_id=request.user.pk, key=key[:200]).first()
+        if kept is not None:
+            if kept.request_hash != digest:
+                raise IdempotencyConflict()
+            return Response(kept.body, status=kept.status, headers={"Idempotent-Replayed": "true"})
+        try:
+            with transaction.atomic():
+                response = self._create(request)
+                IdempotentAnswer.objects.create(
+                    user_id=request.user.pk,
+                    key=key[:200],
+                    path=request.path[:300],
+                    request_hash=digest,
+                    status=response.status_code,
+                    body=response.data,
+                )
+        except IntegrityError:  # the same key at the same moment, from a second request
+            return problem(409, "Een aanvraag met deze Idempotency-Key is nog bezig.")
+        return response
+
+    def _create(self, request) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            obj = self.create_object(request, serializer.validated_data)
+            data = self.get_serializer(obj).data
+        return Response(data, status=201, headers={"ETag": etag_of(data)})
+
+    def partial_update(self, request, *args, **kwargs):
+        wanted = request.headers.get("If-Match", "").strip()
+        if not wanted:
+            return problem(
+                428,
+                "Geef de ETag die u las mee in If-Match, zodat geen wijziging "
+                "van een ander verloren gaat.",
+            )
+        serializer = self.get_serializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            obj = self.fetch(request, self._pk(), Intent.EDIT, lock=True)
+            if wanted != "*" and wanted != etag_of(self.get_serializer(obj).data):
+                raise PreconditionFailed()
+            obj = self.update_object(request, obj, serializer.validated_data)
+            data = self.get_serializer(obj).data
+        return Response(data, headers={"ETag": etag_of(data)})
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """Every request in the audit trail, with the client that made it."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            client = request.auth if isinstance(request.auth, ApiClient) else None
+            with transaction.atomic():
+                audit_record(
+                    actor=user,
+                    action="api",
+                    object_type="api.apiclient" if client else "api.session",
+                    object_id=str(client.pk) if client else "",
+                    reason=f"{request.method} {request.path}"[:300],
+                    detail={
+                        "status": response.status_code,
+                        "client": client.name if client else "",
+                    },
+                )
+        return response

@@ -1,0 +1,1 @@
+"""One module per resource (or a few that belong together), each a `Resource` subclass."""
