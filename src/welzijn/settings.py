@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "welzijn.outputs",
     "welzijn.rights",
     "welzijn.rechtencheck",
+    "welzijn.subjectrights",
     *(["welzijn.synth"] if SYNTH else []),
     "welzijn.reporting",
     "welzijn.api",

@@ -16,6 +16,11 @@ it and by the partner's accounts, who answer it (accept or decline).
 A confidential note of the sociaal verslag is read only by the caseworkers and teamcoaches of
 the dossier's own office: not by the front desk, not by a colleague the dossier is shared
 with, not by the beheerder.
+
+A dossier of a household with a restricted person (`registry.Restriction`) is read only by
+its responsible caseworker (`Dossier.caseworker`); the data protection officer reads it
+through the subject-access export. Contacts and referrals about a restricted person follow
+`registry.access.hidden_person_ids`.
 """
 
 from django.db.models import Q, QuerySet
@@ -23,7 +28,12 @@ from django.db.models import Q, QuerySet
 from welzijn.casework.models import CaseNote, Contact, Dossier, Office, Referral
 from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.roles import CASEWORK_ROLES, DOSSIER_EDIT_ROLES, Role, roles_of
-from welzijn.registry.access import organisation_id_of
+from welzijn.registry.access import (
+    hidden_person_ids,
+    organisation_id_of,
+    refuse_if_restricted,
+    restricted_household_ids,
+)
 
 
 def office_ids_of(user) -> frozenset[int]:
@@ -41,7 +51,16 @@ def access_office(user, office: Office, intent: Intent = Intent.EDIT) -> Office:
     raise AccessDenied("U werkt niet voor dit welzijnsbureau of team.", office)
 
 
+def _restricted_for(user, dossier: Dossier) -> bool:
+    return (
+        dossier.caseworker_id != user.pk
+        and restricted_household_ids().filter(household_id=dossier.household_id).exists()
+    )
+
+
 def access_dossier(user, dossier: Dossier, intent: Intent = Intent.VIEW) -> Dossier:
+    if _restricted_for(user, dossier):
+        raise AccessDenied("Dit dossier is beperkt.", dossier)
     roles = roles_of(user)
     if intent is Intent.VIEW and Role.BEHEERDER in roles:
         return dossier
@@ -57,37 +76,47 @@ def dossiers_visible_to(user) -> QuerySet[Dossier]:
     """The same rule as access_dossier(VIEW), as a queryset filter for lists and search."""
     roles = roles_of(user)
     if Role.BEHEERDER in roles:
-        return Dossier.objects.all()
-    if not roles & CASEWORK_ROLES:
+        dossiers = Dossier.objects.all()
+    elif not roles & CASEWORK_ROLES:
         return Dossier.objects.none()
-    return Dossier.objects.filter(
-        Q(office_id__in=office_ids_of(user)) | Q(shares__user_id=user.pk)
-    ).distinct()
+    else:
+        dossiers = Dossier.objects.filter(
+            Q(office_id__in=office_ids_of(user)) | Q(shares__user_id=user.pk)
+        ).distinct()
+    return dossiers.exclude(
+        Q(household_id__in=restricted_household_ids()) & ~Q(caseworker_id=user.pk)
+    )
 
 
 def contacts_visible_to(user) -> QuerySet[Contact]:
     """Onthaal contacts of the user's offices (all of them for a beheerder)."""
     roles = roles_of(user)
     if Role.BEHEERDER in roles:
-        return Contact.objects.all()
-    if not roles & CASEWORK_ROLES:
+        contacts = Contact.objects.all()
+    elif not roles & CASEWORK_ROLES:
         return Contact.objects.none()
-    return Contact.objects.filter(office_id__in=office_ids_of(user))
+    else:
+        contacts = Contact.objects.filter(office_id__in=office_ids_of(user))
+    return contacts.exclude(person_id__in=hidden_person_ids(user))
 
 
 def referrals_visible_to(user) -> QuerySet[Referral]:
     roles = roles_of(user)
     if Role.BEHEERDER in roles:
-        return Referral.objects.all()
-    if Role.PARTNER in roles and organisation_id_of(user) is not None:
-        return Referral.objects.filter(organisation_id=organisation_id_of(user))
-    if roles & CASEWORK_ROLES:
-        return Referral.objects.filter(contact__office_id__in=office_ids_of(user))
-    return Referral.objects.none()
+        referrals = Referral.objects.all()
+    elif Role.PARTNER in roles and organisation_id_of(user) is not None:
+        referrals = Referral.objects.filter(organisation_id=organisation_id_of(user))
+    elif roles & CASEWORK_ROLES:
+        referrals = Referral.objects.filter(contact__office_id__in=office_ids_of(user))
+    else:
+        return Referral.objects.none()
+    return referrals.exclude(contact__person_id__in=hidden_person_ids(user))
 
 
 def access_referral(user, referral: Referral, intent: Intent = Intent.VIEW) -> Referral:
     """VIEW: as referrals_visible_to; EDIT (answering): the partner's accounts only."""
+    if referral.contact.person_id:
+        refuse_if_restricted(user, referral.contact.person)
     roles = roles_of(user)
     partner = Role.PARTNER in roles and referral.organisation_id == organisation_id_of(user)
     if intent is Intent.EDIT:
@@ -104,6 +133,8 @@ def access_referral(user, referral: Referral, intent: Intent = Intent.VIEW) -> R
 
 def access_contact(user, contact: Contact, intent: Intent = Intent.VIEW) -> Contact:
     """A contact belongs to the office that registered it: its staff change it."""
+    if contact.person_id:
+        refuse_if_restricted(user, contact.person)
     if intent is Intent.VIEW and Role.BEHEERDER in roles_of(user):
         return contact
     access_office(user, contact.office, intent)

@@ -43,6 +43,7 @@ DEMO_USERS = [
     ("energiecel", "Emma Energie", Role.ENERGIECEL, "team-energiecel"),
     ("wooncoach", "Wout Wooncoach", Role.WOONCOACH, "team-wooncoaches"),
     ("dbse", "Dirk Dienstenbedrijf", Role.MAANDCIJFERS, "team-dbse"),
+    ("dpo", "Dana Privacy", Role.DPO, None),
 ]
 #: The demo association (not reference data: a city registers its own associations).
 DEMO_ASSOCIATION = {

@@ -510,3 +510,49 @@ class SocialStatus(models.Model):
         from welzijn.registry.validation import clean_period
 
         clean_period(self)
+
+
+class Restriction(models.Model):
+    """A restriction of processing (GDPR art. 18) or an objection (art. 21) on a person's
+    file, set and lifted by the data protection officer. While it is active (not lifted),
+    the person's data and the dossiers of their households are read only by the DPO and the
+    dossiers' responsible caseworkers (`registry.access.restricted_*`)."""
+
+    class Ground(models.TextChoices):
+        RESTRICTION = "beperking", "beperking van de verwerking (art. 18 AVG)"
+        OBJECTION = "bezwaar", "bezwaar tegen de verwerking (art. 21 AVG)"
+
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="restrictions", verbose_name="persoon"
+    )
+    ground = models.CharField("grond", max_length=10, choices=Ground.choices)
+    reason = models.CharField("reden", max_length=300)
+    started_on = models.DateTimeField("ingesteld op")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="ingesteld door"
+    )
+    lifted_on = models.DateTimeField("opgeheven op", null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="opgeheven door",
+    )
+    lift_reason = models.CharField("reden van opheffing", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "beperking of bezwaar"
+        verbose_name_plural = "beperkingen en bezwaren"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(lifted_on__isnull=True),
+                name="restriction_one_active_per_person",
+                violation_error_message="Dit dossier is al beperkt.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_ground_display()} — {self.person}"

@@ -8,7 +8,12 @@ from django.db.models import F, Q, QuerySet
 
 from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
-from welzijn.registry.access import access_household, access_person, access_person_search
+from welzijn.registry.access import (
+    access_household,
+    access_person,
+    access_person_search,
+    hidden_person_ids,
+)
 from welzijn.registry.models import (
     Address,
     Household,
@@ -113,8 +118,13 @@ def person_search(*, user, query: str, on: dt.date, limit: int = 25) -> list[Per
         .filter(person__in=people)
         .select_related("household__address__wijk", "household__address__postcode")
     }
+    # A restricted file is found by name and birth date only (identification at the desk).
+    hidden = set(
+        hidden_person_ids(user).filter(pk__in=[p.pk for p in people]).values_list("pk", flat=True)
+    )
     for somebody in people:
-        somebody.current_membership = current.get(somebody.pk)
+        somebody.restricted = somebody.pk in hidden
+        somebody.current_membership = None if somebody.restricted else current.get(somebody.pk)
     with transaction.atomic():
         audit_record(
             actor=user,

@@ -10,6 +10,7 @@ from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
 from welzijn.core.models import AuditEvent
 from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
+from welzijn.registry.access import hidden_household_ids
 from welzijn.registry.models import HouseholdMembership, Income, SocialStatus
 from welzijn.rights.access import access_finding
 from welzijn.rights.models import Finding, ScreeningRun
@@ -20,10 +21,12 @@ def findings_visible_to(user) -> QuerySet[Finding]:
     """The same rule as access_finding(VIEW), as a queryset filter."""
     roles = roles_of(user)
     if Role.BEHEERDER in roles:
-        return Finding.objects.all()
-    if not roles & CASEWORK_ROLES:
+        findings = Finding.objects.all()
+    elif not roles & CASEWORK_ROLES:
         return Finding.objects.none()
-    return Finding.objects.filter(office_id__in=office_ids_of(user))
+    else:
+        findings = Finding.objects.filter(office_id__in=office_ids_of(user))
+    return findings.exclude(household_id__in=hidden_household_ids(user))
 
 
 def _with_dossier_id(findings: QuerySet[Finding]) -> QuerySet[Finding]:

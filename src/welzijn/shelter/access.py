@@ -22,7 +22,7 @@ from django.db.models import Q, QuerySet
 from welzijn.casework.access import office_ids_of
 from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
-from welzijn.registry.access import organisation_id_of
+from welzijn.registry.access import hidden_person_ids, organisation_id_of
 
 from .models import Facility, PitCount, PitCountRecord, Stay, WaitingEntry
 
@@ -68,7 +68,9 @@ def stays_visible_to(user) -> QuerySet[Stay]:
     )
     if Role.OPVANG in roles:
         followed |= Q(facility__office_id__in=offices)
-    return Stay.objects.filter(pk__in=Stay.objects.filter(followed).values("pk"))
+    return Stay.objects.filter(pk__in=Stay.objects.filter(followed).values("pk")).exclude(
+        person_id__in=hidden_person_ids(user)
+    )
 
 
 def access_stay(user, stay: Stay, intent: Intent = Intent.VIEW) -> Stay:

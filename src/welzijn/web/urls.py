@@ -15,6 +15,7 @@ from welzijn.web.views import (
     referrals,
     selfcheck_requests,
     situation,
+    subjectrights,
     tasks,
     worklist,
 )
@@ -47,6 +48,14 @@ urlpatterns = [
     path("personen/nieuw/", intake.person_new, name="person_new"),
     path("personen/<int:person_id>/wijzigen/", intake.person_edit, name="person_edit"),
     path("personen/<int:person_id>/samenvoegen/", intake.person_merge_page, name="person_merge"),
+    path("personen/<int:person_id>/inzage.pdf", subjectrights.export_pdf, name="subject_pdf"),
+    path("personen/<int:person_id>/inzage.json", subjectrights.export_json, name="subject_json"),
+    path("personen/<int:person_id>/beperken/", subjectrights.restriction_new, name="restrict"),
+    path(
+        "personen/<int:person_id>/beperking-opheffen/",
+        subjectrights.restriction_lift,
+        name="restriction_lift",
+    ),
     path("onthaal/nieuw/", onthaal.contact_new, name="contact_new"),
     path(
         "huishoudens/<int:household_id>/dossier-openen/", onthaal.dossier_open, name="dossier_open"

@@ -10,6 +10,7 @@ from welzijn.casework.access import office_ids_of
 from welzijn.casework.models import Dossier
 from welzijn.core.access import Intent
 from welzijn.procedure import selectors as procedure_selectors
+from welzijn.registry.access import active_restrictions_of_household
 from welzijn.rights import selectors as rights_selectors
 from welzijn.web.forms import casework as forms
 from welzijn.web.forms.common import submit, today
@@ -29,6 +30,7 @@ def dossier_detail(request, dossier_id):
     findings = rights_selectors.household_findings(request.user, overview.dossier.household_id)
     context = {
         "o": overview,
+        "restrictions": active_restrictions_of_household(overview.dossier.household_id),
         "findings": findings,
         "screening_outdated": rights_selectors.screening_outdated(
             overview.dossier.household_id, findings

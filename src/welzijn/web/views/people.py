@@ -5,7 +5,8 @@ from django.shortcuts import render
 
 from welzijn.casework import selectors as casework_selectors
 from welzijn.casework.access import contacts_visible_to
-from welzijn.registry.access import may_see_situation
+from welzijn.core.roles import Role, roles_of
+from welzijn.registry.access import active_restriction, may_see_situation
 from welzijn.registry.selectors import person_get, person_search, person_situation
 from welzijn.web.forms.common import SEARCH_MAX_LENGTH, today
 from welzijn.web.views.common import casework_user
@@ -28,7 +29,8 @@ def search(request):
 
 @login_required
 def person_detail(request, person_id):
-    casework_user(request.user)
+    if Role.DPO not in roles_of(request.user):  # the DPO comes for the export and restriction
+        casework_user(request.user)
     person = person_get(user=request.user, person_id=person_id, reason="persoonsfiche")
     memberships = list(person.memberships.select_related("household__address__wijk"))
     households = [m.household_id for m in memberships]
@@ -38,6 +40,7 @@ def person_detail(request, person_id):
         "web/person.html",
         {
             "person": person,
+            "restrictions": [r for r in [active_restriction(person)] if r],
             "memberships": memberships,
             "dossiers": dossiers,
             "contacts": list(
