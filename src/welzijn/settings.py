@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "welzijn.energy",
     "welzijn.outputs",
     "welzijn.rights",
+    "welzijn.retention",
     *(["welzijn.synth"] if SYNTH else []),
     "welzijn.reporting",
     "welzijn.web",
