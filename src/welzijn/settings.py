@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "welzijn.rights",
     "welzijn.rechtencheck",
     "welzijn.subjectrights",
+    "welzijn.retention",
     *(["welzijn.synth"] if SYNTH else []),
     "welzijn.reporting",
     "welzijn.api",

@@ -6,6 +6,11 @@ newest events or rewriting the chain with recomputed hashes leaves a consistent 
 signed checkpoints in the witness outside the database (`audit_witness`) catch those. Each
 process writes one after a commit when its last is AUDIT_CHECKPOINT_INTERVAL seconds old;
 `welzijn audit_checkpoint` writes one on demand.
+
+A search term (detail "query": a name, an INSZ) is stored with a random salt and hashed as
+a commitment sha256(salt + term), so the retention can later replace term and salt by that
+commitment (`audit_pruning.erase_search_terms`) without changing the event's hash. The
+salt keeps a commitment to a short term (an INSZ) from being found by trying every term.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +46,25 @@ def _canonical_detail(detail: dict[str, Any] | None) -> dict[str, Any]:
     return json.loads(json.dumps(detail or {}, default=str, sort_keys=True))
 
 
+def term_commitment(salt: str, term: str) -> str:
+    return hashlib.sha256(f"{salt}:{term}".encode()).hexdigest()
+
+
+def hashed_detail(detail: dict[str, Any]) -> dict[str, Any]:
+    """The detail as hashed: a salted search term as its commitment (see the module doc)."""
+    if "query_salt" not in detail:
+        return detail
+    hashed = {k: v for k, v in detail.items() if k not in ("query", "query_salt")}
+    hashed["query_commitment"] = term_commitment(detail["query_salt"], str(detail.get("query")))
+    return hashed
+
+
+def _with_term_salt(detail: dict[str, Any]) -> dict[str, Any]:
+    if "query" in detail:
+        detail["query_salt"] = secrets.token_hex(16)
+    return detail
+
+
 def compute_hash(event: AuditEvent) -> str:
     content = {
         "seq": event.seq,
@@ -50,7 +75,7 @@ def compute_hash(event: AuditEvent) -> str:
         "object_type": event.object_type,
         "object_id": event.object_id,
         "reason": event.reason,
-        "detail": event.detail,
+        "detail": hashed_detail(event.detail),
     }
     payload = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256((event.prev_hash + payload).encode()).hexdigest()
@@ -89,7 +114,7 @@ def _append(actor: Any, entries: list[_Entry]) -> list[AuditEvent]:
                 object_type=entry.object_type,
                 object_id=entry.object_id,
                 reason=entry.reason[:300],
-                detail=_canonical_detail(entry.detail),
+                detail=_with_term_salt(_canonical_detail(entry.detail)),
                 prev_hash=prev,
             )
             event.hash = prev = compute_hash(event)
@@ -161,8 +186,8 @@ class ChainBreak:
         return self.problem if self.seq is None else f"gebeurtenis #{self.seq}: {self.problem}"
 
 
-def _events() -> Iterator[AuditEvent]:
-    return AuditEvent.objects.order_by("seq").iterator(chunk_size=5000)
+def _events(after: int) -> Iterator[AuditEvent]:
+    return AuditEvent.objects.filter(seq__gt=after).order_by("seq").iterator(chunk_size=5000)
 
 
 @dataclass
@@ -175,10 +200,12 @@ class _Walk:
     hashes: dict[int, str] = field(default_factory=dict)
 
 
-def _walk_chain(wanted: set[int]) -> _Walk:
+def _walk_chain(wanted: set[int], cut: Checkpoint | None = None) -> _Walk:
+    """Walk from the genesis, or from after the latest cut (the last pruned event)."""
     walk = _Walk()
-    expected_seq, prev_hash = 1, GENESIS_HASH
-    for event in _events():
+    start, prev_hash = (cut.seq, cut.hash) if cut else (0, GENESIS_HASH)
+    expected_seq, walk.last_seq = start + 1, start
+    for event in _events(after=start):
         if event.seq != expected_seq:
             walk.problem = ChainBreak(expected_seq, "ontbreekt (verwijderd)")
         elif event.prev_hash != prev_hash:
@@ -243,7 +270,8 @@ def audit_breaks(witness: WitnessReading | None = None) -> list[ChainBreak]:
     """Every break found: the chain's first, then what the witness contradicts."""
     if witness is None:
         witness = witness_read()
-    walk = _walk_chain({c.seq for c in witness.checkpoints})
+    cut = max(witness.cuts, key=lambda c: c.seq) if witness.cuts else None
+    walk = _walk_chain({c.seq for c in witness.checkpoints}, cut)
     return ([walk.problem] if walk.problem else []) + _witness_breaks(witness, walk)
 
 

@@ -42,6 +42,8 @@ from django.utils.crypto import salted_hmac
 
 _SALT = "welzijn.core.audit_witness.checkpoint"
 _SIGNED_FIELDS = ("v", "db", "seq", "hash", "at")
+#: Line versions (signed): a checkpoint of the chain's end, or a cut of its start.
+_CHECKPOINT, _CUT = 1, 2
 _lock = threading.Lock()
 _last_written: float | None = None  # time.monotonic() of this process's last checkpoint
 
@@ -69,6 +71,8 @@ class ForgedLine:
 class WitnessReading:
     path: Path
     checkpoints: list[Checkpoint] = field(default_factory=list)
+    #: where the retention pruned the chain's start: the last pruned event's seq and hash
+    cuts: list[Checkpoint] = field(default_factory=list)
     forged: list[ForgedLine] = field(default_factory=list)
     other_databases: int = 0
 
@@ -89,10 +93,10 @@ def _signature(record: dict) -> str:
     return salted_hmac(_SALT, message, secret=secret, algorithm="sha256").hexdigest()
 
 
-def checkpoint_append(seq: int, head_hash: str) -> Checkpoint:
+def checkpoint_append(seq: int, head_hash: str, *, version: int = _CHECKPOINT) -> Checkpoint:
     """Append one signed line; the file is opened for appending only, never rewritten."""
     at = dt.datetime.now(dt.UTC).isoformat()
-    record = {"v": 1, "db": database_label(), "seq": seq, "hash": head_hash, "at": at}
+    record = {"v": version, "db": database_label(), "seq": seq, "hash": head_hash, "at": at}
     record["sig"] = _signature(record)
     path = witness_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -104,6 +108,12 @@ def checkpoint_append(seq: int, head_hash: str) -> Checkpoint:
     finally:
         os.close(fd)
     return Checkpoint(seq, head_hash, at)
+
+
+def cut_append(seq: int, last_pruned_hash: str) -> Checkpoint:
+    """Record that the events up to `seq` are pruned: verification starts after it, from
+    its hash. Written before the events are deleted, so a failed prune still verifies."""
+    return checkpoint_append(seq, last_pruned_hash, version=_CUT)
 
 
 def _parse(number: int, text: str, label: str, reading: WitnessReading) -> None:
@@ -119,9 +129,8 @@ def _parse(number: int, text: str, label: str, reading: WitnessReading) -> None:
     elif record.get("db") != label:
         reading.other_databases += 1
     else:
-        reading.checkpoints.append(
-            Checkpoint(seq or 0, str(record.get("hash")), str(record.get("at")), number)
-        )
+        line = Checkpoint(seq or 0, str(record.get("hash")), str(record.get("at")), number)
+        (reading.cuts if record.get("v") == _CUT else reading.checkpoints).append(line)
 
 
 def witness_read() -> WitnessReading:
