@@ -74,3 +74,11 @@ def test_the_year_menu_offers_years_with_a_record_dated_in_them(world, client):
     offered = {int(y) for y in re.findall(r'<option value="(\d{4})"', html)}
     assert offered == {2021, 2023}
     assert '<option value="2023" selected>' in html  # the newest year with data
+
+
+def test_a_month_without_data_is_a_short_sign_so_the_months_fit(world, client):
+    _leefloon(world, 7, Wijk.objects.order_by("name").first(), 1)
+    client.force_login(user(Role.ANALIST, office_code=None))
+    html = client.get(reverse("reporting:index") + "?jaar=2023").content.decode()
+    assert '<td class="n months"><abbr title="geen gegevens">–</abbr></td>' in html
+    assert '<td class="n months">geen gegevens</td>' not in html
