@@ -2,6 +2,7 @@
 with the privacy rules on every cell and only years with data in the menu."""
 
 import datetime as dt
+import re
 
 from django.urls import reverse
 from factories import user
@@ -59,3 +60,25 @@ def test_dashboard_of_a_year_without_data_says_so(db, client):
     client.force_login(user(Role.ANALIST, office_code=None))
     page = client.get(reverse("reporting:index") + "?jaar=2019").content.decode()
     assert "Voor 2019 is nog niets geregistreerd" in page
+
+
+def test_the_year_menu_offers_years_with_a_record_dated_in_them(world, client):
+    """A trajectory that opened in 2021 and still runs registers nothing in the years after:
+    only 2021 (its start) and 2023 (an intervention) are offered, not this year."""
+    p = world.person()
+    d = world.dossier(world.household(p))
+    world.trajectory(d, "budget-en-schuldhulpverlening", D(2021, 6, 1), person=p)
+    world.intervention(d, "leefloon", D(2023, 3, 5), person=p)
+    client.force_login(user(Role.ANALIST, office_code=None))
+    html = client.get(reverse("reporting:index")).content.decode()
+    offered = {int(y) for y in re.findall(r'<option value="(\d{4})"', html)}
+    assert offered == {2021, 2023}
+    assert '<option value="2023" selected>' in html  # the newest year with data
+
+
+def test_a_month_without_data_is_a_short_sign_so_the_months_fit(world, client):
+    _leefloon(world, 7, Wijk.objects.order_by("name").first(), 1)
+    client.force_login(user(Role.ANALIST, office_code=None))
+    html = client.get(reverse("reporting:index") + "?jaar=2023").content.decode()
+    assert '<td class="n months"><abbr title="geen gegevens">–</abbr></td>' in html
+    assert '<td class="n months">geen gegevens</td>' not in html

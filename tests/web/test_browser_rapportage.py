@@ -49,6 +49,12 @@ def test_analist_reads_the_months_and_an_indicators_breakdowns(page, live_server
     expect(
         page.get_by_role("heading", name="Rapportage 2023: het jaar tot nu, per maand")
     ).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    # a year's twelve months fit: no horizontal scrolling of the page or of a chapter's table
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert page.evaluate(
+        "Math.max(...[...document.querySelectorAll('.dash')].map(e => e.scrollWidth - e.clientWidth))"
+    ) <= 0
     row = page.get_by_role("row").filter(has_text="Personen met (equivalent) leefloon")
     expect(row.locator("svg")).to_be_visible()
     expect(row).to_contain_text("7")

@@ -9,6 +9,7 @@ import io
 import time
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -16,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from welzijn.casework.models import Contact, Intervention, Trajectory
 from welzijn.catalog.models import Domain
 
-from . import charts, measures
+from . import charts, measures, pdf
 from .compute import (
     AGE_BANDS,
     Result,
@@ -76,11 +77,15 @@ def validate_year(year: int) -> int:
 
 
 def has_data(year: int) -> bool:
+    """A year has data when at least one record is dated in it (a trajectory started or
+    ended, an intervention, a contact, ...): a trajectory or stay that merely runs on into
+    a year registers nothing in it, so the current year is not offered on 1 January."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return (
         Intervention.objects.valid().filter(date__range=(start, end)).exists()
-        or Trajectory.objects.filter(start_date__lte=end, end_date__gte=start).exists()
-        or Trajectory.objects.filter(start_date__lte=end, end_date__isnull=True).exists()
+        or Trajectory.objects.filter(
+            Q(start_date__range=(start, end)) | Q(end_date__range=(start, end))
+        ).exists()
         or Contact.objects.valid().filter(occurred_on__range=(start, end)).exists()
         or any(has_records(year) for has_records in measures.DATA_SOURCES)
     )
@@ -274,11 +279,7 @@ def render_html(report: Report, *, standalone: bool = True) -> str:
 
 
 def render_pdf(report: Report) -> bytes:
-    from weasyprint import HTML
-
-    # PDF/UA-1: tagged (headings, tables, lists, figures), with its language and title, so
-    # that a screen reader can read the published report
-    return HTML(string=render_html(report)).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf.write(render_html(report))
 
 
 def _rows(report: Report):

@@ -284,9 +284,8 @@ def count_total(indicator, year, service_ids):
 
 @data_source
 def has_stays(year: int) -> bool:
+    """A stay that began or ended in the year (not one that merely ran through it)."""
     start, end = _bounds(year)
-    return (
-        Stay.objects.filter(entry_date__lte=end)
-        .filter(Q(exit_date__isnull=True) | Q(exit_date__gt=start))
-        .exists()
-    )
+    return Stay.objects.filter(
+        Q(entry_date__range=(start, end)) | Q(exit_date__range=(start, end))
+    ).exists()

@@ -53,4 +53,8 @@ def matched_volunteers(indicator, year, service_ids) -> Records:
 
 @data_source
 def has_matches(year: int) -> bool:
-    return Match.objects.filter(proposed_on__year=year).exists() or _open_in(year).exists()
+    """A match proposed or confirmed, or a vacancy published, in the year."""
+    return (
+        Match.objects.filter(Q(proposed_on__year=year) | Q(confirmed_on__year=year)).exists()
+        or Vacancy.objects.filter(published_on__year=year).exists()
+    )

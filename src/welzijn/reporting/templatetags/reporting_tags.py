@@ -1,6 +1,8 @@
 from django import template
+from django.utils.html import conditional_escape, format_html
 
 from welzijn.reporting.access import may_see_report
+from welzijn.reporting.privacy import HIDDEN, NO_DATA
 
 register = template.Library()
 
@@ -9,3 +11,17 @@ register = template.Library()
 def sees_report(user) -> bool:
     """{% if user|sees_report %}: show the link to the jaaroverzicht."""
     return may_see_report(user)
+
+
+#: A month column is as wide as its widest cell: the long texts get a one-character sign,
+#: with the text as its title and in the page's legend, so that twelve months fit.
+_SHORT = {NO_DATA: "–", HIDDEN: "n.g."}
+
+
+@register.filter
+def month_cell(text: str) -> str:
+    """{{ cell.text|month_cell }}: a dashboard month cell, short."""
+    short = _SHORT.get(text)
+    if short is None:
+        return conditional_escape(text)
+    return format_html('<abbr title="{}">{}</abbr>', text, short)
