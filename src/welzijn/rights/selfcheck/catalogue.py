@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from welzijn.rights.engine import DEFAULT_RULES_DIR, RuleSet
 from welzijn.rights.engine.errors import RuleSyntaxError
@@ -11,7 +12,17 @@ from welzijn.rights.engine.yamlsource import LineDict, load_yaml
 
 QUESTIONS_FILE = DEFAULT_RULES_DIR / "questions.yaml"
 KINDS = ("members", "bool", "money", "count", "choice", "date")
-_KEYS = {"kind", "text", "help", "choices", "estimate", "office", "maps"}
+_KEYS = {
+    "kind",
+    "text",
+    "help",
+    "choices",
+    "estimate",
+    "office",
+    "min_age",
+    "below_min_age",
+    "implies",
+}
 
 
 @dataclass(frozen=True)
@@ -27,6 +38,11 @@ class QuestionSpec:
     estimate: bool
     #: the office establishes the fact; the citizen's answer is an opinion
     office: bool
+    #: not asked of younger members; `below_min_age` is taken as their answer
+    min_age: int | None = None
+    below_min_age: Any = None
+    #: answer (ja / nee / choice value) -> {input: value} it settles as well
+    implies: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -76,6 +92,12 @@ def load_catalogue(path: Path = QUESTIONS_FILE) -> Catalogue:
             choices=tuple((str(k), str(v)) for k, v in choices.items()),
             estimate=bool(spec.get("estimate", False)),
             office=bool(spec.get("office", False)),
+            min_age=spec.get("min_age"),
+            below_min_age=spec.get("below_min_age"),
+            implies={
+                _answer_key(answer): dict(settled)
+                for answer, settled in (spec.get("implies") or {}).items()
+            },
         )
     periods = data.get("amount_periods") or {}
     return Catalogue(
@@ -85,6 +107,11 @@ def load_catalogue(path: Path = QUESTIONS_FILE) -> Catalogue:
         questions=questions,
         amount_periods={str(k): str(v or "") for k, v in periods.items()},
     )
+
+
+def _answer_key(answer: Any) -> str:
+    """YAML reads ja/nee keys as text but true/false as booleans: one spelling."""
+    return {True: "ja", False: "nee"}.get(answer, str(answer))
 
 
 def check_catalogue(catalogue: Catalogue, rules: RuleSet) -> list[str]:
@@ -116,7 +143,16 @@ def check_catalogue(catalogue: Catalogue, rules: RuleSet) -> list[str]:
                 f"question {variable.name!r}: kind {spec.kind} for a {variable.value_type}"
             )
     inputs = {v.name for v in rules.inputs}
-    for name in catalogue.questions:
+    for name, spec in catalogue.questions.items():
         if name not in inputs:
             problems.append(f"question {name!r} is for no input of the rules")
+        for settled in spec.implies.values():
+            problems += [
+                f"question {name!r} implies {n!r}: no input" for n in settled if n not in inputs
+            ]
+        if spec.min_age is not None and rules.variables.get(name, None) is not None:
+            if rules.variables[name].entity != "person" or spec.below_min_age is None:
+                problems.append(
+                    f"question {name!r}: min_age needs a person input and below_min_age"
+                )
     return problems

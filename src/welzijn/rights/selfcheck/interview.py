@@ -1,19 +1,21 @@
 """The adaptive interview: which question next, and what the answers so far give.
 
-An `Interview` is rebuilt from the submitted answers on every request (it keeps
-nothing): it replays the interview from the start, each time choosing the best
-question and taking its answer from ``answers``, until a question has no (valid)
-answer yet. So an answer to a question that is no longer asked (after an earlier
-answer changed) is ignored, and the order of `answered` is the order of asking.
+An `Interview` is rebuilt from the submitted answers on every request and keeps
+nothing. Every valid answer counts (also one to a question that an earlier, changed
+answer made superfluous: it is still true); `answered` lists them in the order of
+``answers`` (the order the web layer received them), the members question first.
+An answer that does not parse is reported by `errors`, and that question comes next.
 
 Choosing: every right is evaluated with the unanswered inputs unknown (three-valued
-logic). A right (for each member, for a person right) is decided when whether it
-is open is known and, when it is open, its amount is known. For each undecided one,
-the inputs that can still change it are found by walking its formula tree down
-through the conditions whose result is still unknown (a known condition can no
-longer change). The next question is the input (for a member, or the household)
-that appears in the most undecided rights; ties go to the input the rules rank
-most decisive (`inputs_for`), then to the household, then to the first member.
+logic). A right (for each member, for a person right) is decided when whether it is
+open is known and, when it is open, its amount is known. For each undecided one, the
+inputs that can still change it are found by walking its formula tree down through
+the conditions whose result is still unknown (a known condition can no longer
+change): a question not among those is skipped. Of the candidates, the ones in the
+most undecided rights (`LOOKAHEAD` of them) are tried with each possible answer (a
+yes/no or a choice): the next question is the one that decides the most rights on
+average over its answers; then the one in the most undecided rights, then the one
+the rules rank most decisive (`inputs_for`), then household before member.
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ from .catalogue import Catalogue, QuestionSpec, load_catalogue
 from .outcomes import RightOutcome, classify
 from .questions import MEMBERS_KEY, Question, household_key, members_question, person_key
 
+#: how many candidate questions are tried with their possible answers
+LOOKAHEAD = 8
+#: the answers tried for an amount or a count (none and very much)
+NUMBER_PROBES = (0, 1_000_000)
 #: (input name, member row) or (input name, None) for the household
 Slot = tuple[str, int | None]
 
@@ -70,19 +76,22 @@ class Interview:
         self.rules, self.on = rules, on
         self.catalogue = catalogue()
         self.rights = _applicable(rules, on)
-        self._answers = answers
         self._errors: dict[str, str] = {}
         self._asked: list[tuple[Question, str]] = []
         self.members: list[Member] = []
         #: the answered values: slot -> engine value (None for "weet ik niet")
         self.values: dict[Slot, Any] = {}
-        self._next: Question | None = None
-        self._result: HouseholdResult | None = None
-        self._replay()
+        #: values not asked: implied by an answer, or assumed below a question's min_age
+        self.implied: dict[Slot, Any] = {}
+        self._failed: Question | None = None
+        self._next: tuple[Question | None] | None = None
+        self._read(answers)
 
     # -- the interface
     def next_question(self) -> Question | None:
-        return self._next
+        if self._next is None:
+            self._next = (self._choose_question(),)
+        return self._next[0]
 
     def answered(self) -> list[tuple[Question, str]]:
         return list(self._asked)
@@ -93,40 +102,82 @@ class Interview:
     def results(self) -> list[RightOutcome]:
         return classify(self)
 
-    # -- replaying the answers
-    def _replay(self) -> None:
+    # -- reading the answers
+    def _read(self, answers: Mapping[str, str]) -> None:
         question = members_question(self.catalogue)
-        raw = self._answers.get(MEMBERS_KEY)
+        raw = answers.get(MEMBERS_KEY)
         if raw is None:
-            self._next = question
+            self._failed = question
             return
         try:
             self.members = parse_members(raw, self.on)
         except AnswerError as exc:
             self._errors[MEMBERS_KEY] = f"{question.text} {exc}"
-            self._next = question
+            self._failed = question
             return
         self._asked.append((question, raw))
-        while True:
-            self._result = self.evaluate(self.values)
-            slot = self._choose(self._result)
+        for key, raw in answers.items():
+            slot = self.slot(key)
             if slot is None:
-                self._next = None
-                return
+                continue  # the members question, or a member no longer there
             question = self.question(slot)
-            raw = self._answers.get(question.key)
-            if raw is None:
-                self._next = question
-                return
             spec = self.catalogue.questions[slot[0]]
             try:
                 value = parse_value(spec.kind, raw, spec.choices)
             except AnswerError as exc:
-                self._errors[question.key] = f"{question.text} {exc}"
-                self._next = question
-                return
+                self._errors[key] = (
+                    f"{question.text.replace('{name}', question.person or '')} {exc}"
+                )
+                self._failed = self._failed or question
+                continue
             self.values[slot] = value
             self._asked.append((question, raw))
+            self._settle(slot, spec.implies.get(_answer_name(value, raw), {}))
+        self._assume_by_age()
+
+    def _settle(self, slot: Slot, settled: Mapping[str, Any]) -> None:
+        """Set what an answer implies (see questions.yaml), unless answered itself."""
+        for name, value in settled.items():
+            if self.rules.variables[name].entity != PERSON:
+                rows: list[int | None] = [None]
+            else:
+                rows = [slot[1]] if slot[1] is not None else list(range(len(self.members)))
+            for row in rows:
+                self.implied.setdefault((name, row), value)
+
+    def _assume_by_age(self) -> None:
+        for name, spec in self.catalogue.questions.items():
+            if spec.min_age is None:
+                continue
+            for row, member in enumerate(self.members):
+                if member.age < spec.min_age:
+                    self.implied.setdefault((name, row), spec.below_min_age)
+
+    @property
+    def known(self) -> dict[Slot, Any]:
+        """The answered values and what they imply (the answers win)."""
+        return {**self.implied, **self.values}
+
+    def slot(self, key: str) -> Slot | None:
+        """The (input, member row) a key fills; None for no question of this interview."""
+        prefix, _, name = key.partition(".")
+        spec = self.catalogue.questions.get(name)
+        if spec is None or name in self.catalogue.members_fills:
+            return None
+        is_person = self.rules.variables[name].entity == PERSON
+        if prefix == "hh" and not is_person:
+            return (name, None)
+        if is_person and prefix[:1] == "p" and prefix[1:].isdigit():
+            row = int(prefix[1:]) - 1
+            if 0 <= row < len(self.members):
+                return (name, row)
+        return None
+
+    def _choose_question(self) -> Question | None:
+        if self._failed is not None:
+            return self._failed
+        slot = self._choose(self.evaluate(self.known))
+        return None if slot is None else self.question(slot)
 
     def question(self, slot: Slot) -> Question:
         name, row = slot
@@ -179,8 +230,9 @@ class Interview:
         return out
 
     def _choose(self, result: HouseholdResult) -> Slot | None:
+        undecided = self.undecided(result)
         counts: dict[Slot, int] = {}
-        for variable, row in self.undecided(result):
+        for variable, row in undecided:
             live: set[Slot] = set()
             _LiveInputs(self.rules, result, len(self.members), live).variable(variable, row)
             for slot in live:
@@ -190,22 +242,45 @@ class Interview:
             slot
             for slot in counts
             if slot not in self.values
+            and slot not in self.implied
             and slot[0] in questions
             and slot[0] not in self.catalogue.members_fills
         ]
         if not candidates:
             return None
         rank = _decisiveness(self.rules, self.on)
-        return min(
-            candidates,
-            key=lambda s: (
-                -counts[s],
-                -rank.get(s[0], 0.0),
-                s[1] is not None,
-                s[1] or 0,
-                s[0],
-            ),
+        candidates.sort(
+            key=lambda s: (-counts[s], -rank.get(s[0], 0.0), s[1] is not None, s[1] or 0, s[0])
         )
+        gains = {slot: self._gain(slot, len(undecided)) for slot in candidates[:LOOKAHEAD]}
+        best = max(gains.values())
+        return next(slot for slot in candidates if gains.get(slot) == best)
+
+    def _gain(self, slot: Slot, undecided: int) -> float:
+        """How many rights an answer decides, on average over the possible answers."""
+        total = 0
+        options = self._probes(slot[0])
+        known = self.known
+        for value in options:
+            values = dict(known)
+            values[slot] = value
+            total += undecided - len(self.undecided(self.evaluate(values)))
+        return total / len(options)
+
+    def _probes(self, name: str) -> tuple[Any, ...]:
+        spec = self.catalogue.questions[name]
+        if spec.kind == "bool":
+            return (True, False)
+        if spec.kind == "choice":
+            return tuple(value for value, _ in spec.choices)
+        return NUMBER_PROBES
+
+
+def _answer_name(value: Any, raw: str) -> str:
+    """The spelling of an answer in `QuestionSpec.implies`."""
+    if value is True or value is False:
+        return "ja" if value else "nee"
+    return raw.strip()
 
 
 def _at(value: Any, row: int | None) -> Any:

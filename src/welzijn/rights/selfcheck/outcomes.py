@@ -44,7 +44,7 @@ class RightOutcome:
 def classify(interview: Interview) -> list[RightOutcome]:
     if not interview.members:
         return [_undecided(interview, code) for code in interview.rights]
-    result = interview.evaluate(interview.values, explain=True)
+    result = interview.evaluate(interview.known, explain=True)
     variants = [interview.evaluate(v) for v in _variants(interview)]
     outcomes = []
     for code in interview.rights:
@@ -103,15 +103,16 @@ def _variants(interview: Interview) -> list[dict[Slot, Any]]:
         s for s, v in interview.values.items() if v is not None and questions[s[0]].estimate
     ]
     office = [s for s, v in interview.values.items() if v is not None and questions[s[0]].office]
+    known = interview.known
     out = []
     for factor in (1 - ESTIMATE_MARGIN, 1 + ESTIMATE_MARGIN):
         if estimated:
-            values = dict(interview.values)
+            values = dict(known)
             for slot in estimated:
                 values[slot] = values[slot] * factor
             out.append(values)
     if office:
-        out.append({s: v for s, v in interview.values.items() if s not in office})
+        out.append({s: v for s, v in known.items() if s not in office})
     return out
 
 
