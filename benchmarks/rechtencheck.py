@@ -30,7 +30,7 @@ RELATION = {"referentiepersoon": "ik", "partner": "partner", "kind": "kind", "an
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -100,7 +100,7 @@ def main() -> None:
             undecided_at_end += 1
         truth = evaluate_household(rules, data, ON, explain=False)
         for right in applicable:
-            for row, pid in enumerate(ids) if right.entity == "person" else [(None, None)]:
+            for row, _pid in enumerate(ids) if right.entity == "person" else [(None, None)]:
                 got = final.value(right.entitled, row or 0)
                 expected = truth.value(right.entitled, row or 0)
                 if got != expected:

@@ -150,8 +150,9 @@ def check_catalogue(catalogue: Catalogue, rules: RuleSet) -> list[str]:
             problems += [
                 f"question {name!r} implies {n!r}: no input" for n in settled if n not in inputs
             ]
-        if spec.min_age is not None and rules.variables.get(name, None) is not None:
-            if rules.variables[name].entity != "person" or spec.below_min_age is None:
+        declared = rules.variables.get(name)
+        if spec.min_age is not None and declared is not None:  # noqa: SIM102
+            if declared.entity != "person" or spec.below_min_age is None:
                 problems.append(
                     f"question {name!r}: min_age needs a person input and below_min_age"
                 )
