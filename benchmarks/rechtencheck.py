@@ -70,6 +70,7 @@ def main() -> None:
         f"inputs the registry does not hold (answered with the rules' default): {', '.join(absent)}"
     )
     questions: list[int] = []
+    asked_inputs: dict[str, int] = {}
     step_ms: list[float] = []
     undecided_at_end = 0
     disagreements: list[str] = []
@@ -92,7 +93,19 @@ def main() -> None:
                 break
             slot = interview.slot(question.key)
             assert slot is not None, question.key
-            answers[question.key] = truthful(question.kind, value_of(data, ids, slot))
+            asked_inputs[question.key.split(".")[-1]] = (
+                asked_inputs.get(question.key.split(".")[-1], 0) + 1
+            )
+            gate = interview.catalogue.gates.get(slot[0])
+            if gate is not None:  # "nee" when every input it covers has its "nee" value
+                value = any(
+                    value_of(data, ids, (name, row)) != settled
+                    for name, settled in gate.if_no.items()
+                    for row in (range(len(ids)) if name in data["persons"][ids[0]] else [None])
+                )
+            else:
+                value = value_of(data, ids, slot)
+            answers[question.key] = truthful(question.kind, value)
             asked += 1
         questions.append(asked)
         final = interview.evaluate(interview.known)
@@ -123,6 +136,8 @@ def main() -> None:
         f"median {statistics.median(step_ms):.1f} ms, p95 {percentile(step_ms, 0.95):.1f} ms "
         f"over {len(step_ms):,} steps"
     )
+    common = sorted(asked_inputs.items(), key=lambda item: -item[1])[:12]
+    print("most asked: " + ", ".join(f"{name} {count / n:.2f}" for name, count in common))
     print(f"disagreements with the engine on the full data: {len(disagreements):,}")
     for line in disagreements[:20]:
         print("  " + line)

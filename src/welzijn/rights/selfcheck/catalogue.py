@@ -46,6 +46,16 @@ class QuestionSpec:
 
 
 @dataclass(frozen=True)
+class Gate:
+    """A household yes/no question that, answered "nee", settles several inputs."""
+
+    name: str
+    text: str
+    help: str
+    if_no: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class Catalogue:
     members_text: str
     members_help: str
@@ -54,6 +64,7 @@ class Catalogue:
     questions: dict[str, QuestionSpec]
     #: right -> how its amount's period is said ("" for a one-off sum)
     amount_periods: dict[str, str]
+    gates: dict[str, Gate] = field(default_factory=dict)
 
 
 def load_catalogue(path: Path = QUESTIONS_FILE) -> Catalogue:
@@ -100,12 +111,20 @@ def load_catalogue(path: Path = QUESTIONS_FILE) -> Catalogue:
             },
         )
     periods = data.get("amount_periods") or {}
+    gates = {}
+    for name, spec in (data.get("gates") or LineDict()).items():
+        if name in questions or not spec.get("text") or not spec.get("if_no"):
+            raise RuleSyntaxError(f"gate {name!r} needs a new name, text and if_no", file, 1)
+        gates[str(name)] = Gate(
+            str(name), str(spec["text"]).strip(), str(spec.get("help") or ""), dict(spec["if_no"])
+        )
     return Catalogue(
         members_text=str(members.get("text", "")).strip(),
         members_help=str(members.get("help", "")).strip(),
         members_fills=frozenset(members.get("fills") or ()),
         questions=questions,
         amount_periods={str(k): str(v or "") for k, v in periods.items()},
+        gates=gates,
     )
 
 
@@ -156,4 +175,8 @@ def check_catalogue(catalogue: Catalogue, rules: RuleSet) -> list[str]:
                 problems.append(
                     f"question {name!r}: min_age needs a person input and below_min_age"
                 )
+    for gate in catalogue.gates.values():
+        problems += [
+            f"gate {gate.name!r} settles {n!r}: no input" for n in gate.if_no if n not in inputs
+        ]
     return problems

@@ -25,10 +25,10 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-from welzijn.rights.engine import RuleSet, inputs_for, load_rules
+from welzijn.rights.engine import RuleSet, input_dependencies, inputs_for, load_rules
 from welzijn.rights.engine.entities import PERSON
 from welzijn.rights.engine.household import HouseholdResult, evaluate_household
-from welzijn.rights.engine.variables import Condition, ExpressionFormula, Formula
+from welzijn.rights.engine.variables import Condition, ExpressionFormula, Formula, Variable
 
 from .answers import DONT_KNOW, AnswerError, Member, parse_members, parse_value
 from .catalogue import Catalogue, QuestionSpec, load_catalogue
@@ -36,7 +36,9 @@ from .outcomes import RightOutcome, classify
 from .questions import MEMBERS_KEY, Question, household_key, members_question, person_key
 
 #: how many candidate questions are tried with their possible answers
-LOOKAHEAD = 8
+LOOKAHEAD = 5
+#: how much more likely the rules' default answer is taken to be than another one
+DEFAULT_WEIGHT = 0.7
 #: the answers tried for an amount or a count (none and very much)
 NUMBER_PROBES = (0, 1_000_000)
 #: (input name, member row) or (input name, None) for the household
@@ -69,6 +71,18 @@ def _decisiveness(rules: RuleSet, on: dt.date) -> dict[str, float]:
     return score
 
 
+@functools.lru_cache(maxsize=1024)
+def _rights_using(rules: RuleSet, on: dt.date, inputs: tuple[str, ...]) -> tuple[str, ...]:
+    """The rights (of the date) whose entitlement or amount depends on one of ``inputs``."""
+    out = []
+    for name in _applicable(rules, on):
+        right = rules.rights[name]
+        needed = input_dependencies(rules, [v for v in (right.entitled, right.amount) if v], on)
+        if needed.intersection(inputs):
+            out.append(name)
+    return tuple(out)
+
+
 class Interview:
     """The self-check of one citizen, from the answers submitted so far."""
 
@@ -81,6 +95,8 @@ class Interview:
         self.members: list[Member] = []
         #: the answered values: slot -> engine value (None for "weet ik niet")
         self.values: dict[Slot, Any] = {}
+        #: answers to the gates (see questions.yaml): name -> True / False / None
+        self.gates: dict[str, bool | None] = {}
         #: values not asked: implied by an answer, or assumed below a question's min_age
         self.implied: dict[Slot, Any] = {}
         self._failed: Question | None = None
@@ -118,6 +134,9 @@ class Interview:
         self._asked.append((question, raw))
         for key, raw in answers.items():
             slot = self.slot(key)
+            if slot is not None and slot[0] in self.catalogue.gates:
+                self._read_gate(slot, raw)
+                continue
             if slot is None:
                 continue  # the members question, or a member no longer there
             question = self.question(slot)
@@ -134,6 +153,19 @@ class Interview:
             self._asked.append((question, raw))
             self._settle(slot, spec.implies.get(_answer_name(value, raw), {}))
         self._assume_by_age()
+
+    def _read_gate(self, slot: Slot, raw: str) -> None:
+        question = self.question(slot)
+        try:
+            value = parse_value("bool", raw)
+        except AnswerError as exc:
+            self._errors[question.key] = f"{question.text} {exc}"
+            self._failed = self._failed or question
+            return
+        self.gates[slot[0]] = value
+        self._asked.append((question, raw))
+        if value is False:
+            self._settle(slot, self.catalogue.gates[slot[0]].if_no)
 
     def _settle(self, slot: Slot, settled: Mapping[str, Any]) -> None:
         """Set what an answer implies (see questions.yaml), unless answered itself."""
@@ -161,6 +193,8 @@ class Interview:
     def slot(self, key: str) -> Slot | None:
         """The (input, member row) a key fills; None for no question of this interview."""
         prefix, _, name = key.partition(".")
+        if prefix == "hh" and name in self.catalogue.gates:
+            return (name, None)
         spec = self.catalogue.questions.get(name)
         if spec is None or name in self.catalogue.members_fills:
             return None
@@ -181,6 +215,12 @@ class Interview:
 
     def question(self, slot: Slot) -> Question:
         name, row = slot
+        gate = self.catalogue.gates.get(name)
+        if gate is not None:
+            return Question(
+                key=household_key(name), input=None, person=None, kind="bool",
+                text=gate.text, help=gate.help,
+            )  # fmt: skip
         spec: QuestionSpec = self.catalogue.questions[name]
         person = self.members[row].name if row is not None else None
         key = person_key(row, name) if row is not None else household_key(name)
@@ -208,15 +248,26 @@ class Interview:
                 persons[self.members[row].name][name] = value
         return {"persons": persons, "household": household}
 
-    def evaluate(self, values: Mapping[Slot, Any], explain: bool = False) -> HouseholdResult:
+    def evaluate(
+        self,
+        values: Mapping[Slot, Any],
+        explain: bool = False,
+        rights: tuple[str, ...] | None = None,
+    ) -> HouseholdResult:
         return evaluate_household(
-            self.rules, self.household(values), self.on, explain=explain, rights=self.rights
+            self.rules,
+            self.household(values),
+            self.on,
+            explain=explain,
+            rights=rights or self.rights,
         )
 
-    def undecided(self, result: HouseholdResult) -> list[tuple[str, int | None]]:
-        """(variable to decide, row) of every right not decided yet."""
+    def undecided(
+        self, result: HouseholdResult, rights: tuple[str, ...] | None = None
+    ) -> list[tuple[str, int | None]]:
+        """(variable to decide, row) of every right (of ``rights``) not decided yet."""
         out: list[tuple[str, int | None]] = []
-        for name in self.rights:
+        for name in rights or self.rights:
             right = self.rules.rights[name]
             rows: list[int | None] = (
                 list(range(len(self.members))) if right.entity == PERSON else [None]
@@ -246,26 +297,52 @@ class Interview:
             and slot[0] in questions
             and slot[0] not in self.catalogue.members_fills
         ]
+        for gate in self.catalogue.gates.values():
+            covered = [slot for slot in candidates if slot[0] in gate.if_no]
+            if covered and gate.name not in self.gates:
+                counts[(gate.name, None)] = sum(counts[slot] for slot in covered)
+                candidates.append((gate.name, None))
         if not candidates:
             return None
         rank = _decisiveness(self.rules, self.on)
         candidates.sort(
             key=lambda s: (-counts[s], -rank.get(s[0], 0.0), s[1] is not None, s[1] or 0, s[0])
         )
-        gains = {slot: self._gain(slot, len(undecided)) for slot in candidates[:LOOKAHEAD]}
+        gains = {slot: self._gain(slot, result) for slot in candidates[:LOOKAHEAD]}
         best = max(gains.values())
         return next(slot for slot in candidates if gains.get(slot) == best)
 
-    def _gain(self, slot: Slot, undecided: int) -> float:
-        """How many rights an answer decides, on average over the possible answers."""
-        total = 0
-        options = self._probes(slot[0])
+    def _gain(self, slot: Slot, result: HouseholdResult) -> float:
+        """How many rights an answer decides, weighing the likely answer more: the rules'
+        default for an input (`DEFAULT_WEIGHT`), "nee" for a gate. Only the rights that
+        depend on the input are evaluated again."""
         known = self.known
+        gate = self.catalogue.gates.get(slot[0])
+        names = tuple(gate.if_no) if gate is not None else (slot[0],)
+        rights = _rights_using(self.rules, self.on, names)
+        undecided = len(self.undecided(result, rights))
+        if gate is not None:
+            values = dict(known)
+            for name, value in gate.if_no.items():
+                variable = self.rules.variables[name]
+                rows = range(len(self.members)) if variable.entity == PERSON else [None]
+                for row in rows:
+                    if (name, row) not in self.values:
+                        values[(name, row)] = value
+            after = self.undecided(self.evaluate(values, rights=rights), rights)
+            return DEFAULT_WEIGHT * (undecided - len(after))
+        options = self._probes(slot[0])
+        default = _python_default(self.rules.variables[slot[0]])
+        total = 0.0
+        weights = 0.0
         for value in options:
             values = dict(known)
             values[slot] = value
-            total += undecided - len(self.undecided(self.evaluate(values)))
-        return total / len(options)
+            weight = DEFAULT_WEIGHT if value == default else 1 - DEFAULT_WEIGHT
+            after = self.undecided(self.evaluate(values, rights=rights), rights)
+            total += weight * (undecided - len(after))
+            weights += weight
+        return total / weights
 
     def _probes(self, name: str) -> tuple[Any, ...]:
         spec = self.catalogue.questions[name]
@@ -274,6 +351,13 @@ class Interview:
         if spec.kind == "choice":
             return tuple(value for value, _ in spec.choices)
         return NUMBER_PROBES
+
+
+def _python_default(variable: Variable) -> Any:
+    """The rules' declared default of an input as the interview writes values."""
+    if variable.value_type == "enum":
+        return variable.enum_values[int(variable.default)]
+    return variable.default
 
 
 def _answer_name(value: Any, raw: str) -> str:
