@@ -225,3 +225,40 @@ def test_an_evaluation_date_in_2026_works():
     status = by_code(interview)
     assert status["leefloon"] == ENTITLED and status["verhoogde_tegemoetkoming"] == ENTITLED
     assert 5 <= len(asked) <= 40
+
+
+def test_a_gate_answered_no_settles_its_inputs_for_every_member():
+    answers = {
+        "members": json.dumps(SINGLE_PARENT),
+        **SINGLE_PARENT_ANSWERS,
+        "hh.uitkering": "nee",
+    }
+    interview = Interview(load_interview_rules(), ON, answers)
+    for row in (0, 1):
+        assert interview.known[("ontvangt_leefloon", row)] is False
+        assert interview.known[("ontvangt_igo", row)] is False
+    assert "hh.uitkering" in [q.key for q, _ in interview.answered()]
+    asked = []
+    for _ in range(60):
+        question = interview.next_question()
+        if question is None:
+            break
+        asked.append(question.key)
+        answers[question.key] = fallback(question)
+        interview = Interview(load_interview_rules(), ON, answers)
+    assert not any(key.endswith(".ontvangt_leefloon") for key in asked)
+
+
+def test_a_gate_answered_yes_asks_the_inputs_where_they_matter():
+    truth = {**SINGLE_PARENT_ANSWERS, "hh.uitkering": "ja", "p1.ontvangt_leefloon": "ja"}
+    interview, asked = run(SINGLE_PARENT, truth)
+    assert "p1.ontvangt_leefloon" in asked
+    assert by_code(interview)["sociaal_tarief_energie"] == ENTITLED
+
+
+def test_no_income_at_all_answers_the_income_from_work():
+    truth = {**SINGLE_PARENT_ANSWERS, "p1.netto_bestaansmiddelen": "0,00"}
+    del truth["p1.netto_arbeidsinkomen"]
+    interview, asked = run(SINGLE_PARENT, truth)
+    assert "p1.netto_arbeidsinkomen" not in asked
+    assert interview.known[("netto_arbeidsinkomen", 0)] == 0

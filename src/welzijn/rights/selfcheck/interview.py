@@ -364,6 +364,8 @@ def _answer_name(value: Any, raw: str) -> str:
     """The spelling of an answer in `QuestionSpec.implies`."""
     if value is True or value is False:
         return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # "0,00" and "0" are the same answer
     return raw.strip()
 
 
