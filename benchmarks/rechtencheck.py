@@ -97,14 +97,7 @@ def main() -> None:
                 asked_inputs.get(question.key.split(".")[-1], 0) + 1
             )
             gate = interview.catalogue.gates.get(slot[0])
-            if gate is not None:  # "nee" when every input it covers has its "nee" value
-                value = any(
-                    value_of(data, ids, (name, row)) != settled
-                    for name, settled in gate.if_no.items()
-                    for row in (range(len(ids)) if name in data["persons"][ids[0]] else [None])
-                )
-            else:
-                value = value_of(data, ids, slot)
+            value = gate_answer(gate, data, ids) if gate is not None else value_of(data, ids, slot)
             answers[question.key] = truthful(question.kind, value)
             asked += 1
         questions.append(asked)
@@ -178,6 +171,19 @@ def household_data(rules: Any, population: Any, household: int) -> dict[str, Any
             else:
                 own[variable.name] = value
     return {"persons": persons, "household": own}
+
+
+def gate_answer(gate: Any, data: dict[str, Any], ids: list[str]) -> bool:
+    """The truthful answer to a gate: "ja" unless every input of `if_no` has that value;
+    for a gate with only `if_yes`, "ja" when every input has that value."""
+
+    def values(name: str) -> list[Any]:
+        rows = range(len(ids)) if name in data["persons"][ids[0]] else [None]
+        return [value_of(data, ids, (name, row)) for row in rows]
+
+    if gate.if_no:
+        return any(v != settled for name, settled in gate.if_no.items() for v in values(name))
+    return all(v == settled for name, settled in gate.if_yes.items() for v in values(name))
 
 
 def value_of(data: dict[str, Any], ids: list[str], slot: tuple[str, int | None]) -> Any:

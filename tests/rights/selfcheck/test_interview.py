@@ -262,3 +262,14 @@ def test_no_income_at_all_answers_the_income_from_work():
     interview, asked = run(SINGLE_PARENT, truth)
     assert "p1.netto_arbeidsinkomen" not in asked
     assert interview.known[("netto_arbeidsinkomen", 0)] == 0
+
+
+def test_a_gate_answered_yes_settles_its_if_yes_inputs():
+    answers = {"members": json.dumps(SINGLE_PARENT), "hh.belg": "ja"}
+    interview = Interview(load_interview_rules(), ON, answers)
+    assert interview.known[("verblijfsstatus", 0)] == "belg"
+    assert interview.known[("verblijfsstatus", 1)] == "belg"
+    # an answer of its own wins over what a gate settles
+    answers["p2.verblijfsstatus"] = "eu_burger"
+    interview = Interview(load_interview_rules(), ON, answers)
+    assert interview.known[("verblijfsstatus", 1)] == "eu_burger"

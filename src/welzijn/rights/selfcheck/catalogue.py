@@ -47,12 +47,21 @@ class QuestionSpec:
 
 @dataclass(frozen=True)
 class Gate:
-    """A household yes/no question that, answered "nee", settles several inputs."""
+    """A household yes/no question that settles several inputs for every member: those
+    of `if_no` when answered "nee", those of `if_yes` when answered "ja"."""
 
     name: str
     text: str
     help: str
     if_no: dict[str, Any]
+    if_yes: dict[str, Any] = field(default_factory=dict)
+
+    def settles(self, answer: bool) -> dict[str, Any]:
+        return self.if_yes if answer else self.if_no
+
+    @property
+    def inputs(self) -> set[str]:
+        return set(self.if_no) | set(self.if_yes)
 
 
 @dataclass(frozen=True)
@@ -113,10 +122,20 @@ def load_catalogue(path: Path = QUESTIONS_FILE) -> Catalogue:
     periods = data.get("amount_periods") or {}
     gates = {}
     for name, spec in (data.get("gates") or LineDict()).items():
-        if name in questions or not spec.get("text") or not spec.get("if_no"):
-            raise RuleSyntaxError(f"gate {name!r} needs a new name, text and if_no", file, 1)
+        if (
+            name in questions
+            or not spec.get("text")
+            or not (spec.get("if_no") or spec.get("if_yes"))
+        ):
+            raise RuleSyntaxError(
+                f"gate {name!r} needs a new name, text and if_no or if_yes", file, 1
+            )
         gates[str(name)] = Gate(
-            str(name), str(spec["text"]).strip(), str(spec.get("help") or ""), dict(spec["if_no"])
+            str(name),
+            str(spec["text"]).strip(),
+            str(spec.get("help") or ""),
+            dict(spec.get("if_no") or {}),
+            dict(spec.get("if_yes") or {}),
         )
     return Catalogue(
         members_text=str(members.get("text", "")).strip(),

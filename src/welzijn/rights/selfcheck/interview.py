@@ -164,8 +164,8 @@ class Interview:
             return
         self.gates[slot[0]] = value
         self._asked.append((question, raw))
-        if value is False:
-            self._settle(slot, self.catalogue.gates[slot[0]].if_no)
+        if value is not None:
+            self._settle(slot, self.catalogue.gates[slot[0]].settles(value))
 
     def _settle(self, slot: Slot, settled: Mapping[str, Any]) -> None:
         """Set what an answer implies (see questions.yaml), unless answered itself."""
@@ -297,33 +297,36 @@ class Interview:
             and slot[0] in questions
             and slot[0] not in self.catalogue.members_fills
         ]
+        gates = []
         for gate in self.catalogue.gates.values():
-            covered = [slot for slot in candidates if slot[0] in gate.if_no]
+            covered = [slot for slot in candidates if slot[0] in gate.inputs]
             if covered and gate.name not in self.gates:
                 counts[(gate.name, None)] = sum(counts[slot] for slot in covered)
-                candidates.append((gate.name, None))
+                gates.append((gate.name, None))
         if not candidates:
             return None
         rank = _decisiveness(self.rules, self.on)
         candidates.sort(
             key=lambda s: (-counts[s], -rank.get(s[0], 0.0), s[1] is not None, s[1] or 0, s[0])
         )
-        gains = {slot: self._gain(slot, result) for slot in candidates[:LOOKAHEAD]}
+        tried = candidates[:LOOKAHEAD] + gates  # a gate is tried whenever it can settle something
+        gains = {slot: self._gain(slot, result) for slot in tried}
+        candidates += gates
         best = max(gains.values())
         return next(slot for slot in candidates if gains.get(slot) == best)
 
     def _gain(self, slot: Slot, result: HouseholdResult) -> float:
         """How many rights an answer decides, weighing the likely answer more: the rules'
-        default for an input (`DEFAULT_WEIGHT`), "nee" for a gate. Only the rights that
-        depend on the input are evaluated again."""
+        default for an input (`DEFAULT_WEIGHT`), the one that settles for a gate. Only the
+        rights that depend on the input are evaluated again."""
         known = self.known
         gate = self.catalogue.gates.get(slot[0])
-        names = tuple(gate.if_no) if gate is not None else (slot[0],)
+        names = tuple(sorted(gate.inputs)) if gate is not None else (slot[0],)
         rights = _rights_using(self.rules, self.on, names)
         undecided = len(self.undecided(result, rights))
-        if gate is not None:
+        if gate is not None:  # the answer that settles is taken to be the likely one
             values = dict(known)
-            for name, value in gate.if_no.items():
+            for name, value in (gate.if_no or gate.if_yes).items():
                 variable = self.rules.variables[name]
                 rows = range(len(self.members)) if variable.entity == PERSON else [None]
                 for row in rows:
