@@ -12,10 +12,13 @@ open is known and, when it is open, its amount is known. For each undecided one,
 inputs that can still change it are found by walking its formula tree down through
 the conditions whose result is still unknown (a known condition can no longer
 change): a question not among those is skipped. Of the candidates, the ones in the
-most undecided rights (`LOOKAHEAD` of them) are tried with each possible answer (a
-yes/no or a choice): the next question is the one that decides the most rights on
-average over its answers; then the one in the most undecided rights, then the one
-the rules rank most decisive (`inputs_for`), then household before member.
+most undecided rights (`LOOKAHEAD` of them) and every gate that covers one are tried
+with each possible answer (yes/no, each choice, `NUMBER_PROBES` for a number): the next
+question is the one that decides the most rights, averaged over its answers with the
+rules' default answer weighing `DEFAULT_WEIGHT`; ties go to the one in the most
+undecided rights, then to the one the rules rank most decisive (`inputs_for`), then to
+the household before a member. Inputs an answer implies (``implies``, a gate) or that
+are not asked below a member's age (``min_age``) are known without a question.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from welzijn.rights.engine.entities import PERSON
 from welzijn.rights.engine.household import HouseholdResult, evaluate_household
 from welzijn.rights.engine.variables import Condition, ExpressionFormula, Formula, Variable
 
-from .answers import DONT_KNOW, AnswerError, Member, parse_members, parse_value
+from .answers import AnswerError, Member, parse_members, parse_value
 from .catalogue import Catalogue, QuestionSpec, load_catalogue
 from .outcomes import RightOutcome, classify
 from .questions import MEMBERS_KEY, Question, household_key, members_question, person_key
@@ -419,4 +422,4 @@ class _LiveInputs:
             self.variable(name, row)
 
 
-__all__ = ["DONT_KNOW", "Interview", "load_interview_rules"]
+__all__ = ["Interview", "load_interview_rules"]
