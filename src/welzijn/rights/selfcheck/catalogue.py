@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from welzijn.rights.engine import DEFAULT_RULES_DIR, RuleSet
 from welzijn.rights.engine.errors import RuleSyntaxError
@@ -11,7 +12,17 @@ from welzijn.rights.engine.yamlsource import LineDict, load_yaml
 
 QUESTIONS_FILE = DEFAULT_RULES_DIR / "questions.yaml"
 KINDS = ("members", "bool", "money", "count", "choice", "date")
-_KEYS = {"kind", "text", "help", "choices", "estimate", "office", "maps"}
+_KEYS = {
+    "kind",
+    "text",
+    "help",
+    "choices",
+    "estimate",
+    "office",
+    "min_age",
+    "below_min_age",
+    "implies",
+}
 
 
 @dataclass(frozen=True)
@@ -27,6 +38,30 @@ class QuestionSpec:
     estimate: bool
     #: the office establishes the fact; the citizen's answer is an opinion
     office: bool
+    #: not asked of younger members; `below_min_age` is taken as their answer
+    min_age: int | None = None
+    below_min_age: Any = None
+    #: answer (ja / nee / choice value) -> {input: value} it settles as well
+    implies: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A household yes/no question that settles several inputs for every member: those
+    of `if_no` when answered "nee", those of `if_yes` when answered "ja"."""
+
+    name: str
+    text: str
+    help: str
+    if_no: dict[str, Any]
+    if_yes: dict[str, Any] = field(default_factory=dict)
+
+    def settles(self, answer: bool) -> dict[str, Any]:
+        return self.if_yes if answer else self.if_no
+
+    @property
+    def inputs(self) -> set[str]:
+        return set(self.if_no) | set(self.if_yes)
 
 
 @dataclass(frozen=True)
@@ -38,6 +73,7 @@ class Catalogue:
     questions: dict[str, QuestionSpec]
     #: right -> how its amount's period is said ("" for a one-off sum)
     amount_periods: dict[str, str]
+    gates: dict[str, Gate] = field(default_factory=dict)
 
 
 def load_catalogue(path: Path = QUESTIONS_FILE) -> Catalogue:
@@ -76,15 +112,44 @@ def load_catalogue(path: Path = QUESTIONS_FILE) -> Catalogue:
             choices=tuple((str(k), str(v)) for k, v in choices.items()),
             estimate=bool(spec.get("estimate", False)),
             office=bool(spec.get("office", False)),
+            min_age=spec.get("min_age"),
+            below_min_age=spec.get("below_min_age"),
+            implies={
+                _answer_key(answer): dict(settled)
+                for answer, settled in (spec.get("implies") or {}).items()
+            },
         )
     periods = data.get("amount_periods") or {}
+    gates = {}
+    for name, spec in (data.get("gates") or LineDict()).items():
+        if (
+            name in questions
+            or not spec.get("text")
+            or not (spec.get("if_no") or spec.get("if_yes"))
+        ):
+            raise RuleSyntaxError(
+                f"gate {name!r} needs a new name, text and if_no or if_yes", file, 1
+            )
+        gates[str(name)] = Gate(
+            str(name),
+            str(spec["text"]).strip(),
+            str(spec.get("help") or ""),
+            dict(spec.get("if_no") or {}),
+            dict(spec.get("if_yes") or {}),
+        )
     return Catalogue(
         members_text=str(members.get("text", "")).strip(),
         members_help=str(members.get("help", "")).strip(),
         members_fills=frozenset(members.get("fills") or ()),
         questions=questions,
         amount_periods={str(k): str(v or "") for k, v in periods.items()},
+        gates=gates,
     )
+
+
+def _answer_key(answer: Any) -> str:
+    """YAML reads ja/nee keys as text but true/false as booleans: one spelling."""
+    return {True: "ja", False: "nee"}.get(answer, str(answer))
 
 
 def check_catalogue(catalogue: Catalogue, rules: RuleSet) -> list[str]:
@@ -116,7 +181,21 @@ def check_catalogue(catalogue: Catalogue, rules: RuleSet) -> list[str]:
                 f"question {variable.name!r}: kind {spec.kind} for a {variable.value_type}"
             )
     inputs = {v.name for v in rules.inputs}
-    for name in catalogue.questions:
+    for name, spec in catalogue.questions.items():
         if name not in inputs:
             problems.append(f"question {name!r} is for no input of the rules")
+        for settled in spec.implies.values():
+            problems += [
+                f"question {name!r} implies {n!r}: no input" for n in settled if n not in inputs
+            ]
+        declared = rules.variables.get(name)
+        if spec.min_age is not None and declared is not None:  # noqa: SIM102
+            if declared.entity != "person" or spec.below_min_age is None:
+                problems.append(
+                    f"question {name!r}: min_age needs a person input and below_min_age"
+                )
+    for gate in catalogue.gates.values():
+        problems += [
+            f"gate {gate.name!r} settles {n!r}: no input" for n in gate.if_no if n not in inputs
+        ]
     return problems

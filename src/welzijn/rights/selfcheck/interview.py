@@ -1,19 +1,24 @@
 """The adaptive interview: which question next, and what the answers so far give.
 
-An `Interview` is rebuilt from the submitted answers on every request (it keeps
-nothing): it replays the interview from the start, each time choosing the best
-question and taking its answer from ``answers``, until a question has no (valid)
-answer yet. So an answer to a question that is no longer asked (after an earlier
-answer changed) is ignored, and the order of `answered` is the order of asking.
+An `Interview` is rebuilt from the submitted answers on every request and keeps
+nothing. Every valid answer counts (also one to a question that an earlier, changed
+answer made superfluous: it is still true); `answered` lists them in the order of
+``answers`` (the order the web layer received them), the members question first.
+An answer that does not parse is reported by `errors`, and that question comes next.
 
 Choosing: every right is evaluated with the unanswered inputs unknown (three-valued
-logic). A right (for each member, for a person right) is decided when whether it
-is open is known and, when it is open, its amount is known. For each undecided one,
-the inputs that can still change it are found by walking its formula tree down
-through the conditions whose result is still unknown (a known condition can no
-longer change). The next question is the input (for a member, or the household)
-that appears in the most undecided rights; ties go to the input the rules rank
-most decisive (`inputs_for`), then to the household, then to the first member.
+logic). A right (for each member, for a person right) is decided when whether it is
+open is known and, when it is open, its amount is known. For each undecided one, the
+inputs that can still change it are found by walking its formula tree down through
+the conditions whose result is still unknown (a known condition can no longer
+change): a question not among those is skipped. Of the candidates, the ones in the
+most undecided rights (`LOOKAHEAD` of them) and every gate that covers one are tried
+with each possible answer (yes/no, each choice, `NUMBER_PROBES` for a number): the next
+question is the one that decides the most rights, averaged over its answers with the
+rules' default answer weighing `DEFAULT_WEIGHT`; ties go to the one in the most
+undecided rights, then to the one the rules rank most decisive (`inputs_for`), then to
+the household before a member. Inputs an answer implies (``implies``, a gate) or that
+are not asked below a member's age (``min_age``) are known without a question.
 """
 
 from __future__ import annotations
@@ -23,16 +28,22 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-from welzijn.rights.engine import RuleSet, inputs_for, load_rules
+from welzijn.rights.engine import RuleSet, input_dependencies, inputs_for, load_rules
 from welzijn.rights.engine.entities import PERSON
 from welzijn.rights.engine.household import HouseholdResult, evaluate_household
-from welzijn.rights.engine.variables import Condition, ExpressionFormula, Formula
+from welzijn.rights.engine.variables import Condition, ExpressionFormula, Formula, Variable
 
-from .answers import DONT_KNOW, AnswerError, Member, parse_members, parse_value
+from .answers import AnswerError, Member, parse_members, parse_value
 from .catalogue import Catalogue, QuestionSpec, load_catalogue
 from .outcomes import RightOutcome, classify
 from .questions import MEMBERS_KEY, Question, household_key, members_question, person_key
 
+#: how many candidate questions are tried with their possible answers
+LOOKAHEAD = 5
+#: how much more likely the rules' default answer is taken to be than another one
+DEFAULT_WEIGHT = 0.7
+#: the answers tried for an amount or a count (none and very much)
+NUMBER_PROBES = (0, 1_000_000)
 #: (input name, member row) or (input name, None) for the household
 Slot = tuple[str, int | None]
 
@@ -63,6 +74,18 @@ def _decisiveness(rules: RuleSet, on: dt.date) -> dict[str, float]:
     return score
 
 
+@functools.lru_cache(maxsize=1024)
+def _rights_using(rules: RuleSet, on: dt.date, inputs: tuple[str, ...]) -> tuple[str, ...]:
+    """The rights (of the date) whose entitlement or amount depends on one of ``inputs``."""
+    out = []
+    for name in _applicable(rules, on):
+        right = rules.rights[name]
+        needed = input_dependencies(rules, [v for v in (right.entitled, right.amount) if v], on)
+        if needed.intersection(inputs):
+            out.append(name)
+    return tuple(out)
+
+
 class Interview:
     """The self-check of one citizen, from the answers submitted so far."""
 
@@ -70,19 +93,24 @@ class Interview:
         self.rules, self.on = rules, on
         self.catalogue = catalogue()
         self.rights = _applicable(rules, on)
-        self._answers = answers
         self._errors: dict[str, str] = {}
         self._asked: list[tuple[Question, str]] = []
         self.members: list[Member] = []
         #: the answered values: slot -> engine value (None for "weet ik niet")
         self.values: dict[Slot, Any] = {}
-        self._next: Question | None = None
-        self._result: HouseholdResult | None = None
-        self._replay()
+        #: answers to the gates (see questions.yaml): name -> True / False / None
+        self.gates: dict[str, bool | None] = {}
+        #: values not asked: implied by an answer, or assumed below a question's min_age
+        self.implied: dict[Slot, Any] = {}
+        self._failed: Question | None = None
+        self._next: tuple[Question | None] | None = None
+        self._read(answers)
 
     # -- the interface
     def next_question(self) -> Question | None:
-        return self._next
+        if self._next is None:
+            self._next = (self._choose_question(),)
+        return self._next[0]
 
     def answered(self) -> list[tuple[Question, str]]:
         return list(self._asked)
@@ -93,43 +121,109 @@ class Interview:
     def results(self) -> list[RightOutcome]:
         return classify(self)
 
-    # -- replaying the answers
-    def _replay(self) -> None:
+    # -- reading the answers
+    def _read(self, answers: Mapping[str, str]) -> None:
         question = members_question(self.catalogue)
-        raw = self._answers.get(MEMBERS_KEY)
+        raw = answers.get(MEMBERS_KEY)
         if raw is None:
-            self._next = question
+            self._failed = question
             return
         try:
             self.members = parse_members(raw, self.on)
         except AnswerError as exc:
             self._errors[MEMBERS_KEY] = f"{question.text} {exc}"
-            self._next = question
+            self._failed = question
             return
         self._asked.append((question, raw))
-        while True:
-            self._result = self.evaluate(self.values)
-            slot = self._choose(self._result)
+        for key, raw in answers.items():
+            slot = self.slot(key)
+            if slot is not None and slot[0] in self.catalogue.gates:
+                self._read_gate(slot, raw)
+                continue
             if slot is None:
-                self._next = None
-                return
+                continue  # the members question, or a member no longer there
             question = self.question(slot)
-            raw = self._answers.get(question.key)
-            if raw is None:
-                self._next = question
-                return
             spec = self.catalogue.questions[slot[0]]
             try:
                 value = parse_value(spec.kind, raw, spec.choices)
             except AnswerError as exc:
-                self._errors[question.key] = f"{question.text} {exc}"
-                self._next = question
-                return
+                self._errors[key] = (
+                    f"{question.text.replace('{name}', question.person or '')} {exc}"
+                )
+                self._failed = self._failed or question
+                continue
             self.values[slot] = value
             self._asked.append((question, raw))
+            self._settle(slot, spec.implies.get(_answer_name(value, raw), {}))
+        self._assume_by_age()
+
+    def _read_gate(self, slot: Slot, raw: str) -> None:
+        question = self.question(slot)
+        try:
+            value = parse_value("bool", raw)
+        except AnswerError as exc:
+            self._errors[question.key] = f"{question.text} {exc}"
+            self._failed = self._failed or question
+            return
+        self.gates[slot[0]] = value
+        self._asked.append((question, raw))
+        if value is not None:
+            self._settle(slot, self.catalogue.gates[slot[0]].settles(value))
+
+    def _settle(self, slot: Slot, settled: Mapping[str, Any]) -> None:
+        """Set what an answer implies (see questions.yaml), unless answered itself."""
+        for name, value in settled.items():
+            if self.rules.variables[name].entity != PERSON:
+                rows: list[int | None] = [None]
+            else:
+                rows = [slot[1]] if slot[1] is not None else list(range(len(self.members)))
+            for row in rows:
+                self.implied.setdefault((name, row), value)
+
+    def _assume_by_age(self) -> None:
+        for name, spec in self.catalogue.questions.items():
+            if spec.min_age is None:
+                continue
+            for row, member in enumerate(self.members):
+                if member.age < spec.min_age:
+                    self.implied.setdefault((name, row), spec.below_min_age)
+
+    @property
+    def known(self) -> dict[Slot, Any]:
+        """The answered values and what they imply (the answers win)."""
+        return {**self.implied, **self.values}
+
+    def slot(self, key: str) -> Slot | None:
+        """The (input, member row) a key fills; None for no question of this interview."""
+        prefix, _, name = key.partition(".")
+        if prefix == "hh" and name in self.catalogue.gates:
+            return (name, None)
+        spec = self.catalogue.questions.get(name)
+        if spec is None or name in self.catalogue.members_fills:
+            return None
+        is_person = self.rules.variables[name].entity == PERSON
+        if prefix == "hh" and not is_person:
+            return (name, None)
+        if is_person and prefix[:1] == "p" and prefix[1:].isdigit():
+            row = int(prefix[1:]) - 1
+            if 0 <= row < len(self.members):
+                return (name, row)
+        return None
+
+    def _choose_question(self) -> Question | None:
+        if self._failed is not None:
+            return self._failed
+        slot = self._choose(self.evaluate(self.known))
+        return None if slot is None else self.question(slot)
 
     def question(self, slot: Slot) -> Question:
         name, row = slot
+        gate = self.catalogue.gates.get(name)
+        if gate is not None:
+            return Question(
+                key=household_key(name), input=None, person=None, kind="bool",
+                text=gate.text, help=gate.help,
+            )  # fmt: skip
         spec: QuestionSpec = self.catalogue.questions[name]
         person = self.members[row].name if row is not None else None
         key = person_key(row, name) if row is not None else household_key(name)
@@ -157,15 +251,26 @@ class Interview:
                 persons[self.members[row].name][name] = value
         return {"persons": persons, "household": household}
 
-    def evaluate(self, values: Mapping[Slot, Any], explain: bool = False) -> HouseholdResult:
+    def evaluate(
+        self,
+        values: Mapping[Slot, Any],
+        explain: bool = False,
+        rights: tuple[str, ...] | None = None,
+    ) -> HouseholdResult:
         return evaluate_household(
-            self.rules, self.household(values), self.on, explain=explain, rights=self.rights
+            self.rules,
+            self.household(values),
+            self.on,
+            explain=explain,
+            rights=rights or self.rights,
         )
 
-    def undecided(self, result: HouseholdResult) -> list[tuple[str, int | None]]:
-        """(variable to decide, row) of every right not decided yet."""
+    def undecided(
+        self, result: HouseholdResult, rights: tuple[str, ...] | None = None
+    ) -> list[tuple[str, int | None]]:
+        """(variable to decide, row) of every right (of ``rights``) not decided yet."""
         out: list[tuple[str, int | None]] = []
-        for name in self.rights:
+        for name in rights or self.rights:
             right = self.rules.rights[name]
             rows: list[int | None] = (
                 list(range(len(self.members))) if right.entity == PERSON else [None]
@@ -179,8 +284,9 @@ class Interview:
         return out
 
     def _choose(self, result: HouseholdResult) -> Slot | None:
+        undecided = self.undecided(result)
         counts: dict[Slot, int] = {}
-        for variable, row in self.undecided(result):
+        for variable, row in undecided:
             live: set[Slot] = set()
             _LiveInputs(self.rules, result, len(self.members), live).variable(variable, row)
             for slot in live:
@@ -190,22 +296,83 @@ class Interview:
             slot
             for slot in counts
             if slot not in self.values
+            and slot not in self.implied
             and slot[0] in questions
             and slot[0] not in self.catalogue.members_fills
         ]
+        gates = []
+        for gate in self.catalogue.gates.values():
+            covered = [slot for slot in candidates if slot[0] in gate.inputs]
+            if covered and gate.name not in self.gates:
+                counts[(gate.name, None)] = sum(counts[slot] for slot in covered)
+                gates.append((gate.name, None))
         if not candidates:
             return None
         rank = _decisiveness(self.rules, self.on)
-        return min(
-            candidates,
-            key=lambda s: (
-                -counts[s],
-                -rank.get(s[0], 0.0),
-                s[1] is not None,
-                s[1] or 0,
-                s[0],
-            ),
+        candidates.sort(
+            key=lambda s: (-counts[s], -rank.get(s[0], 0.0), s[1] is not None, s[1] or 0, s[0])
         )
+        tried = candidates[:LOOKAHEAD] + gates  # a gate is tried whenever it can settle something
+        gains = {slot: self._gain(slot, result) for slot in tried}
+        candidates += gates
+        best = max(gains.values())
+        return next(slot for slot in candidates if gains.get(slot) == best)
+
+    def _gain(self, slot: Slot, result: HouseholdResult) -> float:
+        """How many rights an answer decides, weighing the likely answer more: the rules'
+        default for an input (`DEFAULT_WEIGHT`), the one that settles for a gate. Only the
+        rights that depend on the input are evaluated again."""
+        known = self.known
+        gate = self.catalogue.gates.get(slot[0])
+        names = tuple(sorted(gate.inputs)) if gate is not None else (slot[0],)
+        rights = _rights_using(self.rules, self.on, names)
+        undecided = len(self.undecided(result, rights))
+        if gate is not None:  # the answer that settles is taken to be the likely one
+            values = dict(known)
+            for name, value in (gate.if_no or gate.if_yes).items():
+                variable = self.rules.variables[name]
+                rows = range(len(self.members)) if variable.entity == PERSON else [None]
+                for row in rows:
+                    if (name, row) not in self.values:
+                        values[(name, row)] = value
+            after = self.undecided(self.evaluate(values, rights=rights), rights)
+            return DEFAULT_WEIGHT * (undecided - len(after))
+        options = self._probes(slot[0])
+        default = _python_default(self.rules.variables[slot[0]])
+        total = 0.0
+        weights = 0.0
+        for value in options:
+            values = dict(known)
+            values[slot] = value
+            weight = DEFAULT_WEIGHT if value == default else 1 - DEFAULT_WEIGHT
+            after = self.undecided(self.evaluate(values, rights=rights), rights)
+            total += weight * (undecided - len(after))
+            weights += weight
+        return total / weights
+
+    def _probes(self, name: str) -> tuple[Any, ...]:
+        spec = self.catalogue.questions[name]
+        if spec.kind == "bool":
+            return (True, False)
+        if spec.kind == "choice":
+            return tuple(value for value, _ in spec.choices)
+        return NUMBER_PROBES
+
+
+def _python_default(variable: Variable) -> Any:
+    """The rules' declared default of an input as the interview writes values."""
+    if variable.value_type == "enum":
+        return variable.enum_values[int(variable.default)]
+    return variable.default
+
+
+def _answer_name(value: Any, raw: str) -> str:
+    """The spelling of an answer in `QuestionSpec.implies`."""
+    if value is True or value is False:
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # "0,00" and "0" are the same answer
+    return raw.strip()
 
 
 def _at(value: Any, row: int | None) -> Any:
@@ -255,4 +422,4 @@ class _LiveInputs:
             self.variable(name, row)
 
 
-__all__ = ["DONT_KNOW", "Interview", "load_interview_rules"]
+__all__ = ["Interview", "load_interview_rules"]

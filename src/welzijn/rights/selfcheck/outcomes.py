@@ -12,11 +12,13 @@ member, with the amounts of those members added up.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from welzijn.rights.engine.entities import PERSON
+from welzijn.rights.engine.explanation import Explanation
 
 if TYPE_CHECKING:
     from .interview import Interview, Slot
@@ -44,7 +46,7 @@ class RightOutcome:
 def classify(interview: Interview) -> list[RightOutcome]:
     if not interview.members:
         return [_undecided(interview, code) for code in interview.rights]
-    result = interview.evaluate(interview.values, explain=True)
+    result = interview.evaluate(interview.known, explain=True)
     variants = [interview.evaluate(v) for v in _variants(interview)]
     outcomes = []
     for code in interview.rights:
@@ -66,8 +68,7 @@ def classify(interview: Interview) -> list[RightOutcome]:
         best = min(_ORDER.index(status) for status, _ in per_row)
         status = _ORDER[best]
         chosen = [row for s, row in per_row if s == status]
-        person = lambda row: interview.members[row].name if row is not None else None  # noqa: E731
-        why = " ".join(result.explain(code, person(row)).summary() for row in chosen[:3])
+        why = " ".join(_why(result.explain(code, _name(interview, row))) for row in chosen[:3])
         amount = None
         if status in (ENTITLED, PROBABLY) and right.amount:
             found = [result.value(right.amount, row or 0) for row in chosen]
@@ -84,12 +85,25 @@ def classify(interview: Interview) -> list[RightOutcome]:
                 why=why,
                 todo=_todo(right.how_to_apply, status, right.auto_grantable),
                 automatic=right.auto_grantable,
-                people=tuple(person(r) for r in chosen if r is not None)
+                people=tuple(interview.members[r].name for r in chosen if r is not None)
                 if status in (ENTITLED, PROBABLY)
                 else (),
             )
         )
     return outcomes
+
+
+def _why(explanation: Explanation) -> str:
+    """The explanation's summary about the right itself: whether the household already
+    receives it is not asked (the office checks that), so it does not make it unknown."""
+    if explanation.entitled is not None and explanation.status == "onbekend":
+        status = "onderbescherming" if explanation.entitled else "geen_recht"
+        explanation = dataclasses.replace(explanation, status=status)
+    return explanation.summary()
+
+
+def _name(interview: Interview, row: int | None) -> str | None:
+    return interview.members[row].name if row is not None else None
 
 
 def _at(value: Any, row: int | None) -> Any:
@@ -103,15 +117,16 @@ def _variants(interview: Interview) -> list[dict[Slot, Any]]:
         s for s, v in interview.values.items() if v is not None and questions[s[0]].estimate
     ]
     office = [s for s, v in interview.values.items() if v is not None and questions[s[0]].office]
+    known = interview.known
     out = []
     for factor in (1 - ESTIMATE_MARGIN, 1 + ESTIMATE_MARGIN):
         if estimated:
-            values = dict(interview.values)
+            values = dict(known)
             for slot in estimated:
                 values[slot] = values[slot] * factor
             out.append(values)
     if office:
-        out.append({s: v for s, v in interview.values.items() if s not in office})
+        out.append({s: v for s, v in known.items() if s not in office})
     return out
 
 

@@ -1,0 +1,275 @@
+"""The self-check's interview: which questions, in which cases, and what comes out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+
+import pytest
+
+from welzijn.rights.engine import input_dependencies
+from welzijn.rights.selfcheck import (
+    DONT_KNOW,
+    ENTITLED,
+    NOT_ENTITLED,
+    PROBABLY,
+    UNKNOWN,
+    Interview,
+    Question,
+    load_interview_rules,
+)
+from welzijn.rights.selfcheck.catalogue import check_catalogue, load_catalogue
+
+ON = dt.date(2025, 6, 1)
+
+SINGLE_PARENT = [
+    {"name": "Sara", "age": 32, "relation": "ik"},
+    {"name": "Lina", "birth_year": 2019, "relation": "kind"},
+]
+#: a single parent on a low income, renting privately; every other question: the default
+SINGLE_PARENT_ANSWERS = {
+    "hh.woont_in_gent": "ja",
+    "hh.bruto_belastbaar_gezinsinkomen": "11000",
+    "hh.huurt_op_private_markt": "ja",
+    "hh.huurprijs_per_maand": "650",
+    "hh.remgeld_dit_jaar": "150",
+    "p1.verblijfsstatus": "belg",
+    "p2.verblijfsstatus": "belg",
+    "p1.netto_bestaansmiddelen": "900",
+    "p1.netto_arbeidsinkomen": "0",
+    "p1.werkbereid": "ja",
+    "p1.onderwijs": "geen",
+    "p2.onderwijs": "lager",
+    "p1.aangesloten_bij_ziekenfonds": "ja",
+    "p2.aangesloten_bij_ziekenfonds": "ja",
+}
+
+
+def fallback(question: Question) -> str:
+    return {"bool": "nee", "money": "0", "count": "0"}.get(question.kind) or question.choices[0][0]
+
+
+def run(
+    members: list[dict],
+    truth: Mapping[str, str],
+    on: dt.date = ON,
+    answer: Callable[[Question], str] = fallback,
+) -> tuple[Interview, list[str]]:
+    """Answer every question the interview asks until it has none left."""
+    rules = load_interview_rules()
+    answers = {"members": json.dumps(members)}
+    asked: list[str] = []
+    for _ in range(80):
+        interview = Interview(rules, on, answers)
+        question = interview.next_question()
+        if question is None:
+            return interview, asked
+        assert question.key not in answers, f"asked twice: {question.key}"
+        asked.append(question.key)
+        answers[question.key] = truth.get(question.key) or answer(question)
+    raise AssertionError("the interview did not end")
+
+
+def by_code(interview: Interview) -> dict[str, str]:
+    return {outcome.code: outcome.status for outcome in interview.results()}
+
+
+def test_every_input_a_right_depends_on_has_a_question():
+    rules = load_interview_rules()
+    catalogue = load_catalogue()
+    assert check_catalogue(catalogue, rules) == []
+    needed = input_dependencies(
+        rules,
+        [v for r in rules.rights.values() for v in (r.entitled, r.amount, r.receives) if v],
+    )
+    missing = needed - set(catalogue.questions) - catalogue.members_fills
+    assert not missing, f"inputs without a question in questions.yaml: {sorted(missing)}"
+
+
+def test_a_question_for_an_input_the_rules_do_not_have_is_reported():
+    rules = load_interview_rules()
+    catalogue = load_catalogue()
+    extra = dict(catalogue.questions)
+    extra["bestaat_niet"] = catalogue.questions["zwanger"]
+    problems = check_catalogue(type(catalogue)(**{**catalogue.__dict__, "questions": extra}), rules)
+    assert problems == ["question 'bestaat_niet' is for no input of the rules"]
+
+
+def test_the_members_question_comes_first_and_everything_is_unknown_before_it():
+    interview = Interview(load_interview_rules(), ON, {})
+    question = interview.next_question()
+    assert question is not None and question.key == "members" and question.kind == "members"
+    results = interview.results()
+    assert len(results) == 23 and {r.status for r in results} == {UNKNOWN}
+
+
+def test_single_parent_on_low_income():
+    interview, asked = run(SINGLE_PARENT, SINGLE_PARENT_ANSWERS)
+    status = by_code(interview)
+    for code in ("leefloon", "verhoogde_tegemoetkoming", "groeipakket_sociale_toeslag"):
+        assert status[code] == ENTITLED, code
+    assert status["uitpas_kansentarief"] == ENTITLED
+    assert status["igo"] == NOT_ENTITLED  # 32 and 6: far from the pension age
+    leefloon = next(o for o in interview.results() if o.code == "leefloon")
+    assert leefloon.amount is not None and leefloon.amount > 0 and leefloon.period == "per maand"
+    assert leefloon.people == ("Sara",) and "Sara" in leefloon.why
+    assert "OCMW" in leefloon.todo and not leefloon.automatic
+    toeslag = next(o for o in interview.results() if o.code == "groeipakket_sociale_toeslag")
+    assert toeslag.people == ("Lina",) and toeslag.automatic
+    # every right decided: nothing unknown at the end
+    assert UNKNOWN not in status.values()
+    assert asked[0] != "members" and len(asked) == len(set(asked))
+
+
+def test_questions_that_cannot_matter_are_skipped():
+    interview, asked = run(SINGLE_PARENT, SINGLE_PARENT_ANSWERS)
+    # a six-year-old is not asked about pregnancy or her own income (min_age in the YAML)
+    assert "p2.zwanger" not in asked and "p2.netto_bestaansmiddelen" not in asked
+    # no fuel oil: the delivery and its litres cannot change anything
+    assert interview.values[("verwarmt_met_stookolie", None)] is False
+    assert "hh.brandstof_geleverd_binnen_termijn" not in asked
+    assert "hh.geleverde_liters" not in asked
+    # living in Ghent answers living in Belgium
+    assert "p1.woont_in_belgie" not in asked
+    # not asked at all: whether the household already receives a right (the office checks)
+    assert "hh.heeft_uitpas_kansentarief" not in asked
+
+
+def test_with_fuel_oil_the_delivery_is_asked():
+    truth = {**SINGLE_PARENT_ANSWERS, "hh.verwarmt_met_stookolie": "ja"}
+    _, asked = run(SINGLE_PARENT, truth)
+    assert "hh.brandstof_geleverd_binnen_termijn" in asked
+
+
+def test_changing_an_earlier_answer_changes_the_results():
+    interview, _ = run(SINGLE_PARENT, SINGLE_PARENT_ANSWERS)
+    answers = {question.key: raw for question, raw in interview.answered()}
+    assert by_code(interview)["verhoogde_tegemoetkoming"] == ENTITLED
+    answers["hh.bruto_belastbaar_gezinsinkomen"] = "90000"
+    changed = Interview(load_interview_rules(), ON, answers)
+    assert by_code(changed)["verhoogde_tegemoetkoming"] == NOT_ENTITLED
+    # the order of asking is kept, with the new answer in its place
+    keys = [q.key for q, _ in changed.answered()]
+    assert keys == [q.key for q, _ in interview.answered()]
+    assert (
+        dict((q.key, raw) for q, raw in changed.answered())["hh.bruto_belastbaar_gezinsinkomen"]
+        == "90000"
+    )
+
+
+def test_an_estimate_close_to_the_threshold_gives_probably():
+    near = {**SINGLE_PARENT_ANSWERS, "p1.netto_bestaansmiddelen": "1750"}
+    interview, _ = run(SINGLE_PARENT, near)
+    leefloon = next(o for o in interview.results() if o.code == "leefloon")
+    assert leefloon.status == PROBABLY
+    far = {**SINGLE_PARENT_ANSWERS, "p1.netto_bestaansmiddelen": "300"}
+    interview, _ = run(SINGLE_PARENT, far)
+    assert by_code(interview)["leefloon"] == ENTITLED
+
+
+def test_dont_know_leaves_the_right_unknown_and_is_not_asked_again():
+    truth = {**SINGLE_PARENT_ANSWERS, "hh.bruto_belastbaar_gezinsinkomen": DONT_KNOW}
+    interview, asked = run(SINGLE_PARENT, truth)
+    assert asked.count("hh.bruto_belastbaar_gezinsinkomen") == 1
+    assert by_code(interview)["groeipakket_sociale_toeslag"] == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("key", "raw", "words"),
+    [
+        ("hh.huurprijs_per_maand", "veel", "bedrag"),
+        ("hh.woont_in_gent", "misschien", "ja, nee"),
+        ("p1.verblijfsstatus", "marsmannetje", "mogelijkheden"),
+    ],
+)
+def test_a_bad_answer_gives_a_dutch_error_naming_the_question(key, raw, words):
+    answers = {"members": json.dumps(SINGLE_PARENT), **SINGLE_PARENT_ANSWERS, key: raw}
+    interview = Interview(load_interview_rules(), ON, answers)
+    errors = interview.errors()
+    assert list(errors) == [key]
+    question = interview.next_question()
+    assert question is not None and question.key == key  # asked again
+    assert words in errors[key]
+    assert question.text.format(name=question.person)[:30] in errors[key]
+
+
+@pytest.mark.parametrize(
+    ("members", "words"),
+    [
+        ("niet json", "naam"),
+        (json.dumps([]), "minstens één"),
+        (json.dumps([{"name": "Sara", "age": 30, "relation": "kind"}]), "'ik'"),
+        (
+            json.dumps(
+                [
+                    {"name": "Sara", "age": 30, "relation": "ik"},
+                    {"name": "sara", "age": 3, "relation": "kind"},
+                ]
+            ),
+            "twee keer",
+        ),
+        (json.dumps([{"name": "Sara", "age": 300, "relation": "ik"}]), "leeftijd"),
+        (json.dumps([{"name": "Sara", "relation": "ik"}]), "geboortejaar"),
+    ],
+)
+def test_a_bad_members_answer_is_refused(members, words):
+    interview = Interview(load_interview_rules(), ON, {"members": members})
+    assert words in interview.errors()["members"]
+    question = interview.next_question()
+    assert question is not None and question.key == "members"
+
+
+def test_an_evaluation_date_in_2026_works():
+    interview, asked = run(SINGLE_PARENT, SINGLE_PARENT_ANSWERS, on=dt.date(2026, 3, 1))
+    status = by_code(interview)
+    assert status["leefloon"] == ENTITLED and status["verhoogde_tegemoetkoming"] == ENTITLED
+    assert 5 <= len(asked) <= 40
+
+
+def test_a_gate_answered_no_settles_its_inputs_for_every_member():
+    answers = {
+        "members": json.dumps(SINGLE_PARENT),
+        **SINGLE_PARENT_ANSWERS,
+        "hh.uitkering": "nee",
+    }
+    interview = Interview(load_interview_rules(), ON, answers)
+    for row in (0, 1):
+        assert interview.known[("ontvangt_leefloon", row)] is False
+        assert interview.known[("ontvangt_igo", row)] is False
+    assert "hh.uitkering" in [q.key for q, _ in interview.answered()]
+    asked = []
+    for _ in range(60):
+        question = interview.next_question()
+        if question is None:
+            break
+        asked.append(question.key)
+        answers[question.key] = fallback(question)
+        interview = Interview(load_interview_rules(), ON, answers)
+    assert not any(key.endswith(".ontvangt_leefloon") for key in asked)
+
+
+def test_a_gate_answered_yes_asks_the_inputs_where_they_matter():
+    truth = {**SINGLE_PARENT_ANSWERS, "hh.uitkering": "ja", "p1.ontvangt_leefloon": "ja"}
+    interview, asked = run(SINGLE_PARENT, truth)
+    assert "p1.ontvangt_leefloon" in asked
+    assert by_code(interview)["sociaal_tarief_energie"] == ENTITLED
+
+
+def test_no_income_at_all_answers_the_income_from_work():
+    truth = {**SINGLE_PARENT_ANSWERS, "p1.netto_bestaansmiddelen": "0,00"}
+    del truth["p1.netto_arbeidsinkomen"]
+    interview, asked = run(SINGLE_PARENT, truth)
+    assert "p1.netto_arbeidsinkomen" not in asked
+    assert interview.known[("netto_arbeidsinkomen", 0)] == 0
+
+
+def test_a_gate_answered_yes_settles_its_if_yes_inputs():
+    answers = {"members": json.dumps(SINGLE_PARENT), "hh.belg": "ja"}
+    interview = Interview(load_interview_rules(), ON, answers)
+    assert interview.known[("verblijfsstatus", 0)] == "belg"
+    assert interview.known[("verblijfsstatus", 1)] == "belg"
+    # an answer of its own wins over what a gate settles
+    answers["p2.verblijfsstatus"] = "eu_burger"
+    interview = Interview(load_interview_rules(), ON, answers)
+    assert interview.known[("verblijfsstatus", 1)] == "eu_burger"
