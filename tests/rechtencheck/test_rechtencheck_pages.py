@@ -47,7 +47,9 @@ def test_changing_an_answer_keeps_the_others_and_changes_the_result(client):
     result = complete(client)
     assert right_statuses(result)["Leefloon"] == "entitled"
     state = field(result, "state")
-    page = client.post("/rechtencheck/", {"state": state, "step": "result", "change": "hh.woont_in_gent"})
+    page = client.post(
+        "/rechtencheck/", {"state": state, "step": "result", "change": "hh.woont_in_gent"}
+    )
     assert step(page) == "q:hh.woont_in_gent"
     assert re.search(r'value="ja" checked', page.content.decode())
     changed = client.post(
@@ -65,7 +67,9 @@ def test_back_shows_the_previous_question_with_its_answer(client):
     result = complete(client)
     given = re.findall(r'name="change" value="([^"]+)"', result.content.decode())
     state = field(result, "state")
-    back = client.post("/rechtencheck/", {"state": state, "step": f"q:{given[2]}", "action": "back"})
+    back = client.post(
+        "/rechtencheck/", {"state": state, "step": f"q:{given[2]}", "action": "back"}
+    )
     assert step(back) == f"q:{given[1]}"
 
 
@@ -82,22 +86,30 @@ def test_the_result_at_any_time_says_what_is_still_unknown(client):
 
 def test_the_language_switch_keeps_the_answers_and_arabic_is_right_to_left(client):
     result = complete(client)
-    arabic = client.post("/rechtencheck/", {"state": field(result, "state"), "step": "result", "lang": "ar"})
+    arabic = client.post(
+        "/rechtencheck/", {"state": field(result, "state"), "step": "result", "lang": "ar"}
+    )
     html = arabic.content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert "Sara (34), Lina (6)" in html
     assert "Uw resultaat" not in html
-    french = client.post("/rechtencheck/", {"state": field(arabic, "state"), "step": "result", "lang": "fr"})
+    french = client.post(
+        "/rechtencheck/", {"state": field(arabic, "state"), "step": "result", "lang": "fr"}
+    )
     assert '<html lang="fr" dir="ltr">' in french.content.decode()
     assert right_statuses(french)  # the same result, in French names
-    dutch = client.post("/rechtencheck/", {"state": field(french, "state"), "step": "result", "lang": "nl"})
+    dutch = client.post(
+        "/rechtencheck/", {"state": field(french, "state"), "step": "result", "lang": "nl"}
+    )
     assert right_statuses(dutch) == right_statuses(result)
 
 
 def test_the_nearest_welzijnsbureau_by_postcode(client):
     result = complete(client)
     state = field(result, "state")
-    found = client.post("/rechtencheck/", {"state": state, "step": "result", "action": "result", "postcode": "9032"})
+    found = client.post(
+        "/rechtencheck/", {"state": state, "step": "result", "action": "result", "postcode": "9032"}
+    )
     assert "Welzijnsbureau Wondelgem" in found.content.decode()
     assert "Welzijnsbureau Zwijnaarde" not in found.content.decode()
     wrong = client.post("/rechtencheck/", {"state": state, "action": "result", "postcode": "1000"})
@@ -106,16 +118,25 @@ def test_the_nearest_welzijnsbureau_by_postcode(client):
 
 def test_the_pdf_is_built_from_the_request(client):
     result = complete(client)
-    pdf = client.post("/rechtencheck/overzicht.pdf", {"state": field(result, "state"), "postcode": "9050"})
+    pdf = client.post(
+        "/rechtencheck/overzicht.pdf", {"state": field(result, "state"), "postcode": "9050"}
+    )
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
     assert client.get("/rechtencheck/overzicht.pdf").status_code == 405
 
 
 def _send(client, result, **fields):
-    form = client.post("/rechtencheck/doorsturen/", {"state": field(result, "state"), "postcode": "9000"})
+    form = client.post(
+        "/rechtencheck/doorsturen/", {"state": field(result, "state"), "postcode": "9000"}
+    )
     assert form.status_code == 200
-    data = {"state": field(form, "state"), "step": "send", "action": "send", "office": "wb-brugse-poort"}
+    data = {
+        "state": field(form, "state"),
+        "step": "send",
+        "action": "send",
+        "office": "wb-brugse-poort",
+    }
     return client.post("/rechtencheck/doorsturen/", data | fields)
 
 
@@ -126,7 +147,10 @@ def test_sending_needs_consent_and_a_valid_contact(client):
     assert without.status_code == 400
     assert "Zonder uw toestemming sturen we niets door." in without.content.decode()
     bad_phone = _send(client, result, phone="bel me", consent="on")
-    assert bad_phone.status_code == 400 and "Dit telefoonnummer klopt niet" in bad_phone.content.decode()
+    assert (
+        bad_phone.status_code == 400
+        and "Dit telefoonnummer klopt niet" in bad_phone.content.decode()
+    )
     no_contact = _send(client, result, consent="on")
     assert "Geef een telefoonnummer of een e-mailadres." in no_contact.content.decode()
     bad_mail = _send(client, result, email="sara@", consent="on")

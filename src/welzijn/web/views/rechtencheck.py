@@ -23,7 +23,6 @@ from welzijn.rechtencheck.forms import SendForm
 from welzijn.rechtencheck.presentation import (
     grouped,
     outcome_record,
-    postcode_error,
     relation_choices,
     show_question,
     shown_answer,

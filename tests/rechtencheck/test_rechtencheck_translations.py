@@ -1,0 +1,52 @@
+"""Every text the Rechtencheck shows has a French, English and Arabic translation: the
+rules' texts (questions, help, choices, rights, what to do) as well as the pages'."""
+
+import gettext
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from welzijn.rechtencheck.management.commands.rechtencheck_messages import (
+    APP_DIR,
+    LANGUAGES,
+    rule_messages_source,
+)
+from welzijn.rechtencheck.rule_texts import rule_texts
+
+LOCALE = APP_DIR / "locale"
+
+
+def test_the_rule_messages_are_up_to_date_with_the_rules():
+    written = (APP_DIR / "rule_messages.py").read_text(encoding="utf-8")
+    assert written == rule_messages_source(), "run: welzijn rechtencheck_messages"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_rule_text_is_translated_in_the_committed_catalogue(language):
+    mo = LOCALE / language / "LC_MESSAGES" / "django.mo"
+    catalogue = gettext.GNUTranslations(mo.open("rb"))
+    missing = [text for text in rule_texts() if not catalogue._catalog.get(text)]
+    assert missing == [], f"{language}: {len(missing)} untranslated, e.g. {missing[:3]}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_compiled_catalogue_matches_its_po_file(language):
+    po = (LOCALE / language / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    mo = LOCALE / language / "LC_MESSAGES" / "django.mo"
+    catalogue = gettext.GNUTranslations(mo.open("rb"))
+    entries = po.split("\n\n")[1:]  # after the header
+    assert all('msgstr ""\n' not in e or 'msgstr ""\n"' in e for e in entries), "untranslated"
+    assert "#, fuzzy" not in po
+    compiled = [msgid for msgid in catalogue._catalog if msgid]  # without the header
+    assert len(compiled) == sum(e.count("\nmsgid ") + e.startswith("msgid ") for e in entries), (
+        "the .mo is older than the .po: run welzijn compilemessages"
+    )
+
+
+def test_django_finds_the_catalogues():
+    with translation.override("ar"):
+        assert translation.gettext("Uw resultaat") == "نتيجتك"
+    with translation.override("fr"):
+        assert translation.gettext("Leefloon") == "Revenu d'intégration (leefloon)"
+    assert Path(LOCALE / "en" / "LC_MESSAGES" / "django.mo").stat().st_size > 10000
