@@ -1,9 +1,9 @@
-from unittest.mock import ANY
 
 """Search that tolerates typos and finds by birth date; the duplicate check before a
 registration."""
 
 import datetime as dt
+from unittest.mock import ANY
 
 import pytest
 from django.db import connection

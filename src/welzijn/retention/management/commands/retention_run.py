@@ -34,7 +34,8 @@ class Command(BaseCommand):
         for outcome in outcomes:
             if outcome.count:
                 rule = outcome.rule
-                line = f"{rule.model} ({rule.description}, {rule.get_action_display()}): {outcome.count}"
+                what = f"{rule.description}, {rule.get_action_display()}"
+                line = f"{rule.model} ({what}): {outcome.count}"
                 extra = ", ".join(f"{kind} {n}" for kind, n in sorted(outcome.cascaded.items()))
                 self.stdout.write(line + (f" (mee verwijderd: {extra})" if extra else ""))
         total = sum(o.count for o in outcomes)
