@@ -147,8 +147,8 @@ def _pinned(values: list[float], limit: float) -> bool:
 
 def _complement(hidden: set, candidates: dict, limit: float) -> set:
     """Hidden cells could be recovered from the total minus the others: while they could, hide
-    the smallest other cell too (``candidates``: key -> size, the cells that may be shown), or a
-zero one ('< 5' is true of 0) when no other is left."""
+        the smallest other cell too (``candidates``: key -> size, the cells that may be shown), or a
+    zero one ('< 5' is true of 0) when no other is left."""
     hidden = set(hidden)
     while hidden and _pinned([candidates[k] for k in hidden], limit):
         rest = {k: v for k, v in candidates.items() if k not in hidden}
