@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "welzijn.reporting",
     "welzijn.api",
     "welzijn.webhooks",
+    "welzijn.analytics",
     "welzijn.web",
     "django_htmx",
     "django_otp",
@@ -152,6 +153,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+#: the key of the analytics views' pseudonyms (welzijn.analytics); by default derived from
+#: SECRET_KEY, so a new secret key gives every person a new pseudonym
+WELZIJN_PSEUDONYM_KEY = os.environ.get("WELZIJN_PSEUDONYM_KEY", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

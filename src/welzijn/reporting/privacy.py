@@ -136,22 +136,35 @@ class Cell:
     number: float | None  # the published number (a count, or a share as a fraction)
 
 
-def _complement(hidden: set, candidates: dict) -> set:
-    """A single hidden cell could be recovered from the total minus the others: hide the
-    smallest other cell too (``candidates``: key -> size, the cells that may still be shown)."""
-    if len(hidden) != 1:
-        return hidden
-    rest = {k: v for k, v in candidates.items() if k not in hidden and v > 0}
-    if not rest:
-        return hidden
-    return hidden | {min(rest, key=lambda k: (rest[k], str(k)))}
+def _pinned(values: list[float], limit: float) -> bool:
+    """Whether hidden cells under ``limit`` could each be recovered from their sum (the total
+    minus the shown cells): one cell alone, or all at 1, or all at ``limit - 1``."""
+    if any(v >= limit for v in values):
+        return False
+    k, total = len(values), sum(values)
+    return k == 1 or total in (k, k * (limit - 1))
+
+
+def _complement(hidden: set, candidates: dict, limit: float) -> set:
+    """Hidden cells could be recovered from the total minus the others: while they could, hide
+        the smallest other cell too (``candidates``: key -> size, the cells that may be shown), or a
+    zero one ('< 5' is true of 0) when no other is left."""
+    hidden = set(hidden)
+    while hidden and _pinned([candidates[k] for k in hidden], limit):
+        rest = {k: v for k, v in candidates.items() if k not in hidden}
+        if not rest:
+            break
+        if any(v > 0 for v in rest.values()):  # a zero only when nothing else is left
+            rest = {k: v for k, v in rest.items() if v > 0}
+        hidden.add(min(rest, key=lambda k: (rest[k], str(k))))
+    return hidden
 
 
 def count_cells(values: dict, personal: bool = True) -> list[Cell]:
-    """Counts per key; with ``personal`` 1 to 4 is '< 5', and one such cell takes a second
-    one with it (complementary suppression)."""
+    """Counts per key; with ``personal`` 1 to 4 is '< 5', and a hidden cell that could be
+    recovered from the total takes another one with it (complementary suppression)."""
     hidden = {k for k, v in values.items() if personal and 0 < v < MIN_COUNT}
-    hidden = _complement(hidden, values) if personal else hidden
+    hidden = _complement(hidden, values, MIN_COUNT) if personal else hidden
     return [
         Cell(k, SMALL, None) if k in hidden else Cell(k, fmt_count(v), v) for k, v in values.items()
     ]
@@ -161,7 +174,7 @@ def share_cells(shares: dict) -> list[Cell]:
     """Shares per key (key -> (hits, base)); a base under 20 hides the share, and one hidden
     share takes the next smallest base with it."""
     bases = {k: base for k, (_, base) in shares.items()}
-    hidden = _complement({k for k, b in bases.items() if 0 < b < MIN_BASE}, bases)
+    hidden = _complement({k for k, b in bases.items() if 0 < b < MIN_BASE}, bases, MIN_BASE)
     cells = []
     for k, (hits, base) in shares.items():
         if k in hidden:

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from welzijn.analytics.reading import pseudonymised
 from welzijn.core.audit import audit_record
 from welzijn.reporting import dashboard
 from welzijn.reporting.access import access_jaaroverzicht
@@ -80,7 +81,8 @@ def index(request):
     year = _chosen_year(request, years)
     if request.GET.get("toon") == "jaaroverzicht":
         return redirect("reporting:jaaroverzicht", year=year)
-    chapters = dashboard.overview(year) if year in years else []
+    with pseudonymised():
+        chapters = dashboard.overview(year) if year in years else []
     _audit(request, year, "dashboard bekeken", format="web")
     return render(
         request,
@@ -104,7 +106,8 @@ def indicator(request, indicator: str):
         raise Http404(f"Onbekende indicator {indicator!r}.")
     years = _years_with_data()
     year = _chosen_year(request, years)
-    found = dashboard.detail(ind, year)
+    with pseudonymised():
+        found = dashboard.detail(ind, year)
     _audit(request, year, "indicator bekeken", format="web", indicator=indicator)
     return render(
         request,
@@ -122,7 +125,8 @@ def jaaroverzicht(request, year: int):
     except ReportError as error:
         raise Http404(str(error)) from error
     # A year without registrations yet (a new installation): the page says so.
-    report = build_report(year) if has_data(year) else None
+    with pseudonymised():
+        report = build_report(year) if has_data(year) else None
     _audit(request, year, "jaaroverzicht bekeken", format="web")
     return render(
         request,
@@ -144,7 +148,9 @@ def download(request, year: int, fmt: str):
     if fmt not in FORMATS:
         raise Http404(f"Onbekend formaat {fmt!r}: kies uit {', '.join(FORMATS)}.")
     year = _year(year)
-    data = render_report(build_report(year), fmt)
+    with pseudonymised():
+        report = build_report(year)
+    data = render_report(report, fmt)
     _audit(request, year, "jaaroverzicht gedownload", format=fmt)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     disposition = "inline" if fmt in ("html", "pdf") else "attachment"

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from welzijn.analytics.reading import pseudonymised
 from welzijn.core.audit import audit_record
 from welzijn.reporting.report import (
     FORMATS,
@@ -41,7 +42,8 @@ class Command(BaseCommand):
         except ReportError as error:
             raise CommandError(str(error)) from error
         self._check_writable(out)
-        report = build_report(year)
+        with pseudonymised():
+            report = build_report(year)
         data = render(report, fmt)
         try:
             out.write_bytes(data)

@@ -1,0 +1,43 @@
+"""Reading through the pseudonymised views: `pseudonymised()` around a computation makes the
+ORM's unchanged queries resolve the tables' names to the views (PostgreSQL: search_path
+``analytics`` alone, so a table without a view is an error; SQLite: TEMP tables filled
+through the same SELECT, searched before ``main``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import DatabaseError, connections
+
+from . import schema
+
+
+@contextmanager
+def pseudonymised(using: str = "default") -> Iterator[None]:
+    conn = connections[using]
+    depth = getattr(conn, "_analytics_depth", 0)
+    if depth:  # already inside: the views are in place
+        yield
+        return
+    conn.ensure_connection()
+    with conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            cursor.execute("SHOW search_path")
+            previous = cursor.fetchone()[0]
+            cursor.execute(f"SET search_path TO {schema.SCHEMA}")
+        else:
+            schema.create_temp_tables(conn)
+    conn._analytics_depth = 1
+    try:
+        yield
+    finally:
+        conn._analytics_depth = 0
+        try:  # after an error in a transaction its rollback undoes the SET/CREATE anyway
+            with conn.cursor() as cursor:
+                if conn.vendor == "postgresql":
+                    cursor.execute("SELECT set_config('search_path', %s, false)", [previous])
+                else:
+                    schema.drop_temp_tables(conn)
+        except DatabaseError:
+            pass

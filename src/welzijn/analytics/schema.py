@@ -1,0 +1,163 @@
+"""The pseudonymised views: one per model the report reads, with the model's table name and
+columns, each column as `classification.MODELS` says.
+
+PostgreSQL: schema ``analytics`` holds the views (refreshed after every migrate, or with
+``welzijn analytics_refresh``); a role given USAGE on that schema alone reads nothing else.
+The pseudonym is pgcrypto's HMAC with the key in a table of the application's schema, read
+by a SECURITY DEFINER function (the key is in no view definition).
+SQLite: TEMP tables of the same names, filled from ``main.`` through the same SELECT for
+the time of a computation (`reading.pseudonymised`), so that joins keep their indexes; the
+pseudonym is a Python function registered on every connection. SQLite has no accounts:
+there the isolation is a convention of the code.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from django.apps import apps
+from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Field, Model
+
+from . import pseudonym as pseudonyms
+from .classification import HASHED, MODELS, NULL, PSEUDONYM, SUBJECTS, YEAR
+
+SCHEMA = "analytics"
+KEY_TABLE = "analytics_pseudonym_key"
+SQLITE_FUNCTION = "welzijn_pseudonym"
+SQLITE_TEXT_FUNCTION = "welzijn_hashed"
+
+
+def models() -> list[type[Model]]:
+    return [apps.get_model(label) for label in MODELS]
+
+
+def subject_kind(model: type[Model], field: Field) -> str:
+    """'person' or 'household': whose key the column holds (a pseudonymised column)."""
+    target = model if field.primary_key else field.related_model
+    label = getattr(getattr(target, "_meta", None), "label", "")
+    if label not in SUBJECTS:
+        raise ValueError(f"{model._meta.label}.{field.column}: geen sleutel van een persoon")
+    return SUBJECTS[label]
+
+
+def _column(model: type[Model], field: Field, conn: BaseDatabaseWrapper) -> str:
+    quote = conn.ops.quote_name
+    col = quote(field.column)
+    rule = MODELS[model._meta.label][field.column]
+    pg = conn.vendor == "postgresql"
+    if rule == NULL:
+        return f"CAST(NULL AS {field.db_type(conn)}) AS {col}" if pg else f"NULL AS {col}"
+    if rule == PSEUDONYM:
+        fn = f"{SCHEMA}.pseudonym" if pg else SQLITE_FUNCTION
+        return f"{fn}('{subject_kind(model, field)}', {col}) AS {col}"
+    if rule == HASHED:
+        fn = f"{SCHEMA}.hashed" if pg else SQLITE_TEXT_FUNCTION
+        return f"{fn}('{model._meta.db_table}.{field.column}', {col}) AS {col}"
+    if rule == YEAR:
+        if pg:
+            return f"CAST(date_trunc('year', {col}) AS date) AS {col}"
+        return f"substr({col}, 1, 4) || '-01-01' AS {col}"
+    return col
+
+
+def view_select(model: type[Model], conn: BaseDatabaseWrapper, source: str) -> str:
+    columns = ", ".join(_column(model, f, conn) for f in model._meta.concrete_fields)
+    return f"SELECT {columns} FROM {source}.{conn.ops.quote_name(model._meta.db_table)}"
+
+
+def register_functions(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
+    """SQLite: the pseudonym as a function of the connection, with the key read once."""
+    if connection.vendor != "sqlite":
+        return
+    key = pseudonyms.key()
+    for name, fn in (
+        (SQLITE_FUNCTION, pseudonyms.pseudonym),
+        (SQLITE_TEXT_FUNCTION, pseudonyms.hashed),
+    ):
+        bound = functools.partial(_keyed, fn, key)
+        connection.connection.create_function(name, 2, bound, deterministic=True)
+
+
+def _keyed(fn: Any, key: bytes, kind: str, value: Any) -> Any:
+    return fn(kind, value, key=key)
+
+
+def create_temp_tables(conn: BaseDatabaseWrapper) -> None:
+    """SQLite: a TEMP table per model, filled from ``main.`` through the view's SELECT, with an
+    index on every key (a join over a pseudonym computed in a view would use no index)."""
+    quote = conn.ops.quote_name
+    with conn.cursor() as cursor:
+        for model in models():
+            table = model._meta.db_table
+            cursor.execute(
+                f"CREATE TEMP TABLE {quote(table)} AS {view_select(model, conn, 'main')}"
+            )
+            for f in model._meta.concrete_fields:
+                if f.primary_key or f.is_relation:
+                    index = quote(f"analytics_{table}_{f.column}")
+                    cursor.execute(
+                        f"CREATE INDEX temp.{index} ON {quote(table)} ({quote(f.column)})"
+                    )
+
+
+def drop_temp_tables(conn: BaseDatabaseWrapper) -> None:
+    with conn.cursor() as cursor:
+        for model in models():
+            cursor.execute(f"DROP TABLE IF EXISTS temp.{conn.ops.quote_name(model._meta.db_table)}")
+
+
+def refresh(conn: BaseDatabaseWrapper) -> int:
+    """PostgreSQL: (re)create the schema's views and the pseudonym function; the number of
+    views. Grants on the schema survive (`analytics_grant` sets default privileges)."""
+    if conn.vendor != "postgresql":
+        return 0
+    with conn.cursor() as cursor:
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pgcrypto")
+        cursor.execute(
+            "SELECT current_schema(), (SELECT extnamespace::regnamespace::text "
+            "FROM pg_extension WHERE extname = 'pgcrypto')"
+        )
+        source, crypto = cursor.fetchone()
+        cursor.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS {source}.{KEY_TABLE} (k bytea NOT NULL)")
+        cursor.execute(f"DELETE FROM {source}.{KEY_TABLE}")
+        cursor.execute(f"INSERT INTO {source}.{KEY_TABLE} (k) VALUES (%s)", [pseudonyms.key()])
+        cursor.execute(
+            f"CREATE OR REPLACE FUNCTION {SCHEMA}.pseudonym(kind text, v bigint) RETURNS bigint "
+            f"LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$ "
+            f"SELECT CASE WHEN v IS NULL THEN NULL ELSE ('x' || substr(encode({crypto}.hmac("
+            f"convert_to(kind || ':' || v::text, 'UTF8'), k, 'sha256'), 'hex'), 1, 15))"
+            f"::bit(60)::bigint END FROM {source}.{KEY_TABLE} $$"
+        )
+        cursor.execute(
+            f"CREATE OR REPLACE FUNCTION {SCHEMA}.hashed(kind text, v text) RETURNS text "
+            f"LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$ "
+            f"SELECT CASE WHEN v IS NULL OR v = '' THEN v ELSE substr(encode({crypto}.hmac("
+            f"convert_to(kind || ':' || v, 'UTF8'), k, 'sha256'), 'hex'), 1, 16) END "
+            f"FROM {source}.{KEY_TABLE} $$"
+        )
+        for model in models():
+            name = f"{SCHEMA}.{conn.ops.quote_name(model._meta.db_table)}"
+            cursor.execute(f"DROP VIEW IF EXISTS {name}")
+            cursor.execute(f"CREATE VIEW {name} AS {view_select(model, conn, source)}")
+    return len(MODELS)
+
+
+def grant(conn: BaseDatabaseWrapper, role: str) -> None:
+    """PostgreSQL: ``role`` may read the analytics views, now and after every refresh."""
+    role = conn.ops.quote_name(role)
+    with conn.cursor() as cursor:
+        cursor.execute(f"GRANT USAGE ON SCHEMA {SCHEMA} TO {role}")
+        cursor.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {SCHEMA} TO {role}")
+        cursor.execute(
+            f"ALTER DEFAULT PRIVILEGES IN SCHEMA {SCHEMA} GRANT SELECT ON TABLES TO {role}"
+        )
+        for fn in ("pseudonym(text, bigint)", "hashed(text, text)"):
+            cursor.execute(f"GRANT EXECUTE ON FUNCTION {SCHEMA}.{fn} TO {role}")
+
+
+def refresh_after_migrate(using: str = "default", **kwargs: Any) -> None:
+    refresh(connections[using])
