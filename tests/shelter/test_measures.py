@@ -7,6 +7,7 @@ from factories import household, person, user
 
 from welzijn.casework.models import StaffAssignment
 from welzijn.core.roles import Role
+from welzijn.reporting.breakdowns import breakdowns
 from welzijn.reporting.compute import compute
 from welzijn.reporting.indicators import BY_CODE
 from welzijn.shelter import services
@@ -135,6 +136,11 @@ def test_occupancy_refusals_and_overbookings_of_the_night_shelter_are_rows(staff
     assert _value("nachtopvang_overboekingen") == 1
     assert _value("nachtopvang_weigeringen") == 1  # the 2022 night is not in the year
     assert not BY_CODE["nachtopvang_weigeringen"].seed  # the seed gives no figure
+    for code in ("nachtopvang_weigeringen", "nachtopvang_overboekingen"):  # by their records
+        found = {b.by: b for b in breakdowns(BY_CODE[code], 2023)}
+        months = [c.text for c in found["month"].cells]  # one refusal of a person: '< 5'
+        assert months[10] == "< 5" and months.count("0") == 11  # in November only
+        assert {c.key: c.text for c in found["office"].cells}[shelter.office.name] == "< 5"
     assert _value("dak_thuislozentelling", 2020) is None  # published only, no forms
 
 

@@ -271,15 +271,15 @@ def _short(label: str) -> str:
 # --- renderings ----------------------------------------------------------------------------
 
 
-def render_html(report: Report, *, standalone: bool = True) -> str:
+def render_html(report: Report, *, standalone: bool = True, for_pdf: bool = False) -> str:
     return render_to_string(
         "reporting/jaaroverzicht.html",
-        {"report": report, "standalone": standalone, "min_base": MIN_BASE},
+        {"report": report, "standalone": standalone, "min_base": MIN_BASE, "for_pdf": for_pdf},
     )
 
 
 def render_pdf(report: Report) -> bytes:
-    return pdf.write(render_html(report))
+    return pdf.write(render_html(report, for_pdf=True))
 
 
 def _rows(report: Report):

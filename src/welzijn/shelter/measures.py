@@ -218,23 +218,27 @@ def occupancy(year: int, service_ids: list[int]) -> Share:
     definition="Aantal keer dat iemand in het jaar geweigerd werd in de voorzieningen van "
     "{services} omdat er geen plaats vrij was (per persoon en per nacht geregistreerd, met "
     "of zonder naam). Bron: de weigeringen geregistreerd in de opvang.",
+    keyed=True,
 )
 def refusals(indicator, year, service_ids):
+    """Per month of the night, and the facility's wijk and team."""
     start, end = _bounds(year)
-    return Refusal.objects.filter(
-        facility__service_id__in=service_ids, night__range=(start, end)
-    ).count()
+    rows = Refusal.objects.filter(facility__service_id__in=service_ids, night__range=(start, end))
+    return Records((part(rows, date="night", **PLACE),))
 
 
 @measure(
     "shelter.overbookings",
     definition="Aantal verblijven in de voorzieningen van {services} die in het jaar begonnen "
     "terwijl de voorziening vol was (noodoverboeking; in de nachtopvang: per nacht)." + SOURCE,
+    keyed=True,
 )
 def overbookings(indicator, year, service_ids):
-    return Stay.objects.filter(
+    """Per month of entry, and the facility's wijk and team."""
+    rows = Stay.objects.filter(
         facility__service_id__in=service_ids, entry_date__year=year, overbooking=True
-    ).count()
+    )
+    return Records((part(rows, date="entry_date", **PLACE),))
 
 
 @measure(
