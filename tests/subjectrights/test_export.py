@@ -15,7 +15,7 @@ from welzijn.core.models import AuditEvent
 from welzijn.core.roles import Role
 from welzijn.registry import services as registry
 from welzijn.registry.selectors import person_get
-from welzijn.subjectrights.services import subject_export
+from welzijn.subjectrights.services import EXPORT_REASON, subject_export
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -113,7 +113,7 @@ def _key(obj):
 
 
 def test_the_export_holds_the_persons_and_the_households_records_and_no_one_elses(world):
-    worker, anna, bert, own, shared, others = world
+    _worker, anna, bert, own, shared, others = world
     dpo = user(Role.DPO, None)
     data = subject_export(actor=dpo, person_id=anna.pk)
     keys = data.record_keys()
@@ -127,25 +127,26 @@ def test_the_export_holds_the_persons_and_the_households_records_and_no_one_else
 
 
 def test_the_export_lists_who_read_the_persons_data(world):
-    worker, anna, bert, *_ = world
+    _worker, anna, bert, *_ = world
     colleague = user(Role.ONTHAAL, name="olivia")
     person_get(user=colleague, person_id=anna.pk, reason="persoonsfiche")
     person_get(user=colleague, person_id=bert.pk, reason="persoonsfiche")
     data = subject_export(actor=user(Role.DPO, None), person_id=anna.pk)
-    readers = [(r.who, r.object_id) for r in data.reads if r.action == "view"]
+    readers = [(r.who, r.object_id) for r in data.reads if r.action == "ingekeken"]
     assert ("olivia", str(anna.pk)) in readers
     assert ("olivia", str(bert.pk)) not in readers
 
 
 def test_only_the_dpo_exports_and_the_export_is_audited(world):
-    worker, anna, *_ = world
+    _worker, anna, *_ = world
     for role in (Role.MAATSCHAPPELIJK_WERKER, Role.BEHEERDER, Role.TEAMCOACH):
         with pytest.raises(AccessDenied):
             subject_export(actor=user(role), person_id=anna.pk)
-    assert not AuditEvent.objects.filter(action="export").exists()
+    exports = AuditEvent.objects.filter(reason=EXPORT_REASON)
+    assert not exports.exists()
     dpo = user(Role.DPO, None, name="dana")
     data = subject_export(actor=dpo, person_id=anna.pk)
-    event = AuditEvent.objects.get(action="export")
+    event = exports.get()
     assert (event.actor_username, event.object_type, event.object_id) == (
         "dana",
         "registry.person",
@@ -162,7 +163,7 @@ def test_the_command_writes_a_pdf_and_json_in_the_dpos_name(world, tmp_path):
     assert (tmp_path / "anna.pdf").read_bytes().startswith(b"%PDF")
     exported = json.loads((tmp_path / "anna.json").read_text(encoding="utf-8"))
     assert exported["persoon"]["id"] == anna.pk
-    assert AuditEvent.objects.filter(action="export", actor_username="dpo").count() == 1
+    assert AuditEvent.objects.filter(reason=EXPORT_REASON, actor_username="dpo").count() == 1
     with pytest.raises(CommandError, match="--person"):
         call_command("subject_export", "--person", "999999", "--out", str(tmp_path / "x"))
     with pytest.raises(CommandError, match="--as"):

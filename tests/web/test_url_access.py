@@ -54,7 +54,8 @@ GW, PR, MB = Role.GEMEENSCHAPSWACHT, Role.PREVENTIE, Role.MELDINGEN_BEHANDELAAR
 AA, SU, JU = Role.AANVRAGER, Role.SUBSIDIES, Role.JURY
 VW, GK, WK = Role.VRIJWILLIGERSPUNT, Role.GELIJKE_KANSEN, Role.WERK
 EC, WC, MC = Role.ENERGIECEL, Role.WOONCOACH, Role.MAANDCIJFERS
-ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, WK, EC, WC, MC)
+DP = Role.DPO
+ROLES = (ON, MW, TC, AN, BH, PA, OP, BW, GW, PR, MB, AA, SU, JU, VW, GK, WK, EC, WC, MC, DP)
 CASEWORK = {ON, MW, TC, OP, WK}
 COUNT_ROLES = {OP, TC, AN, BH, PA}
 EDIT = {MW, TC, WK}
@@ -251,7 +252,12 @@ EXPECTED = {
     "web:otp_setup": Expect(_fixed(200)),  # anyone may set up an authenticator app
     "admin_login": Expect(_fixed(302)),  # the admin's login is the workplace's
     "web:search": Expect(_casework),
-    "web:person": Expect(_casework),
+    "web:person": Expect(lambda role, rel: 200 if role in CASEWORK | {DP} else 404),
+    # The data protection officer's export and restriction of a person's file.
+    "web:subject_pdf": Expect(_only(DP)),
+    "web:subject_json": Expect(_only(DP)),
+    "web:restrict": _form(_only(DP)),
+    "web:restriction_lift": _form(_only(DP)),
     "web:person_new": _form(_casework),
     "web:person_edit": _form(_followed),
     "web:person_merge": _form(_merging),  # a beheerder comes from the admin's action

@@ -64,7 +64,7 @@ def worklist(
     right or one wijk (the household's address), in one of `WORKLIST_ORDERS`."""
     if not roles_of(user) & CASEWORK_ROLES:
         return []
-    findings = Finding.objects.filter(
+    findings = findings_visible_to(user).filter(
         office_id__in=office_ids_of(user),
         outcome=Finding.Outcome.UNDERPROTECTED,
         review=Finding.Review.OPEN,

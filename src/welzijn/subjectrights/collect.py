@@ -23,7 +23,7 @@ from welzijn.registry.models import Person
 from welzijn.subjectrights.graph import Paths, personal_models
 
 #: Fields never exported: the machinery of the records, not data about the person.
-SKIPPED_FIELDS = frozenset({"search_name", "extern_id"})
+SKIPPED_FIELDS = frozenset({"search_name", "search_key", "extern_id"})
 #: Events per query of the audit trail (the ids of one model per chunk).
 AUDIT_CHUNK = 500
 
@@ -161,7 +161,7 @@ def _reads(sections: list[Section]) -> list[Read]:
         Read(
             when=e.occurred_at,
             who=e.actor_username or "systeem",
-            action=e.action,
+            action=AuditEvent.Action(e.action).label if e.action in AuditEvent.Action else e.action,
             what=titles[e.object_type],
             object_id=e.object_id,
             reason=e.reason,

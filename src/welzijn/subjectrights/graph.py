@@ -26,6 +26,19 @@ OUT_OF_SCOPE: dict[str, str] = {
     "core.auditevent": "Gebeurtenissen over de persoon en hun gegevens staan in het deel "
     "'Wie las of wijzigde uw gegevens'; zoekopdrachten noemen geen persoon.",
     "auth.user": "Accounts van medewerkers, niet van de personen in de dossiers.",
+    "axes.accessattempt": "Aanmeldpogingen op accounts van medewerkers.",
+    "axes.accessfailurelog": "Mislukte aanmeldingen op accounts van medewerkers.",
+    "axes.accesslog": "Aanmeldingen op accounts van medewerkers.",
+    "meldingen.melding": "De melder (naam, e-mail, telefoon) is een vrije tekst, niet aan een "
+    "geregistreerde persoon gekoppeld; een melder vraagt inzage met het nummer van de melding. "
+    "De partijen van een conflict zijn wel gekoppeld en staan in de export.",
+    "meldingen.notification": "Berichten aan een melder: zie meldingen.melding.",
+    "shelter.pitcountrecord": "Telformulieren van de dak- en thuislozentelling: niet aan een "
+    "persoon gekoppeld (initialen en geboortejaar, enkel om dubbels te vinden).",
+    "activation.employer": "Contactpersoon van een werkgever: een zakelijk contact, geen cliënt.",
+    "activation.koopsociaalbuyer": "Contactpersoon van een kopende organisatie: zakelijk.",
+    "synth.groundtruth": "Alleen in de synthetische demodatabank: de sleutel van de generator, "
+    "geen registratie van het departement.",
 }
 
 

@@ -11,12 +11,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from welzijn.core.audit import audit_record
+from welzijn.core.models import AuditEvent
 from welzijn.core.validation import require, validate_and_save
 from welzijn.registry.models import Person, Restriction
 from welzijn.subjectrights.access import access_subject_rights
 from welzijn.subjectrights.collect import SubjectData, subject_data
 
 PDF_TEMPLATE = "subjectrights/export_pdf.html"
+#: The reason of the audit event of an export (an audited read: action "view").
+EXPORT_REASON = "inzage-export (art. 15 AVG)"
 
 
 @transaction.atomic
@@ -28,9 +31,9 @@ def subject_export(*, actor, person_id: int) -> SubjectData:
     data = subject_data(person)
     audit_record(
         actor=actor,
-        action="export",
+        action=AuditEvent.Action.VIEW,
         obj=person,
-        reason="inzage (art. 15 AVG)",
+        reason=EXPORT_REASON,
         detail={"records": {s.label: len(s.records) for s in data.sections}},
     )
     return data
@@ -69,11 +72,7 @@ def restriction_start(*, actor, person_id: int, ground: str, reason: str) -> Res
         )
     )
     audit_record(
-        actor=actor,
-        action="restrict",
-        obj=person,
-        reason=restriction.reason,
-        detail={"ground": ground, "restriction": restriction.pk},
+        actor=actor, action=AuditEvent.Action.CREATE, obj=restriction, reason=restriction.reason
     )
     return restriction
 
@@ -91,9 +90,9 @@ def restriction_lift(*, actor, person_id: int, reason: str) -> Restriction:
     validate_and_save(restriction)
     audit_record(
         actor=actor,
-        action="unrestrict",
-        obj=person,
+        action=AuditEvent.Action.UPDATE,
+        obj=restriction,
         reason=restriction.lift_reason,
-        detail={"restriction": restriction.pk},
+        detail={"lifted": True},
     )
     return restriction

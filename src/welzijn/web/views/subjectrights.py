@@ -3,9 +3,9 @@ of their file. Every answer goes through `subjectrights.services` (DPO only, aud
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
-from welzijn.registry.models import Person
+from welzijn.registry.selectors import person_get
 from welzijn.subjectrights import services
 from welzijn.subjectrights.access import access_subject_rights
 from welzijn.web.forms.common import submit
@@ -31,8 +31,8 @@ def export_json(request, person_id):
 
 
 def _restriction_form(request, person_id, form_class, title, action):
-    person = get_object_or_404(Person, pk=person_id)
-    access_subject_rights(request.user, person)
+    access_subject_rights(request.user)
+    person = person_get(user=request.user, person_id=person_id, reason="beperking (AVG)")
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         done = submit(form, action, actor=request.user, person_id=person.pk, **form.cleaned_data)
@@ -42,6 +42,7 @@ def _restriction_form(request, person_id, form_class, title, action):
         request,
         "web/form.html",
         {"form": form, "title": title, "subject": str(person), "back": f"/personen/{person.pk}/"},
+        status=400 if form.errors else 200,
     )
 
 
