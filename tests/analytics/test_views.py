@@ -23,7 +23,7 @@ from welzijn.reporting.compute import (
 from welzijn.reporting.indicators import INDICATORS
 from welzijn.reporting.report import build_report, render
 
-TABLE = re.compile(r'(?:FROM|JOIN)\s+"?(\w+)"?', re.IGNORECASE)
+TABLE = re.compile(r'(?:FROM|JOIN)\s+"(\w+)"')  # Django quotes every table it names
 
 
 def _figures(year):
@@ -67,7 +67,6 @@ def test_no_query_of_the_report_or_dashboard_reads_a_table_without_a_view(ghent)
         for ind in INDICATORS[:40]:
             dashboard.detail(ind, ghent)
     read = {t for q in queries.captured_queries for t in TABLE.findall(q["sql"])}
-    read -= {"t", "p0", "p1", "p2", "p3", "subquery"}  # aliases of the tally's subqueries
     assert len(queries) > 100
     assert read and read <= viewed, read - viewed
 
