@@ -37,6 +37,9 @@ OUT_OF_SCOPE: dict[str, str] = {
     "persoon gekoppeld (initialen en geboortejaar, enkel om dubbels te vinden).",
     "activation.employer": "Contactpersoon van een werkgever: een zakelijk contact, geen cliënt.",
     "activation.koopsociaalbuyer": "Contactpersoon van een kopende organisatie: zakelijk.",
+    "rechtencheck.selfcheckrequest": "Een Rechtencheck die een burger zelf naar een "
+    "welzijnsbureau stuurde: een contact en antwoorden, niet aan een geregistreerde persoon "
+    "gekoppeld; het onthaal vindt de burger via dat contact.",
     "synth.groundtruth": "Alleen in de synthetische demodatabank: de sleutel van de generator, "
     "geen registratie van het departement.",
 }

@@ -61,6 +61,10 @@ class Command(BaseCommand):
             )
             count = demo_data_create()
             self.stdout.write(f"{count} handgemaakte demohuishoudens geregistreerd.")
+            from welzijn.rechtencheck.demo import demo_selfcheck_request_create
+
+            demo_selfcheck_request_create()
+            self.stdout.write("Een Rechtencheck-aanvraag voor het onthaal van Brugse Poort.")
             run = rights_screen(on=DEMO_SCREENING_DATE)
             self.stdout.write(
                 f"Rechtenscreening op {DEMO_SCREENING_DATE:%d/%m/%Y}: "
