@@ -118,6 +118,4 @@ class ActivityResource(Resource):
             items_brought=data.get("items_brought"),
             items_repaired=data.get("items_repaired"),
         )
-        return selectors.activity_get(
-            user=request.user, activity_id=activity.pk, reason="api"
-        )
+        return selectors.activity_get(user=request.user, activity_id=activity.pk, reason="api")
