@@ -6,13 +6,19 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import SimpleRouter
 
-from welzijn.api.resources import registry
+from welzijn.api.resources import casework, registry
 
 app_name = "api"
 
 router = SimpleRouter()
 router.register("persons", registry.PersonResource, basename="person")
 router.register("households", registry.HouseholdResource, basename="household")
+router.register("dossiers", casework.DossierResource, basename="dossier")
+router.register("contacts", casework.ContactResource, basename="contact")
+router.register("trajectories", casework.TrajectoryResource, basename="trajectory")
+router.register("interventions", casework.InterventionResource, basename="intervention")
+router.register("decisions", casework.DecisionResource, basename="decision")
+router.register("findings", casework.FindingResource, basename="finding")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
