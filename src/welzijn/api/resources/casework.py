@@ -14,7 +14,6 @@ from welzijn.api.resource import Resource, etag_of
 from welzijn.casework import selectors
 from welzijn.casework.access import contacts_visible_to, dossiers_visible_to
 from welzijn.casework.models import Contact, Decision, Dossier, Intervention, Trajectory
-from welzijn.core.access import Intent
 from welzijn.rights import selectors as rights_selectors
 from welzijn.rights import services as rights_services
 from welzijn.rights.models import Finding
@@ -214,7 +213,6 @@ class FindingResource(Resource):
         "to": ("reference_date__lte", D),
     }
     ordering_fields = ["id", "reference_date"]
-    http_method_names = ["get", "post", "head", "options"]
 
     def visible(self, request):
         return rights_selectors.findings_visible_to(request.user)
