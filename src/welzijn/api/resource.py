@@ -52,6 +52,13 @@ class Resource(viewsets.GenericViewSet):
     def fetch(self, request, pk: int, intent: Intent, lock: bool = False):
         raise NotImplementedError
 
+    def __init_subclass__(cls, **kwargs):
+        """A write method without its mixin would never be routed: say so at import."""
+        super().__init_subclass__(**kwargs)
+        for method, mixin in (("create_object", "Creatable"), ("update_object", "Updatable")):
+            if method in cls.__dict__ and mixin not in {base.__name__ for base in cls.__mro__}:
+                raise TypeError(f"{cls.__name__}.{method}: put {mixin} before Resource")
+
     # -- the framework ----------------------------------------------------------------
     def get_queryset(self):
         return self.visible(self.request)
