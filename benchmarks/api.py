@@ -60,7 +60,9 @@ def register_client():
     from welzijn.api.services import apiclient_register
     from welzijn.casework.models import Office
     from welzijn.core.roles import Role
+    from welzijn.core.roles_setup import roles_setup
 
+    roles_setup()
     office = (
         Office.objects.filter(kind="welzijnsbureau")
         .annotate(n=Count("dossiers"))
@@ -95,7 +97,7 @@ def register_client():
     if beheerder is None:
         from django.contrib.auth.models import Group
 
-        beheerder = get_user_model().objects.create_user(username="benchmark.beheerder")
+        beheerder, _ = get_user_model().objects.get_or_create(username="benchmark.beheerder")
         beheerder.groups.add(Group.objects.get(name=Role.BEHEERDER.value))
     _, token = apiclient_register(
         actor=beheerder,

@@ -89,24 +89,29 @@ class Resource(viewsets.GenericViewSet):
         data = self.get_serializer(obj).data
         return Response(data, headers={"ETag": etag_of(data)})
 
+    def dispatch(self, request, *args, **kwargs):
+        """One transaction per request: its reads' audit events and the request's own event
+        (below) commit together, taking the audit trail's lock once."""
+        with transaction.atomic():
+            return super().dispatch(request, *args, **kwargs)
+
     def finalize_response(self, request, response, *args, **kwargs):
         """Every request in the audit trail, with the client that made it."""
         response = super().finalize_response(request, response, *args, **kwargs)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             client = request.auth if isinstance(request.auth, ApiClient) else None
-            with transaction.atomic():
-                audit_record(
-                    actor=user,
-                    action="api",
-                    object_type="api.apiclient" if client else "api.session",
-                    object_id=str(client.pk) if client else "",
-                    reason=f"{request.method} {request.path}"[:300],
-                    detail={
-                        "status": response.status_code,
-                        "client": client.name if client else "",
-                    },
-                )
+            audit_record(
+                actor=user,
+                action="api",
+                object_type="api.apiclient" if client else "api.session",
+                object_id=str(client.pk) if client else "",
+                reason=f"{request.method} {request.path}"[:300],
+                detail={
+                    "status": response.status_code,
+                    "client": client.name if client else "",
+                },
+            )
         return response
 
 

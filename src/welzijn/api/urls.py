@@ -1,3 +1,5 @@
+import threading
+
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.decorators import csp_replace
 from django.urls import include, path
@@ -26,8 +28,20 @@ router.register("findings", casework.FindingResource, basename="finding")
 #: scripts stay our own files (the split view serves Swagger's initialiser as a file).
 docs_csp = csp_replace({"style-src": [SELF, UNSAFE_INLINE], "img-src": [SELF, "data:"]})
 
+
+class SchemaView(SpectacularAPIView):
+    """drf-spectacular loads its extensions lazily on the first schema, and two threads doing
+    that at once fail (a gthread worker's first requests): one schema at a time."""
+
+    lock = threading.Lock()
+
+    def get(self, request, *args, **kwargs):
+        with self.lock:
+            return super().get(request, *args, **kwargs)
+
+
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
     path(
         "docs/", docs_csp(SpectacularSwaggerSplitView.as_view(url_name="api:schema")), name="docs"
     ),
