@@ -323,3 +323,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# --- Webhooks (welzijn.webhooks): delivered by `welzijn webhooks_deliver` -----------------
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WELZIJN_WEBHOOK_MAX_ATTEMPTS", "8"))
+WEBHOOK_BACKOFF_SECONDS = float(os.environ.get("WELZIJN_WEBHOOK_BACKOFF_SECONDS", "30"))
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WELZIJN_WEBHOOK_TIMEOUT_SECONDS", "10"))

@@ -157,7 +157,7 @@ def night_shelter_client(register):
 
 
 def test_a_night_is_registered_through_the_check_in(night_shelter_client, register):
-    client, api = night_shelter_client
+    _, api = night_shelter_client
     guest = person(user(Role.OPVANG, "team-opvang"))
     night = {"facility": "nachtopvang", "person": guest.pk, "entry_date": NIGHT.isoformat()}
     made = api.post("/api/v1/nights/", night, format="json")
@@ -207,16 +207,19 @@ def test_a_stay_reads_the_same_in_the_api_and_on_the_web():
 
 
 def test_an_activity_is_registered_and_read_by_its_team(register):
-    _, api = register(roles=[Role.BUURTWERK], offices=["team-buurtwerk"], scopes=["activities:write"])
+    _, api = register(
+        roles=[Role.BUURTWERK], offices=["team-buurtwerk"], scopes=["activities:write"]
+    )
     session = {"service": "repair-cafes", "office": "team-buurtwerk", "date": "2023-03-04"}
     made = api.post("/api/v1/activities/", {**session, "headcount": 38}, format="json")
     assert made.status_code == 201, made.json().get("errors")
     assert (made.json()["headcount"], made.json()["named_participants"]) == (38, 0)
     wrong = api.post("/api/v1/activities/", {**session, "service": "leefloon"}, format="json")
     assert wrong.status_code == 400 and "service" in wrong.json()["errors"]
-    assert api.get("/api/v1/activities/?service=repair-cafes&date_from=2023-01-01").json()[
-        "count"
-    ] == 1
+    assert (
+        api.get("/api/v1/activities/?service=repair-cafes&date_from=2023-01-01").json()["count"]
+        == 1
+    )
     assert api.get("/api/v1/activities/?date_until=2022-12-31").json()["count"] == 0
     _, other = register(
         roles=[Role.BUURTWERK], offices=["team-vrijwilligerspunt"], scopes=["activities:write"]

@@ -213,9 +213,7 @@ def test_delivery_gives_up_after_the_last_attempt(beheerder, melding, cleaner, s
     assert all(a.response_status is None and a.error for a in DeliveryAttempt.objects.all())
 
 
-def test_no_delivery_for_an_office_outside_the_clients_scope(
-    beheerder, receiver, melding, cleaner
-):
+def test_no_delivery_for_an_office_outside_the_clients_scope(beheerder, receiver, melding, cleaner):
     other_team = _client(
         beheerder,
         role=Role.MELDINGEN_BEHANDELAAR,
@@ -335,9 +333,7 @@ def test_only_a_beheerder_subscribes_and_it_is_audited(beheerder, receiver):
             event_types=["melding.state_changed"],
         )
     with pytest.raises(ValidationError, match="Onbekende gebeurtenis"):
-        subscription_create(
-            actor=beheerder, client=client, url=receiver.url, event_types=["alles"]
-        )
+        subscription_create(actor=beheerder, client=client, url=receiver.url, event_types=["alles"])
     subscription = _subscribe(beheerder, client, receiver)
     subscription_deactivate(actor=beheerder, subscription_id=subscription.pk)
     assert list(

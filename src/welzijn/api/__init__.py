@@ -22,13 +22,13 @@ Adding a resource (see `resources/registry.py` and `resources/casework.py`):
 1. In `resources/<area>.py`, a serializer (the representation; for writes also the input
    shape, as plain fields: the service validates and gives the Dutch messages) and a
    `Resource` subclass with `resource = "<scope name>"` (add it to `models.RESOURCES`),
-   `serializer_class`, `queryset = Model.objects.none()` (for the schema),
-   `http_method_names` (only the methods it has), and:
+   `serializer_class`, `queryset = Model.objects.none()` (for the schema), and:
    - `visible(request)`: the web's queryset twin of the access rule, for the list;
    - `fetch(request, pk, intent, lock=False)`: the web's selector for one object;
-   - `create_object(request, data)` / `update_object(request, obj, data)`: the web's
+   - to write, the mixins `Creatable` / `Updatable` before `Resource`, with
+     `create_object(request, data)` / `update_object(request, obj, data)`: the web's
      service functions (`actor=request.user`); a state change is an `@action` that calls
-     the transition service.
+     the transition service (see `FindingResource.confirm`).
    - `filter_fields = {"office": ("office_id", int), "from": ("opened_on__gte", date)}`
      and `ordering_fields` for filtering and ordering (both appear in the schema).
 2. Register it in `urls.py` on the router.

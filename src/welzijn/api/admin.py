@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from welzijn.api.models import RESOURCES, ApiClient
 from welzijn.api.services import CLIENT_ROLES, apiclient_register, apiclient_revoke
@@ -34,6 +35,12 @@ class ApiClientForm(forms.ModelForm):
     class Meta:
         model = ApiClient
         fields = ["name", "organisation", "expires_at"]
+
+    def clean_expires_at(self):
+        expires_at = self.cleaned_data["expires_at"]
+        if expires_at <= timezone.now():
+            raise forms.ValidationError("De vervaldatum moet in de toekomst liggen.")
+        return expires_at
 
 
 @admin.register(ApiClient)

@@ -8,8 +8,8 @@ A resource subclasses `Resource` and says:
 - `visible(request)`: the queryset of what the caller may list, the web's queryset twin of
   the access rule (`dossiers_visible_to(user)`, ...),
 - `fetch(request, pk, intent)`: one object through the web's selector (access + audit),
-- `create_object(request, data)` / `update_object(request, obj, data)`: the web's service
-  function, for resources that write (`http_method_names` says which methods exist).
+- for resources that write, the mixins `Creatable` (POST) and `Updatable` (PATCH) with
+  `create_object(request, data)` / `update_object(request, obj, data)`: the web's services.
 """
 
 import hashlib
@@ -44,7 +44,6 @@ class Resource(viewsets.GenericViewSet):
     filter_fields: dict[str, tuple[str, type]] = {}
     ordering_fields: list[str] = []
     ordering = ["-pk"]
-    http_method_names = ["get", "head", "options"]
 
     # -- to be given by each resource -------------------------------------------------
     def visible(self, request):
@@ -53,11 +52,12 @@ class Resource(viewsets.GenericViewSet):
     def fetch(self, request, pk: int, intent: Intent, lock: bool = False):
         raise NotImplementedError
 
-    def create_object(self, request, data):
-        raise NotImplementedError
-
-    def update_object(self, request, obj, data):
-        raise NotImplementedError
+    def __init_subclass__(cls, **kwargs):
+        """A write method without its mixin would never be routed: say so at import."""
+        super().__init_subclass__(**kwargs)
+        for method, mixin in (("create_object", "Creatable"), ("update_object", "Updatable")):
+            if method in cls.__dict__ and mixin not in {base.__name__ for base in cls.__mro__}:
+                raise TypeError(f"{cls.__name__}.{method}: put {mixin} before Resource")
 
     # -- the framework ----------------------------------------------------------------
     def get_queryset(self):
@@ -88,6 +88,38 @@ class Resource(viewsets.GenericViewSet):
         obj = self.fetch(request, self._pk(), Intent.VIEW)
         data = self.get_serializer(obj).data
         return Response(data, headers={"ETag": etag_of(data)})
+
+    def dispatch(self, request, *args, **kwargs):
+        """One transaction per request: its reads' audit events and the request's own event
+        (below) commit together, taking the audit trail's lock once."""
+        with transaction.atomic():
+            return super().dispatch(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """Every request in the audit trail, with the client that made it."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            client = request.auth if isinstance(request.auth, ApiClient) else None
+            audit_record(
+                actor=user,
+                action="api",
+                object_type="api.apiclient" if client else "api.session",
+                object_id=str(client.pk) if client else "",
+                reason=f"{request.method} {request.path}"[:300],
+                detail={
+                    "status": response.status_code,
+                    "client": client.name if client else "",
+                },
+            )
+        return response
+
+
+class Creatable:
+    """POST on the list: `create_object(request, data)` calls the web's service."""
+
+    def create_object(self, request, data):
+        raise NotImplementedError
 
     def create(self, request, *args, **kwargs):
         key = request.headers.get("Idempotency-Key", "").strip()
@@ -122,6 +154,14 @@ class Resource(viewsets.GenericViewSet):
             data = self.get_serializer(obj).data
         return Response(data, status=201, headers={"ETag": etag_of(data)})
 
+
+class Updatable:
+    """PATCH on one object, with If-Match: `update_object(request, obj, data)` calls the
+    web's service."""
+
+    def update_object(self, request, obj, data):
+        raise NotImplementedError
+
     def partial_update(self, request, *args, **kwargs):
         wanted = request.headers.get("If-Match", "").strip()
         if not wanted:
@@ -139,23 +179,3 @@ class Resource(viewsets.GenericViewSet):
             obj = self.update_object(request, obj, serializer.validated_data)
             data = self.get_serializer(obj).data
         return Response(data, headers={"ETag": etag_of(data)})
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        """Every request in the audit trail, with the client that made it."""
-        response = super().finalize_response(request, response, *args, **kwargs)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            client = request.auth if isinstance(request.auth, ApiClient) else None
-            with transaction.atomic():
-                audit_record(
-                    actor=user,
-                    action="api",
-                    object_type="api.apiclient" if client else "api.session",
-                    object_id=str(client.pk) if client else "",
-                    reason=f"{request.method} {request.path}"[:300],
-                    detail={
-                        "status": response.status_code,
-                        "client": client.name if client else "",
-                    },
-                )
-        return response

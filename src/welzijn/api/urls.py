@@ -1,3 +1,7 @@
+import threading
+
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.decorators import csp_replace
 from django.urls import include, path
 from drf_spectacular.views import (
     SpectacularAPIView,
@@ -6,13 +10,27 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import SimpleRouter
 
-from welzijn.api.resources import activities, indicators, meldingen, registry, shelter, subsidies
+from welzijn.api.resources import (
+    activities,
+    casework,
+    indicators,
+    meldingen,
+    registry,
+    shelter,
+    subsidies,
+)
 
 app_name = "api"
 
 router = SimpleRouter()
 router.register("persons", registry.PersonResource, basename="person")
 router.register("households", registry.HouseholdResource, basename="household")
+router.register("dossiers", casework.DossierResource, basename="dossier")
+router.register("contacts", casework.ContactResource, basename="contact")
+router.register("trajectories", casework.TrajectoryResource, basename="trajectory")
+router.register("interventions", casework.InterventionResource, basename="intervention")
+router.register("decisions", casework.DecisionResource, basename="decision")
+router.register("findings", casework.FindingResource, basename="finding")
 router.register("meldingen", meldingen.MeldingResource, basename="melding")
 router.register("activities", activities.ActivityResource, basename="activity")
 router.register("stays", shelter.StayResource, basename="stay")
@@ -22,9 +40,27 @@ router.register(
 )
 router.register("indicators", indicators.IndicatorResource, basename="indicator")
 
+#: Swagger UI and Redoc (from our static files) set inline styles and use data: icons; their
+#: scripts stay our own files (the split view serves Swagger's initialiser as a file).
+docs_csp = csp_replace({"style-src": [SELF, UNSAFE_INLINE], "img-src": [SELF, "data:"]})
+
+
+class SchemaView(SpectacularAPIView):
+    """drf-spectacular loads its extensions lazily on the first schema, and two threads doing
+    that at once fail (a gthread worker's first requests): one schema at a time."""
+
+    lock = threading.Lock()
+
+    def get(self, request, *args, **kwargs):
+        with self.lock:
+            return super().get(request, *args, **kwargs)
+
+
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("schema/", SchemaView.as_view(), name="schema"),
+    path(
+        "docs/", docs_csp(SpectacularSwaggerSplitView.as_view(url_name="api:schema")), name="docs"
+    ),
+    path("redoc/", docs_csp(SpectacularRedocView.as_view(url_name="api:schema")), name="redoc"),
     path("", include(router.urls)),
 ]

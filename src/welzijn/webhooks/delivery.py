@@ -22,12 +22,12 @@ LEASE = dt.timedelta(minutes=5)
 
 
 def max_attempts() -> int:
-    return int(getattr(settings, "WEBHOOK_MAX_ATTEMPTS", 8))
+    return settings.WEBHOOK_MAX_ATTEMPTS
 
 
 def backoff(attempt: int) -> dt.timedelta:
     """The wait after failed attempt n: base, 2 x base, 4 x base, ... at most six hours."""
-    base = float(getattr(settings, "WEBHOOK_BACKOFF_SECONDS", 30))
+    base = settings.WEBHOOK_BACKOFF_SECONDS
     return dt.timedelta(seconds=min(base * 2 ** (attempt - 1), 6 * 3600))
 
 
@@ -90,12 +90,12 @@ class Answer:
 
 
 def post(url: str, body: bytes, headers: dict[str, str]) -> Answer:
-    timeout = float(getattr(settings, "WEBHOOK_TIMEOUT_SECONDS", 10))
+    timeout = settings.WEBHOOK_TIMEOUT_SECONDS
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     started = time.monotonic()
     status, error = None, ""
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             status = response.status
     except urllib.error.HTTPError as refused:
         status, error = refused.code, str(refused.reason)[:300]

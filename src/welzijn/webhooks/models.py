@@ -96,9 +96,7 @@ class Delivery(models.Model):
         verbose_name = "aflevering"
         verbose_name_plural = "afleveringen"
         constraints = [
-            models.UniqueConstraint(
-                fields=["event", "subscription"], name="webhooks_delivery_once"
-            )
+            models.UniqueConstraint(fields=["event", "subscription"], name="webhooks_delivery_once")
         ]
         indexes = [
             models.Index(
@@ -127,3 +125,6 @@ class DeliveryAttempt(models.Model):
         verbose_name = "poging"
         verbose_name_plural = "pogingen"
         ordering = ["delivery", "number"]
+
+    def __str__(self) -> str:
+        return f"poging {self.number}: {self.response_status or self.error}"

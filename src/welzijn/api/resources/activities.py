@@ -11,7 +11,7 @@ from rest_framework import serializers
 from welzijn.activities import selectors, services
 from welzijn.activities.access import activities_visible_to
 from welzijn.activities.models import Activity
-from welzijn.api.resource import Resource
+from welzijn.api.resource import Creatable, Resource
 from welzijn.casework.models import Office
 from welzijn.catalog.models import Service
 from welzijn.registry.models import Organisation, Wijk
@@ -73,11 +73,10 @@ class ActivitySerializer(serializers.ModelSerializer):
     retrieve=extend_schema(summary="Eén activiteit"),
     create=extend_schema(summary="Een activiteit registreren"),
 )
-class ActivityResource(Resource):
+class ActivityResource(Creatable, Resource):
     resource = "activities"
     serializer_class = ActivitySerializer
     queryset = Activity.objects.none()
-    http_method_names = ["get", "post", "head", "options"]
     filter_fields = {
         "date_from": ("date__gte", dt.date),
         "date_until": ("date__lte", dt.date),
@@ -118,6 +117,4 @@ class ActivityResource(Resource):
             items_brought=data.get("items_brought"),
             items_repaired=data.get("items_repaired"),
         )
-        return selectors.activity_get(
-            user=request.user, activity_id=activity.pk, reason="api"
-        )
+        return selectors.activity_get(user=request.user, activity_id=activity.pk, reason="api")

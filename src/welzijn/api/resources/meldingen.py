@@ -7,7 +7,7 @@ import datetime as dt
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from welzijn.api.resource import Resource
+from welzijn.api.resource import Creatable, Resource
 from welzijn.casework.models import Office
 from welzijn.meldingen import selectors, services
 from welzijn.meldingen.access import may_see_reporter, meldingen_visible_to
@@ -98,11 +98,10 @@ class MeldingSerializer(serializers.ModelSerializer):
     retrieve=extend_schema(summary="Eén melding, met haar statusgeschiedenis"),
     create=extend_schema(summary="Een melding registreren (een partner of een burger-app)"),
 )
-class MeldingResource(Resource):
+class MeldingResource(Creatable, Resource):
     resource = "meldingen"
     serializer_class = MeldingSerializer
     queryset = Melding.objects.none()
-    http_method_names = ["get", "post", "head", "options"]
     filter_fields = {
         "reported_from": ("reported_at__date__gte", dt.date),
         "reported_until": ("reported_at__date__lte", dt.date),

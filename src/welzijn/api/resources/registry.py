@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
-from welzijn.api.resource import Resource
+from welzijn.api.resource import Creatable, Resource, Updatable
 from welzijn.registry import selectors, services
 from welzijn.registry.models import Address, Household, Person
 
@@ -38,12 +38,11 @@ class PersonSerializer(serializers.ModelSerializer):
     create=extend_schema(summary="Een persoon registreren"),
     partial_update=extend_schema(summary="Een persoon wijzigen (If-Match verplicht)"),
 )
-class PersonResource(Resource):
+class PersonResource(Creatable, Updatable, Resource):
     resource = "persons"
     serializer_class = PersonSerializer
     queryset = Person.objects.none()  # for the schema; reads go through the selectors
     filter_backends: list = []
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def list(self, request, *args, **kwargs):
         query = request.query_params.get("q", "")
@@ -85,11 +84,10 @@ class HouseholdSerializer(serializers.ModelSerializer):
     create=extend_schema(summary="Een huishouden registreren"),
     partial_update=extend_schema(summary="Een huishouden wijzigen (If-Match verplicht)"),
 )
-class HouseholdResource(Resource):
+class HouseholdResource(Creatable, Updatable, Resource):
     resource = "households"
     serializer_class = HouseholdSerializer
     queryset = Household.objects.none()
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def list(self, request, *args, **kwargs):
         raise ValidationError({"__all__": ["Zoek huishoudens via hun leden: /api/v1/persons/?q="]})

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from welzijn.api.resource import Resource
+from welzijn.api.resource import Creatable, Resource
 from welzijn.shelter import selectors, services
 from welzijn.shelter.access import stays_visible_to
 from welzijn.shelter.models import Facility, Stay
@@ -108,10 +108,9 @@ class StayResource(_StayReads):
     retrieve=extend_schema(summary="Eén nacht"),
     create=extend_schema(summary="Een nacht registreren (inchecken in de nachtopvang)"),
 )
-class NightResource(_StayReads):
+class NightResource(Creatable, _StayReads):
     resource = "stays"
     serializer_class = NightSerializer
-    http_method_names = ["get", "post", "head", "options"]
 
     def visible(self, request):
         return self.stays(request).filter(facility__kind=Facility.Kind.NIGHT_SHELTER)

@@ -68,9 +68,11 @@ class ApplicationResource(Resource):
     ordering = ["-id"]
 
     def visible(self, request):
-        return applications_visible_to(request.user).select_related(
-            "call__scheme", "organisation", "wijk"
-        ).prefetch_related("lines")
+        return (
+            applications_visible_to(request.user)
+            .select_related("call__scheme", "organisation", "wijk")
+            .prefetch_related("lines")
+        )
 
     def fetch(self, request, pk, intent, lock=False):
         return selectors.application_get(
