@@ -15,5 +15,6 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("rapportage/", include("welzijn.reporting.urls")),
+    path("verwerkingsregister/", include("welzijn.retention.urls")),
     path("", include("welzijn.web.urls")),
 ]

@@ -44,6 +44,9 @@ class Role(StrEnum):
     WOONCOACH = "wooncoach"
     #: A team that reports monthly totals (meals served, rides, tons) for its services.
     MAANDCIJFERS = "maandcijfers"
+    #: The data protection officer: exports what welzijn holds about a person (subject
+    #: access) and restricts a person's file (restriction, objection); reads identity data.
+    DPO = "dpo"
 
 
 #: Roles that work with people and dossiers of their office.
