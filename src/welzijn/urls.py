@@ -17,5 +17,6 @@ urlpatterns = [
     path("api/v1/", include("welzijn.api.urls")),
     path("rapportage/", include("welzijn.reporting.urls")),
     path("rechtencheck/", include("welzijn.web.urls_rechtencheck")),
+    path("verwerkingsregister/", include("welzijn.retention.urls")),
     path("", include("welzijn.web.urls")),
 ]

@@ -1,4 +1,3 @@
-
 """Search that tolerates typos and finds by birth date; the duplicate check before a
 registration."""
 

@@ -469,6 +469,8 @@ EXPECTED = {
     "reporting:indicator": Expect(_report(200)),
     "reporting:jaaroverzicht": Expect(_report(200)),
     "reporting:download": Expect(_report(200)),
+    # The processing register (no personal data): the beheerder and the DPO.
+    "retention:register": Expect(lambda role, rel: 200 if role in (BH, Role.DPO) else 403),
 }
 #: What every form gets in the invalid POST: too long for any field, valid for none.
 INVALID_POST = {
