@@ -207,7 +207,7 @@ def test_cancel_an_intervention_with_a_reason(page, live_server, data):
     row.get_by_role("link", name="annuleren").click()
     expect(page.get_by_role("heading", name="Tussenkomst annuleren")).to_be_visible()
     page.get_by_role("button", name="Opslaan").click()
-    expect(page.get_by_text("Dit veld is verplicht.")).to_be_visible()
+    expect(page.get_by_text("Dit veld is vereist.")).to_be_visible()
     page.get_by_label("Reden van annulering").fill("Bedrag dubbel ingegeven")
     page.get_by_role("button", name="Opslaan").click()
     row = page.locator("table.timeline tr", has_text="Huurwaarborg")

@@ -55,7 +55,7 @@ def test_members_are_found_added_and_ended(logged_in, worker):
     chosen = logged_in.get(url, {"person": joiner.pk}).content.decode()
     assert "Ayla Zoekbaar" in chosen and 'name="role"' in chosen
     response = logged_in.post(url, {"person": joiner.pk, "role": "partner", "start_date": ""})
-    assert response.status_code == 400 and "Dit veld is verplicht" in response.content.decode()
+    assert response.status_code == 400 and "Dit veld is vereist" in response.content.decode()
     response = logged_in.post(
         url, {"person": joiner.pk, "role": "partner", "start_date": "2023-02-01"}
     )

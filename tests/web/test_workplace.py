@@ -211,7 +211,7 @@ def test_dossier_page_query_count_does_not_grow_with_its_size(
             actor=worker, dossier_id=big.pk, service="housing-first", start_date=D(2023, month, 1)
         )
     for file in (small, big):
-        with django_assert_max_num_queries(27):  # 24 + notes, documents, tasks
+        with django_assert_max_num_queries(30):  # 24 + notes, docs, tasks, restriction
             assert logged_in.get(reverse("web:dossier", args=[file.pk])).status_code == 200
 
 

@@ -50,6 +50,7 @@ class SchemaView(SpectacularAPIView):
     that at once fail (a gthread worker's first requests): one schema at a time."""
 
     lock = threading.Lock()
+    schema = None  # the schema's own view is not an operation of the schema
 
     def get(self, request, *args, **kwargs):
         with self.lock:
