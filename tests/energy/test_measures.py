@@ -14,6 +14,7 @@ from welzijn.energy import services
 from welzijn.energy.models import LacDossier, RentGuarantee
 from welzijn.reporting import measures
 from welzijn.reporting.indicators import INDICATORS
+from welzijn.reporting.records import Records, tally, total
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -22,7 +23,8 @@ D = dt.date
 def _value(code, year=2023):
     indicator = next(i for i in INDICATORS if i.code == code)
     ids = list(Service.objects.filter(code__in=indicator.services).values_list("pk", flat=True))
-    return measures.get(indicator.kind).count(indicator, year, ids)
+    got = measures.get(indicator.kind).count(indicator, year, ids)
+    return total(got).value if isinstance(got, Records) else got
 
 
 @pytest.fixture
@@ -72,6 +74,15 @@ def world():
 def test_dossiers_per_utility_and_year(world):
     assert _value("lac_energie") == 3
     assert _value("lac_water") == 0 and _value("lac_water", 2022) == 1
+
+
+def test_dossiers_and_aid_have_their_months_and_team(world):
+    indicator = next(i for i in INDICATORS if i.code == "lac_energie")
+    ids = list(Service.objects.filter(code__in=indicator.services).values_list("pk", flat=True))
+    records = measures.get(indicator.kind).count(indicator, 2023, ids)
+    assert {m: t.value for m, t in tally(records, "month").items()} == {5: 3}
+    assert sum(t.value for t in tally(records, "office").values()) == 3
+    assert records.has("wijk") and records.has("office")
 
 
 def test_prevented_share_counts_a_lapsed_term_as_refused_cut_off(world):

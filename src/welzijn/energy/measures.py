@@ -11,11 +11,13 @@ from django.utils import timezone
 
 from welzijn.casework.models import Trajectory
 from welzijn.reporting.compute import interventions_in, members_of_household_records
-from welzijn.reporting.measures import Share, data_source, measure
+from welzijn.reporting.measures import Records, Share, data_source, measure, part
 
 from .models import EnergyAid, EnergyScan, HousingTrajectory, LacDossier, RentGuarantee
 
 SOURCE = " Bron: registraties van de Energiecel en de wooncoaches."
+#: a registration is where its household lives, with the team that registered it
+PLACE = {"wijk": "household__address__wijk__name", "office": "office__name"}
 
 
 def _bounds(year: int) -> tuple[dt.date, dt.date]:
@@ -26,20 +28,22 @@ def _bounds(year: int) -> tuple[dt.date, dt.date]:
     "energy.aid_households",
     definition="Aantal verschillende huishoudens met een tussenkomst {services} toegekend in "
     "het jaar." + SOURCE,
+    keyed=True,
 )
 def aid_households(indicator, year, service_ids):
     aid = EnergyAid.objects.filter(service_id__in=service_ids, granted_on__year=year)
-    return float(aid.values("household_id").distinct().count())
+    return Records((part(aid, date="granted_on", unit="household_id", **PLACE),), True)
 
 
 @measure(
     "energy.scan_households",
     definition="Aantal verschillende huishoudens bij wie in het jaar een energiescan aan huis "
     "gebeurde." + SOURCE,
+    keyed=True,
 )
 def scan_households(indicator, year, service_ids):
     scans = EnergyScan.objects.filter(visited_on__year=year)
-    return float(scans.values("household_id").distinct().count())
+    return Records((part(scans, date="visited_on", unit="household_id", **PLACE),), True)
 
 
 @measure(
@@ -47,11 +51,11 @@ def scan_households(indicator, year, service_ids):
     definition="Aantal LAC-dossiers ({services}) waarvan het verzoek in het jaar ontvangen "
     "werd." + SOURCE,
     things=True,
+    keyed=True,
 )
 def lac_dossiers(indicator, year, service_ids):
-    return float(
-        LacDossier.objects.filter(service_id__in=service_ids, received_on__year=year).count()
-    )
+    received = LacDossier.objects.filter(service_id__in=service_ids, received_on__year=year)
+    return Records((part(received, date="received_on", **PLACE),))
 
 
 def lac_settled_in(year: int, service_ids: list[int]):
@@ -97,10 +101,11 @@ def housing_households(indicator, year, service_ids):
 @measure(
     "energy.housing_started",
     definition="Aantal trajecten ‘{detail}’ die in het jaar begonnen." + SOURCE,
+    keyed=True,
 )
 def housing_started(indicator, year, service_ids):
     started = HousingTrajectory.objects.filter(kind=indicator.detail, started_on__year=year)
-    return float(started.count())
+    return Records((part(started, date="started_on", **PLACE),))
 
 
 def _guarantee_persons_by_household(year: int, service_ids) -> dict[int, int]:
