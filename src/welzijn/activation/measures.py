@@ -175,14 +175,12 @@ def jobteam_intensive(indicator, year, service_ids) -> float:
     "het jaar deelnamen aan het netwerkevent Koop Sociaal. Bron: de deelnemerslijst die de "
     "Dienst Werk en Activering registreert.",
     things=True,
+    keyed=True,
 )
-def buyers(indicator, year, service_ids) -> float:
-    return float(
-        KoopSociaalBuyer.objects.filter(event_date__year=year)
-        .values("organisation")
-        .distinct()
-        .count()
-    )
+def buyers(indicator, year, service_ids) -> Records:
+    """Per month of the event (a buyer has no wijk or team here: months only)."""
+    rows = KoopSociaalBuyer.objects.filter(event_date__year=year)
+    return Records((part(rows, date="event_date", unit="organisation_id"),), True)
 
 
 @data_source

@@ -12,6 +12,7 @@ from django.utils import timezone
 from welzijn.casework.models import Trajectory
 from welzijn.reporting.compute import interventions_in, members_of_household_records
 from welzijn.reporting.measures import Records, Share, data_source, measure, part
+from welzijn.reporting.records import entered
 
 from .models import EnergyAid, EnergyScan, HousingTrajectory, LacDossier, RentGuarantee
 
@@ -87,6 +88,7 @@ def lac_prevented(indicator, year, service_ids):
     "energy.housing_households",
     definition="Aantal verschillende huishoudens met een traject ‘{detail}’ dat in het jaar "
     "liep." + SOURCE,
+    keyed=True,
 )
 def housing_households(indicator, year, service_ids):
     start, end = _bounds(year)
@@ -95,7 +97,8 @@ def housing_households(indicator, year, service_ids):
         kind=indicator.detail,
         started_on__lte=end,
     )
-    return float(running.values("household_id").distinct().count())
+    date = entered("started_on", year)
+    return Records((part(running, date=date, unit="household_id", **PLACE),), True)
 
 
 @measure(
