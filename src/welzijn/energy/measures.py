@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Case, DateField, F, Q, When
 from django.utils import timezone
 
 from welzijn.casework.models import Trajectory
 from welzijn.reporting.compute import interventions_in, members_of_household_records
-from welzijn.reporting.measures import Records, Share, data_source, measure, part
+from welzijn.reporting.measures import Records, data_source, measure, part
 from welzijn.reporting.records import entered
 
 from .models import EnergyAid, EnergyScan, HousingTrajectory, LacDossier, RentGuarantee
@@ -76,12 +76,18 @@ def lac_settled_in(year: int, service_ids: list[int]):
     "wettelijke termijn in het jaar verstreek zonder advies (dat geldt als geweigerde "
     "afsluiting): het aandeel zonder toegestane afsluiting." + SOURCE,
     share=True,
+    keyed=True,
 )
 def lac_prevented(indicator, year, service_ids):
-    settled = lac_settled_in(year, service_ids)
-    total = settled.count()
-    allowed = settled.filter(decision=LacDossier.Decision.CUT_OFF_ALLOWED).count()
-    return Share(hits=float(total - allowed), total=float(total))
+    """Per month of the decision, or of the term that lapsed; wijk and team."""
+    settled_on = Case(
+        When(status=LacDossier.Status.DECIDED, then=F("decided_on")),
+        default=F("advice_due_on"),
+        output_field=DateField(),
+    )
+    prevented = ~Q(decision=LacDossier.Decision.CUT_OFF_ALLOWED)
+    rows = part(lac_settled_in(year, service_ids), date=settled_on, hit=prevented, **PLACE)
+    return Records((rows,))
 
 
 @measure(
