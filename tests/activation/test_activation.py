@@ -17,6 +17,8 @@ from welzijn.core.models import AuditEvent
 from welzijn.core.roles import Role
 from welzijn.reporting.compute import compute
 from welzijn.reporting.indicators import BY_CODE
+from welzijn.reporting.measures import get
+from welzijn.reporting.records import tally
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -86,6 +88,10 @@ def test_a_question_is_open_until_answered_and_counted_when_answered(werk):
         )
     assert _values(2023, "werk_vragen", "u_connect_individueel") == [6, 1]
     assert _values(2022, "werk_vragen") == [0]
+    # the months of the answers: the one from March, five from April
+    asked = BY_CODE["werk_vragen"]
+    months = tally(get(asked.kind).count(asked, 2023, []), "month")
+    assert {m: t.value for m, t in months.items()} == {3: 1, 4: 5}
 
 
 def test_bad_question_data_is_refused_in_dutch_and_nothing_is_written(werk):

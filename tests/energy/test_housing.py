@@ -120,3 +120,22 @@ def test_a_gent_knapt_op_trajectory_has_a_budget_and_ends_once(coach):
         services.housing_trajectory_end(
             actor=coach, trajectory_id=trajectory.pk, end_date=dt.date(2023, 11, 1)
         )
+
+
+def test_wooncoach_households_count_once_in_the_month_they_enter_the_year(coach):
+    from welzijn.reporting.indicators import BY_CODE
+    from welzijn.reporting.measures import get
+    from welzijn.reporting.records import tally, total
+
+    onthaal = user(Role.ONTHAAL)
+    for n, started in enumerate((dt.date(2022, 11, 1), dt.date(2023, 4, 1))):
+        tenant = person(onthaal, last_name=f"Huurder{n}")
+        household(onthaal, tenant)
+        services.housing_trajectory_start(
+            actor=coach, insz=tenant.insz, kind="wooncoach", started_on=started
+        )
+    indicator = BY_CODE["wooncoaches"]
+    records = get(indicator.kind).count(indicator, 2023, [])
+    assert total(records).value == 2
+    assert {m: t.value for m, t in tally(records, "month").items()} == {1: 1, 4: 1}
+    assert total(get(indicator.kind).count(indicator, 2022, [])).value == 1

@@ -14,15 +14,22 @@ from welzijn.energy import services
 from welzijn.energy.models import LacDossier, RentGuarantee
 from welzijn.reporting import measures
 from welzijn.reporting.indicators import INDICATORS
+from welzijn.reporting.records import Records, tally, total
 
 pytestmark = pytest.mark.django_db
 D = dt.date
 
 
-def _value(code, year=2023):
+def _counted(code, year=2023):
+    """What the indicator's measure returns (records, or a number)."""
     indicator = next(i for i in INDICATORS if i.code == code)
     ids = list(Service.objects.filter(code__in=indicator.services).values_list("pk", flat=True))
     return measures.get(indicator.kind).count(indicator, year, ids)
+
+
+def _value(code, year=2023):
+    got = _counted(code, year)
+    return total(got).value if isinstance(got, Records) else got
 
 
 @pytest.fixture
@@ -74,10 +81,17 @@ def test_dossiers_per_utility_and_year(world):
     assert _value("lac_water") == 0 and _value("lac_water", 2022) == 1
 
 
+def test_dossiers_and_aid_have_their_months_and_team(world):
+    records = _counted("lac_energie")
+    assert {m: t.value for m, t in tally(records, "month").items()} == {5: 3}
+    assert sum(t.value for t in tally(records, "office").values()) == 3
+    assert records.has("wijk") and records.has("office")
+
+
 def test_prevented_share_counts_a_lapsed_term_as_refused_cut_off(world):
-    share = _value("lac_energie_voorkomen")
+    share = total(_counted("lac_energie_voorkomen"))
     # decided: plan (prevented), cut-off allowed; lapsed on 9/6/2023 without advice: prevented
-    assert (share.hits, share.total) == (2, 3)
+    assert (share.hits, share.value) == (2, 3)  # hits over the base
 
 
 def test_aid_counts_households_not_grants_and_compares_with_2022(world):

@@ -53,6 +53,18 @@ def test_unique_users_and_nights_of_the_night_shelter(staff):
     assert _value("nachtopvang_nachten") == 4  # a three nights, b one
 
 
+def test_a_stays_nights_fall_in_the_months_they_are_in(staff):
+    from welzijn.reporting.records import tally
+    from welzijn.shelter.measures import nights
+
+    guest = person(staff)
+    _stay(staff, "housing-first", guest, D(2022, 12, 20), D(2023, 3, 2), "straat")
+    service_id = Facility.objects.get(code="housing-first").service_id
+    months = tally(nights(None, 2023, [service_id]), "month")
+    # the morning of 2 March is the exit: the night of 1 March is the last
+    assert {m: t.value for m, t in months.items()} == {1: 31, 2: 28, 3: 1}
+
+
 def test_outflow_share_to_durable_housing_among_those_who_left(staff):
     # Leegstand: four households; three left in 2023 (two to housing), one stays
     guests = [person(staff) for _ in range(4)]

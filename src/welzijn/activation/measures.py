@@ -13,7 +13,8 @@ from django.db.models import Count, Q, QuerySet
 
 from welzijn.casework.models import Trajectory
 from welzijn.registry.models import Organisation
-from welzijn.reporting.measures import data_source, measure
+from welzijn.reporting.measures import Records, data_source, measure, part
+from welzijn.reporting.records import entered
 
 from .models import Desk, JobteamGuidance, KoopSociaalBuyer, Placement, Question
 
@@ -26,6 +27,8 @@ PLACEMENTS = (
     "{services}; tewerkstellingen van een geannuleerd traject tellen niet mee."
 )
 JOBTEAM = " Bron: de begeleidingen die het Jobteam registreert."
+#: a placement counts for the team of its trajectory's dossier (an employer has no wijk here)
+PLACEMENT_OFFICE = "trajectory__dossier__office__name"
 
 
 def _answered(year: int, desk: str) -> QuerySet[Question]:
@@ -51,9 +54,11 @@ def _in_year(year: int, service_ids: list[int]) -> QuerySet[Placement]:
     definition="Aantal ondersteuningsvragen rond werk, opleiding en activering die het onthaal "
     "van de Dienst Werk en Activering (werkpunt) in het jaar beantwoordde of opvolgde (met "
     "informatie, een traject of een doorverwijzing)." + QUESTIONS,
+    keyed=True,
 )
-def questions(indicator, year, service_ids) -> float:
-    return float(_answered(year, Desk.WERKPUNT).count())
+def questions(indicator, year, service_ids) -> Records:
+    """Per month of the answer (a question has no wijk or team: months only)."""
+    return Records((part(_answered(year, Desk.WERKPUNT), date="answered_on"),))
 
 
 @measure(
@@ -61,9 +66,12 @@ def questions(indicator, year, service_ids) -> float:
     definition="Aantal verschillende personen met minstens één vraag die de digicoaches van "
     "U-Connect in het jaar individueel beantwoordden (digitale vaardigheden, Mijn VDAB, "
     "Burgerprofiel, itsme, Mijn Gent, MyMinFin). Workshops in groep tellen apart." + QUESTIONS,
+    keyed=True,
 )
-def persons_helped(indicator, year, service_ids) -> float:
-    return float(_answered(year, Desk.U_CONNECT).values("person").distinct().count())
+def persons_helped(indicator, year, service_ids) -> Records:
+    """Per month of the answer (months only, as `questions`)."""
+    rows = part(_answered(year, Desk.U_CONNECT), date="answered_on", unit="person_id")
+    return Records((rows,), True)
 
 
 @measure(
@@ -72,12 +80,20 @@ def persons_helped(indicator, year, service_ids) -> float:
     "stadsdiensten) waar in het jaar minstens één persoon aan de slag was in een "
     "tewerkstelling van {services}." + PLACEMENTS,
     things=True,
+    keyed=True,
 )
-def employers(indicator, year, service_ids) -> float:
+def employers(indicator, year, service_ids) -> Records:
     placements = _in_year(year, service_ids).exclude(
         employer__organisation__kind=Organisation.Kind.STADSDIENST
     )
-    return float(placements.values("employer").distinct().count())
+    return _running(placements, year, "employer_id")
+
+
+def _running(placements: QuerySet[Placement], year: int, unit: str) -> Records:
+    """Placements running in the year, counted once per ``unit``; their month is the one
+    they entered the year in, their team that of the trajectory."""
+    date = entered("start_date", year)
+    return Records((part(placements, date=date, unit=unit, office=PLACEMENT_OFFICE),), True)
 
 
 @measure(
@@ -85,9 +101,10 @@ def employers(indicator, year, service_ids) -> float:
     definition="Aantal verschillende sectoren van de tewerkstellingen van {services} die in "
     "het jaar liepen." + PLACEMENTS,
     things=True,
+    keyed=True,
 )
-def sectors(indicator, year, service_ids) -> float:
-    return float(_in_year(year, service_ids).values("sector").distinct().count())
+def sectors(indicator, year, service_ids) -> Records:
+    return _running(_in_year(year, service_ids), year, "sector")
 
 
 def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -158,14 +175,12 @@ def jobteam_intensive(indicator, year, service_ids) -> float:
     "het jaar deelnamen aan het netwerkevent Koop Sociaal. Bron: de deelnemerslijst die de "
     "Dienst Werk en Activering registreert.",
     things=True,
+    keyed=True,
 )
-def buyers(indicator, year, service_ids) -> float:
-    return float(
-        KoopSociaalBuyer.objects.filter(event_date__year=year)
-        .values("organisation")
-        .distinct()
-        .count()
-    )
+def buyers(indicator, year, service_ids) -> Records:
+    """Per month of the event (a buyer has no wijk or team here: months only)."""
+    rows = KoopSociaalBuyer.objects.filter(event_date__year=year)
+    return Records((part(rows, date="event_date", unit="organisation_id"),), True)
 
 
 @data_source

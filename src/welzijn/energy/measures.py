@@ -6,16 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Case, DateField, F, Q, When
 from django.utils import timezone
 
 from welzijn.casework.models import Trajectory
 from welzijn.reporting.compute import interventions_in, members_of_household_records
-from welzijn.reporting.measures import Share, data_source, measure
+from welzijn.reporting.measures import Records, data_source, measure, part
+from welzijn.reporting.records import entered
 
 from .models import EnergyAid, EnergyScan, HousingTrajectory, LacDossier, RentGuarantee
 
 SOURCE = " Bron: registraties van de Energiecel en de wooncoaches."
+#: a registration is where its household lives, with the team that registered it
+PLACE = {"wijk": "household__address__wijk__name", "office": "office__name"}
 
 
 def _bounds(year: int) -> tuple[dt.date, dt.date]:
@@ -26,20 +29,22 @@ def _bounds(year: int) -> tuple[dt.date, dt.date]:
     "energy.aid_households",
     definition="Aantal verschillende huishoudens met een tussenkomst {services} toegekend in "
     "het jaar." + SOURCE,
+    keyed=True,
 )
 def aid_households(indicator, year, service_ids):
     aid = EnergyAid.objects.filter(service_id__in=service_ids, granted_on__year=year)
-    return float(aid.values("household_id").distinct().count())
+    return Records((part(aid, date="granted_on", unit="household_id", **PLACE),), True)
 
 
 @measure(
     "energy.scan_households",
     definition="Aantal verschillende huishoudens bij wie in het jaar een energiescan aan huis "
     "gebeurde." + SOURCE,
+    keyed=True,
 )
 def scan_households(indicator, year, service_ids):
     scans = EnergyScan.objects.filter(visited_on__year=year)
-    return float(scans.values("household_id").distinct().count())
+    return Records((part(scans, date="visited_on", unit="household_id", **PLACE),), True)
 
 
 @measure(
@@ -47,11 +52,11 @@ def scan_households(indicator, year, service_ids):
     definition="Aantal LAC-dossiers ({services}) waarvan het verzoek in het jaar ontvangen "
     "werd." + SOURCE,
     things=True,
+    keyed=True,
 )
 def lac_dossiers(indicator, year, service_ids):
-    return float(
-        LacDossier.objects.filter(service_id__in=service_ids, received_on__year=year).count()
-    )
+    received = LacDossier.objects.filter(service_id__in=service_ids, received_on__year=year)
+    return Records((part(received, date="received_on", **PLACE),))
 
 
 def lac_settled_in(year: int, service_ids: list[int]):
@@ -71,18 +76,25 @@ def lac_settled_in(year: int, service_ids: list[int]):
     "wettelijke termijn in het jaar verstreek zonder advies (dat geldt als geweigerde "
     "afsluiting): het aandeel zonder toegestane afsluiting." + SOURCE,
     share=True,
+    keyed=True,
 )
 def lac_prevented(indicator, year, service_ids):
-    settled = lac_settled_in(year, service_ids)
-    total = settled.count()
-    allowed = settled.filter(decision=LacDossier.Decision.CUT_OFF_ALLOWED).count()
-    return Share(hits=float(total - allowed), total=float(total))
+    """Per month of the decision, or of the term that lapsed; wijk and team."""
+    settled_on = Case(
+        When(status=LacDossier.Status.DECIDED, then=F("decided_on")),
+        default=F("advice_due_on"),
+        output_field=DateField(),
+    )
+    prevented = ~Q(decision=LacDossier.Decision.CUT_OFF_ALLOWED)
+    rows = part(lac_settled_in(year, service_ids), date=settled_on, hit=prevented, **PLACE)
+    return Records((rows,))
 
 
 @measure(
     "energy.housing_households",
     definition="Aantal verschillende huishoudens met een traject ‘{detail}’ dat in het jaar "
     "liep." + SOURCE,
+    keyed=True,
 )
 def housing_households(indicator, year, service_ids):
     start, end = _bounds(year)
@@ -91,16 +103,18 @@ def housing_households(indicator, year, service_ids):
         kind=indicator.detail,
         started_on__lte=end,
     )
-    return float(running.values("household_id").distinct().count())
+    date = entered("started_on", year)
+    return Records((part(running, date=date, unit="household_id", **PLACE),), True)
 
 
 @measure(
     "energy.housing_started",
     definition="Aantal trajecten ‘{detail}’ die in het jaar begonnen." + SOURCE,
+    keyed=True,
 )
 def housing_started(indicator, year, service_ids):
     started = HousingTrajectory.objects.filter(kind=indicator.detail, started_on__year=year)
-    return float(started.count())
+    return Records((part(started, date="started_on", **PLACE),))
 
 
 def _guarantee_persons_by_household(year: int, service_ids) -> dict[int, int]:

@@ -22,6 +22,7 @@ from django.db.models import (
     DateField,
     Expression,
     F,
+    Func,
     IntegerField,
     Q,
     QuerySet,
@@ -100,6 +101,24 @@ def part(
         "h": h,
     }
     return Part(rows, columns, bool(wijk), bool(office))
+
+
+class Days(Func):
+    """Whole days from the second date to the first (a part's ``n``: the nights of a stay),
+    as an integer on SQLite and PostgreSQL alike."""
+
+    output_field = IntegerField()
+    arg_joiner = " - "
+    template = "(%(expressions)s)"  # PostgreSQL: date - date is an integer
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
 
 
 def entered(start_field: str, year: int) -> Expression:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import DateField, F, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce, Greatest, Least
 
 from welzijn.reporting.measures import Records, Share, data_source, measure, part
-from welzijn.reporting.records import entered
+from welzijn.reporting.records import Days, entered, total
 
 from . import counting
 from .models import CapacityPeriod, PitCount, Refusal, Stay
@@ -170,15 +171,31 @@ def places(indicator, year, service_ids):
     definition="Aantal nachten in het jaar in de voorzieningen van {services}: per verblijf "
     "de nachten die in het jaar vallen." + SOURCE,
     things=True,
+    keyed=True,
 )
 def nights(indicator, year, service_ids):
-    start, end = _bounds(year)
-    total = 0
-    rows = stays_in_year(year, service_ids).values_list("entry_date", "exit_date")
-    after = end + dt.timedelta(days=1)
-    for entry, exit_date in rows.iterator(chunk_size=10_000):
-        total += (min(exit_date or after, after) - max(entry, start)).days
-    return total
+    """Per month the stays' nights in it (a stay over three months adds to each), and the
+    facility's wijk and team: one part per month, each over the stays that share a night
+    with it."""
+    parts = []
+    for month in range(1, 13):
+        first = dt.date(year, month, 1)
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        stays = stays_in_year(year, service_ids).filter(
+            Q(exit_date__isnull=True) | Q(exit_date__gt=first), entry_date__lt=following
+        )
+        since = Greatest(F("entry_date"), Value(first, output_field=DateField()))
+        until = Least(
+            Coalesce(F("exit_date"), Value(following, output_field=DateField())),
+            Value(following, output_field=DateField()),
+        )
+        parts.append(part(stays, date=since, n=Days(until, since), **PLACE))
+    return Records(tuple(parts))
+
+
+def nights_in(year: int, service_ids: list[int]) -> int:
+    """The nights of the year as one number (the facility page, the occupancy rate)."""
+    return int(total(nights(None, year, service_ids)).value)
 
 
 def capacity_nights(year: int, service_ids: list[int]) -> int:
@@ -210,7 +227,7 @@ def occupancy_measure(indicator, year, service_ids):
 
 def occupancy(year: int, service_ids: list[int]) -> Share:
     """Nights in the year over the places' nights (the facility page's occupancy rate)."""
-    return Share(hits=nights(None, year, service_ids), total=capacity_nights(year, service_ids))
+    return Share(hits=nights_in(year, service_ids), total=capacity_nights(year, service_ids))
 
 
 @measure(

@@ -14,6 +14,7 @@ from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.audit import audit_record
 from welzijn.core.roles import CASEWORK_ROLES, roles_of
 from welzijn.registry.selectors import person_get, person_search
+from welzijn.reporting import records
 from welzijn.shelter import counting, services
 from welzijn.shelter import selectors as shelter
 from welzijn.shelter.access import (
@@ -28,7 +29,7 @@ from welzijn.shelter.access import (
 from welzijn.shelter.measures import (
     durable_share,
     left_in_year,
-    nights,
+    nights_in,
     occupancy,
     persons,
 )
@@ -85,8 +86,8 @@ def facility(request, facility_id):
             "residents": shelter.residents_on(user=request.user, facility=place, night=night),
             "outflow": durable_share(left_in_year(night.year, facility=place)),
             "year": {
-                "persons": persons(None, night.year, [place.service_id]),
-                "nights": nights(None, night.year, [place.service_id]),
+                "persons": int(records.total(persons(None, night.year, [place.service_id])).value),
+                "nights": nights_in(night.year, [place.service_id]),
                 "occupancy": occupancy(night.year, [place.service_id]).value,
             },
             "refusal_form": RefusalForm(),
