@@ -15,8 +15,9 @@ from django.db.models import QuerySet
 from welzijn.casework.access import access_dossier, dossiers_visible_to
 from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.roles import Role, roles_of
+from welzijn.registry.access import hidden_person_ids
 
-from .models import Placement
+from .models import Placement, Question
 
 
 def is_werk(user) -> bool:
@@ -29,10 +30,20 @@ def require_werk(user) -> None:
 
 
 def access_werk(user, obj, intent: Intent = Intent.VIEW):
-    """A question, a Jobteam guidance, an employer or a buyer: the Dienst's staff."""
-    if is_werk(user):
+    """A question, a Jobteam guidance, an employer or a buyer: the Dienst's staff, unless it
+    is about a person whose file is restricted (`registry.access`)."""
+    person_id = getattr(obj, "person_id", None)
+    if is_werk(user) and not (
+        person_id is not None and hidden_person_ids(user).filter(pk=person_id).exists()
+    ):
         return obj
     raise AccessDenied("Geen toegang.", obj)
+
+
+def questions_visible_to(user) -> QuerySet[Question]:
+    if not is_werk(user):
+        return Question.objects.none()
+    return Question.objects.exclude(person_id__in=hidden_person_ids(user))
 
 
 def placements_visible_to(user) -> QuerySet[Placement]:

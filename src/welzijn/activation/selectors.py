@@ -10,7 +10,13 @@ from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
 from welzijn.registry.models import Person
 
-from .access import access_placement, access_werk, placements_visible_to, require_werk
+from .access import (
+    access_placement,
+    access_werk,
+    placements_visible_to,
+    questions_visible_to,
+    require_werk,
+)
 from .models import (
     PLACEMENT_SERVICES,
     Employer,
@@ -33,7 +39,8 @@ def _listed(user, model: str, found: list) -> list:
 def open_questions(*, user, desk: str = "", limit: int = 200) -> list[Question]:
     """The worklist: questions not answered yet, oldest first."""
     require_werk(user)
-    questions = Question.objects.filter(status=Question.Status.OPEN).select_related("person")
+    questions = questions_visible_to(user).filter(status=Question.Status.OPEN)
+    questions = questions.select_related("person")
     if desk:
         questions = questions.filter(desk=desk)
     return _listed(user, "activation.question", list(questions.order_by("asked_on", "pk")[:limit]))

@@ -15,6 +15,7 @@ from django.db.models import Model, QuerySet
 from welzijn.casework.access import office_ids_of
 from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.roles import Role, roles_of
+from welzijn.registry.access import hidden_household_ids
 
 from .models import (
     EnergyAid,
@@ -40,12 +41,19 @@ def _role_for(model) -> Role:
 
 def visible_to(user, model: type[Model]) -> QuerySet:
     """The records of the model the user's team holds."""
-    return model._default_manager.filter(office_id__in=team_offices(user, _role_for(model)))
+    records = model._default_manager.filter(office_id__in=team_offices(user, _role_for(model)))
+    if model is LacSession:
+        return records
+    return records.exclude(household_id__in=hidden_household_ids(user))
 
 
 def access(user, obj: Model, intent: Intent = Intent.VIEW):
     """VIEW and EDIT alike: the team of the record's office, in the model's role."""
-    if obj.office_id in team_offices(user, _role_for(type(obj))):
+    household_id = getattr(obj, "household_id", None)
+    restricted = (
+        household_id is not None and hidden_household_ids(user).filter(pk=household_id).exists()
+    )
+    if obj.office_id in team_offices(user, _role_for(type(obj))) and not restricted:
         return obj
     raise AccessDenied("Dit dossier is niet van uw team.", obj)
 

@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 from welzijn.casework.access import office_ids_of
 from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.roles import MELDINGEN_ROLES, roles_of
+from welzijn.registry.access import hidden_person_ids
 
 from .models import Conflict, Melding
 
@@ -91,10 +92,13 @@ def meldingen_visible_to(user) -> QuerySet[Melding]:
 def access_conflict(user, conflict: Conflict, intent: Intent = Intent.VIEW) -> Conflict:
     """A conflict is its melding's: seen and worked on by the handling team only (it is
     about named parties)."""
-    if is_handling_team(user, conflict.melding):
+    restricted = conflict.parties.filter(person_id__in=hidden_person_ids(user)).exists()
+    if is_handling_team(user, conflict.melding) and not restricted:
         return conflict
     raise AccessDenied("Dit conflict is niet van uw team.", conflict)
 
 
 def conflicts_visible_to(user) -> QuerySet[Conflict]:
-    return Conflict.objects.filter(melding__team_id__in=meldingen_offices(user))
+    return Conflict.objects.filter(melding__team_id__in=meldingen_offices(user)).exclude(
+        parties__person_id__in=hidden_person_ids(user)
+    )

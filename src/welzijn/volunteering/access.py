@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 
 from welzijn.core.access import AccessDenied, Intent
 from welzijn.core.roles import Role, roles_of
-from welzijn.registry.access import organisation_id_of
+from welzijn.registry.access import hidden_person_ids, organisation_id_of
 
 from .models import Match, Vacancy, Volunteer
 
@@ -33,11 +33,13 @@ def _organisation(user) -> int | None:
 
 
 def volunteers_visible_to(user) -> QuerySet[Volunteer]:
-    return Volunteer.objects.all() if is_loket(user) else Volunteer.objects.none()
+    if not is_loket(user):
+        return Volunteer.objects.none()
+    return Volunteer.objects.exclude(person_id__in=hidden_person_ids(user))
 
 
 def access_volunteer(user, volunteer: Volunteer, intent: Intent = Intent.VIEW) -> Volunteer:
-    if is_loket(user):
+    if is_loket(user) and not hidden_person_ids(user).filter(pk=volunteer.person_id).exists():
         return volunteer
     raise AccessDenied("Geen toegang tot deze vrijwilliger.", volunteer)
 
@@ -70,17 +72,22 @@ def access_vacancy(user, vacancy: Vacancy, intent: Intent = Intent.VIEW) -> Vaca
 
 
 def matches_visible_to(user) -> QuerySet[Match]:
+    hidden = hidden_person_ids(user)
     if is_loket(user):
-        return Match.objects.all()
+        return Match.objects.exclude(volunteer__person_id__in=hidden)
     organisation = _organisation(user)
     if organisation is not None:
-        return Match.objects.filter(vacancy__organisation_id=organisation)
+        return Match.objects.filter(vacancy__organisation_id=organisation).exclude(
+            volunteer__person_id__in=hidden
+        )
     return Match.objects.none()
 
 
 def access_match(user, match: Match, intent: Intent = Intent.VIEW) -> Match:
     """VIEW and EDIT (answering for the organisation): the loket and the vacancy's
     organisation; the volunteer's answer and the follow-up are the loket's (services)."""
-    if may_keep_vacancies_of(user, match.vacancy.organisation_id):
+    if may_keep_vacancies_of(user, match.vacancy.organisation_id) and not (
+        hidden_person_ids(user).filter(pk=match.volunteer.person_id).exists()
+    ):
         return match
     raise AccessDenied("Geen toegang tot deze match.", match)
