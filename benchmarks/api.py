@@ -19,11 +19,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 from _django import setup_django
+from _gunicorn import served
 from web_load import prepare
 
 PORT = 8798
@@ -158,31 +157,7 @@ def main() -> None:
     from django.db import connections
 
     connections.close_all()
-    env = {**os.environ, "WELZIJN_DEBUG": "0", "DJANGO_SETTINGS_MODULE": "welzijn.settings"}
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "welzijn.wsgi:application",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "-w",
-            str(args.workers),
-            "--threads",
-            "4",
-            "--worker-class",
-            "gthread",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
-    try:
-        for _ in range(50):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/api/v1/schema/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.3)
+    with served(PORT, args.workers, "/api/v1/schema/"):
         print(
             f"database: {vendor}; {args.clients} concurrent clients, {args.seconds} s each; "
             f"gunicorn {args.workers} workers x 4 threads"
@@ -211,9 +186,6 @@ def main() -> None:
             )
         if not meldingen_url:
             print("create a melding: not measured, the meldingen resource is not in this branch")
-    finally:
-        server.terminate()
-        server.wait()
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from _gunicorn import served
 from rechtencheck_citizen import SINGLE_PARENT, SINGLE_PARENT_MEMBERS
 
 PORT = 8102
@@ -82,17 +83,7 @@ def main() -> None:
         subprocess.run(
             [welzijn, "collectstatic", "--noinput", "--verbosity", "0"], env=env, check=True
         )
-        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-        command = [gunicorn, "welzijn.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", str(args.workers)]
-        server = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
-        try:
-            base = f"http://127.0.0.1:{PORT}"
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(f"{base}/rechtencheck/")
-                    break
-                except OSError:
-                    time.sleep(0.2)
+        with served(PORT, args.workers, "/rechtencheck/", env) as base:
             citizen(base)  # warm up every worker's rules
             TIMINGS.clear()
             threads = [threading.Thread(target=citizen, args=(base,)) for _ in range(args.citizens)]
@@ -102,9 +93,6 @@ def main() -> None:
             for thread in threads:
                 thread.join()
             wall = time.perf_counter() - started
-        finally:
-            server.terminate()
-            server.wait()
     print(f"{args.citizens} citizens at once, gunicorn {args.workers} workers, {wall:.1f} s")
     print(f"{'step':<16} {'n':>4} {'p50 ms':>8} {'p95 ms':>8}")
     for step, values in sorted(TIMINGS.items()):

@@ -16,17 +16,16 @@ Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/welzijn_load \\
 import argparse
 import datetime as dt
 import json
-import os
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
 from _django import setup_django
+from _gunicorn import served
 
 PORT = 8799
 LUA = """
@@ -148,31 +147,7 @@ def main() -> None:
     from django.db import connections
 
     connections.close_all()
-    env = {**os.environ, "WELZIJN_DEBUG": "0", "DJANGO_SETTINGS_MODULE": "welzijn.settings"}
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "welzijn.wsgi:application",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "-w",
-            str(args.workers),
-            "--threads",
-            "4",
-            "--worker-class",
-            "gthread",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
-    try:
-        for _ in range(50):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/inloggen/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with served(PORT, args.workers, "/inloggen/"):
         print(
             f"database: {vendor}; {args.users} concurrent users, {args.seconds} s per page; "
             f"gunicorn {args.workers} workers x 4 threads"
@@ -194,9 +169,6 @@ def main() -> None:
                     f"{result['p99']:>8.1f} {result['requests'] / result['seconds']:>8.1f} "
                     f"{result['errors']:>7}"
                 )
-    finally:
-        server.terminate()
-        server.wait()
 
 
 if __name__ == "__main__":
