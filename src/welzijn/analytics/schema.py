@@ -159,5 +159,22 @@ def grant(conn: BaseDatabaseWrapper, role: str) -> None:
             cursor.execute(f"GRANT EXECUTE ON FUNCTION {SCHEMA}.{fn} TO {role}")
 
 
+def drop_views(conn: BaseDatabaseWrapper) -> None:
+    """PostgreSQL: drop the schema's views (not the schema, whose grants stay), since a view
+    stops a migration from altering a column it reads; `refresh` makes them again."""
+    if conn.vendor != "postgresql":
+        return
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT table_name FROM information_schema.views WHERE table_schema = %s", [SCHEMA]
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f"DROP VIEW IF EXISTS {SCHEMA}.{conn.ops.quote_name(name)} CASCADE")
+
+
+def drop_before_migrate(using: str = "default", **kwargs: Any) -> None:
+    drop_views(connections[using])
+
+
 def refresh_after_migrate(using: str = "default", **kwargs: Any) -> None:
     refresh(connections[using])
