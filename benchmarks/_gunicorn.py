@@ -1,9 +1,12 @@
-"""The application under gunicorn for the load benchmarks: started, awaited, stopped."""
+"""The load benchmarks' server and client: the application under gunicorn (started, awaited,
+stopped) and a wrk run with a Lua script."""
 
 import contextlib
+import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -32,3 +35,17 @@ def served(port: int, workers: int, ready_path: str, env: dict | None = None):
     finally:
         server.terminate()
         server.wait()
+
+
+def wrk(lua: str, connections: int, seconds: int, port: int) -> dict:
+    """Runs wrk with the Lua script `lua` against 127.0.0.1:port; the script prints one line
+    `RESULT {json}` with its percentiles, which is returned."""
+    script = Path(tempfile.mkdtemp()) / "load.lua"
+    script.write_text(lua)
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+         "-s", str(script), f"http://127.0.0.1:{port}"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    line = next(line for line in out.splitlines() if line.startswith("RESULT "))
+    return json.loads(line.removeprefix("RESULT "))

@@ -16,13 +16,11 @@ import datetime as dt
 import json
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
 from _django import setup_django
 from _gunicorn import served
+from _gunicorn import wrk as run_wrk
 from web_load import prepare
 
 PORT = 8798
@@ -113,26 +111,8 @@ def register_client():
 
 def wrk(paths, token, clients, seconds, method="GET", body=None) -> dict:
     quoted = ", ".join(json.dumps(p) for p in paths)
-    script = Path(tempfile.mkdtemp()) / "api.lua"
-    script.write_text(LUA % (quoted, method, json.dumps(json.dumps(body or {})), token))
-    out = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{clients}",
-            f"-d{seconds}s",
-            "--timeout",
-            "10s",
-            "-s",
-            str(script),
-            f"http://127.0.0.1:{PORT}",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    line = next(line for line in out.splitlines() if line.startswith("RESULT "))
-    return json.loads(line.removeprefix("RESULT "))
+    lua = LUA % (quoted, method, json.dumps(json.dumps(body or {})), token)
+    return run_wrk(lua, clients, seconds, PORT)
 
 
 def main() -> None:

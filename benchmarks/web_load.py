@@ -18,14 +18,12 @@ import datetime as dt
 import json
 import random
 import shutil
-import subprocess
 import sys
-import tempfile
 import urllib.request
-from pathlib import Path
 
 from _django import setup_django
 from _gunicorn import served
+from _gunicorn import wrk as run_wrk
 
 PORT = 8799
 LUA = """
@@ -103,26 +101,8 @@ def wrk(
     paths: list[str], session: str, htmx: bool, users: int, seconds: int, think_ms: int
 ) -> dict:
     quoted = ", ".join(json.dumps(p) for p in paths)
-    script = Path(tempfile.mkdtemp()) / "paths.lua"
-    script.write_text(LUA % (quoted, think_ms, session, "true" if htmx else "false"))
-    out = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{users}",
-            f"-d{seconds}s",
-            "--timeout",
-            "10s",
-            "-s",
-            str(script),
-            f"http://127.0.0.1:{PORT}",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    line = next(line for line in out.splitlines() if line.startswith("RESULT "))
-    return json.loads(line.removeprefix("RESULT "))
+    lua = LUA % (quoted, think_ms, session, "true" if htmx else "false")
+    return run_wrk(lua, users, seconds, PORT)
 
 
 def main() -> None:
