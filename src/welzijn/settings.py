@@ -322,6 +322,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # choice sets that several resources name alike (a trajectory's status, a decision's
+    # result): one name each in the schema
+    "ENUM_NAME_OVERRIDES": {
+        "TrajectoryStatusEnum": "welzijn.casework.models.Trajectory.Status",
+        "DecisionResultEnum": "welzijn.casework.models.Decision.Result",
+    },
 }
 
 # --- Webhooks (welzijn.webhooks): delivered by `welzijn webhooks_deliver` -----------------

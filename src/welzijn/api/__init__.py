@@ -17,7 +17,7 @@ The same services, access rules and audit as the workplace:
   422), rate limits per client (`throttling.py`), and one "api" audit event per request
   naming the client.
 
-Adding a resource (see `resources/registry.py` and `resources/casework.py`):
+Adding a resource (see `resources/registry.py` and `resources/dossier_records.py`):
 
 1. In `resources/<area>.py`, a serializer (the representation; for writes also the input
    shape, as plain fields: the service validates and gives the Dutch messages) and a
@@ -27,8 +27,11 @@ Adding a resource (see `resources/registry.py` and `resources/casework.py`):
    - `fetch(request, pk, intent, lock=False)`: the web's selector for one object;
    - to write, the mixins `Creatable` / `Updatable` before `Resource`, with
      `create_object(request, data)` / `update_object(request, obj, data)`: the web's
-     service functions (`actor=request.user`); a state change is an `@action` that calls
-     the transition service (see `FindingResource.confirm`).
+     service functions (`actor=request.user`); `create_serializer_class` /
+     `update_serializer_class` when the input differs from the representation. A state
+     change or a cancellation is an `@action` that calls the service through
+     `self.change(request, apply, field_names)`, which checks If-Match as a PATCH does
+     (see `TrajectoryResource.transition`).
    - `filter_fields = {"office": ("office_id", int), "from": ("opened_on__gte", date)}`
      and `ordering_fields` for filtering and ordering (both appear in the schema).
 2. Register it in `urls.py` on the router.

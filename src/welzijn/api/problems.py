@@ -5,6 +5,8 @@ messages, as the web's forms show them. A refused object answers exactly like a 
 one (404) and is recorded in the audit trail, as on the web.
 """
 
+import contextlib
+
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
@@ -44,6 +46,20 @@ class PreconditionFailed(exceptions.APIException):
 class IdempotencyConflict(exceptions.APIException):
     status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
     default_detail = "Deze Idempotency-Key werd al gebruikt voor een andere aanvraag."
+
+
+@contextlib.contextmanager
+def fields_named(names: dict[str, str]):
+    """A service's field errors under the API's names for its fields (`{"cancel_reason":
+    "reason"}`), as the web's `submit` puts them next to its form's fields."""
+    try:
+        yield
+    except DjangoValidationError as error:
+        if not names or not hasattr(error, "error_dict"):
+            raise
+        raise DjangoValidationError(
+            {names.get(field, field): errors for field, errors in error.error_dict.items()}
+        ) from error
 
 
 def problem(status_code: int, detail: str, errors: dict | None = None, headers=None) -> Response:

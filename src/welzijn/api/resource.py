@@ -22,7 +22,12 @@ from rest_framework.response import Response
 
 from welzijn.api.filters import FieldFilters
 from welzijn.api.models import ApiClient, IdempotentAnswer
-from welzijn.api.problems import IdempotencyConflict, PreconditionFailed, problem
+from welzijn.api.problems import (
+    IdempotencyConflict,
+    PreconditionFailed,
+    fields_named,
+    problem,
+)
 from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
 
@@ -68,6 +73,37 @@ class Resource(viewsets.GenericViewSet):
             return int(self.kwargs["pk"])
         except (TypeError, ValueError):
             return 0
+
+    def valid_input(self, serializer_class=None, partial: bool = False) -> dict:
+        """The request's body, checked for shape by `serializer_class` (default: the
+        representation's serializer); the service checks the rest."""
+        if serializer_class is None:
+            serializer = self.get_serializer(data=self.request.data, partial=partial)
+        else:
+            serializer = serializer_class(data=self.request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+    def change(self, request, apply, field_names: dict[str, str] | None = None) -> Response:
+        """A change of one object (PATCH, a transition, a cancellation): If-Match must name
+        the ETag the client read (none: 428, another: 412), so that no one's change is
+        lost; `apply(obj)` calls the service, whose field errors are renamed to the
+        API's field names by `field_names`."""
+        wanted = request.headers.get("If-Match", "").strip()
+        if not wanted:
+            return problem(
+                428,
+                "Geef de ETag die u las mee in If-Match, zodat geen wijziging "
+                "van een ander verloren gaat.",
+            )
+        with transaction.atomic():
+            obj = self.fetch(request, self._pk(), Intent.EDIT, lock=True)
+            if wanted != "*" and wanted != etag_of(self.get_serializer(obj).data):
+                raise PreconditionFailed()
+            with fields_named(field_names or {}):
+                obj = apply(obj)
+            data = self.get_serializer(obj).data
+        return Response(data, headers={"ETag": etag_of(data)})
 
     def list(self, request, *args, **kwargs):
         with transaction.atomic():
@@ -118,6 +154,8 @@ class Resource(viewsets.GenericViewSet):
 class Creatable:
     """POST on the list: `create_object(request, data)` calls the web's service."""
 
+    create_serializer_class = None
+
     def create_object(self, request, data):
         raise NotImplementedError
 
@@ -147,35 +185,25 @@ class Creatable:
         return response
 
     def _create(self, request) -> Response:
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = self.valid_input(self.create_serializer_class)
         with transaction.atomic():
-            obj = self.create_object(request, serializer.validated_data)
+            obj = self.create_object(request, data)
             data = self.get_serializer(obj).data
         return Response(data, status=201, headers={"ETag": etag_of(data)})
 
 
 class Updatable:
     """PATCH on one object, with If-Match: `update_object(request, obj, data)` calls the
-    web's service."""
+    web's service; `update_serializer_class` is the input (default: the representation)."""
+
+    update_serializer_class = None
 
     def update_object(self, request, obj, data):
         raise NotImplementedError
 
     def partial_update(self, request, *args, **kwargs):
-        wanted = request.headers.get("If-Match", "").strip()
-        if not wanted:
-            return problem(
-                428,
-                "Geef de ETag die u las mee in If-Match, zodat geen wijziging "
-                "van een ander verloren gaat.",
-            )
-        serializer = self.get_serializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
-            obj = self.fetch(request, self._pk(), Intent.EDIT, lock=True)
-            if wanted != "*" and wanted != etag_of(self.get_serializer(obj).data):
-                raise PreconditionFailed()
-            obj = self.update_object(request, obj, serializer.validated_data)
-            data = self.get_serializer(obj).data
-        return Response(data, headers={"ETag": etag_of(data)})
+        # the representation as input: every field optional; an input of its own says which
+        data = self.valid_input(
+            self.update_serializer_class, partial=self.update_serializer_class is None
+        )
+        return self.change(request, lambda obj: self.update_object(request, obj, data))

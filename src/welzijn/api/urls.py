@@ -13,6 +13,7 @@ from rest_framework.routers import SimpleRouter
 from welzijn.api.resources import (
     activities,
     casework,
+    dossier_records,
     indicators,
     meldingen,
     registry,
@@ -26,10 +27,10 @@ router = SimpleRouter()
 router.register("persons", registry.PersonResource, basename="person")
 router.register("households", registry.HouseholdResource, basename="household")
 router.register("dossiers", casework.DossierResource, basename="dossier")
-router.register("contacts", casework.ContactResource, basename="contact")
-router.register("trajectories", casework.TrajectoryResource, basename="trajectory")
-router.register("interventions", casework.InterventionResource, basename="intervention")
-router.register("decisions", casework.DecisionResource, basename="decision")
+router.register("contacts", dossier_records.ContactResource, basename="contact")
+router.register("trajectories", dossier_records.TrajectoryResource, basename="trajectory")
+router.register("interventions", dossier_records.InterventionResource, basename="intervention")
+router.register("decisions", dossier_records.DecisionResource, basename="decision")
 router.register("findings", casework.FindingResource, basename="finding")
 router.register("meldingen", meldingen.MeldingResource, basename="melding")
 router.register("activities", activities.ActivityResource, basename="activity")

@@ -1,6 +1,6 @@
-"""Dossiers and what happened in them (contacts, trajectories, interventions, decisions),
-read-only, and the rights findings (read, confirm, dismiss). Lists use the web's queryset
-twins of the access rules; one object goes through the web's selector."""
+"""Dossiers (read) and the rights findings (read, confirm, dismiss); what happened in a
+dossier is in `dossier_records`. Lists use the web's queryset twins of the access rules;
+one object goes through the web's selector."""
 
 import datetime as dt
 
@@ -12,8 +12,8 @@ from rest_framework.response import Response
 
 from welzijn.api.resource import Resource, etag_of
 from welzijn.casework import selectors
-from welzijn.casework.access import contacts_visible_to, dossiers_visible_to
-from welzijn.casework.models import Contact, Decision, Dossier, Intervention, Trajectory
+from welzijn.casework.access import dossiers_visible_to
+from welzijn.casework.models import Dossier
 from welzijn.rights import selectors as rights_selectors
 from welzijn.rights import services as rights_services
 from welzijn.rights.models import Finding
@@ -26,40 +26,6 @@ def _serializer(model, names):
 
 DossierSerializer = _serializer(
     Dossier, ["household", "office", "caseworker", "status", "opened_on", "closed_on"]
-)
-ContactSerializer = _serializer(
-    Contact,
-    ["office", "occurred_on", "channel", "person", "household", "dossier", "service", "outcome"],
-)
-TrajectorySerializer = _serializer(
-    Trajectory,
-    [
-        "dossier",
-        "person",
-        "service",
-        "status",
-        "start_date",
-        "planned_end_date",
-        "end_date",
-        "outcome",
-    ],
-)
-InterventionSerializer = _serializer(
-    Intervention, ["dossier", "person", "service", "date", "amount", "quantity", "unit", "decision"]
-)
-DecisionSerializer = _serializer(
-    Decision,
-    [
-        "dossier",
-        "person",
-        "service",
-        "outcome",
-        "decided_on",
-        "hearing_requested_on",
-        "hearing_held_on",
-        "appeal_lodged_on",
-        "appeal_outcome",
-    ],
 )
 FindingSerializer = _serializer(
     Finding,
@@ -98,95 +64,6 @@ class DossierResource(Resource):
 
     def fetch(self, request, pk, intent, lock=False):
         return selectors.dossier_get(user=request.user, dossier_id=pk, intent=intent, reason="api")
-
-
-def _in_visible_dossiers(model, request):
-    return model.objects.filter(dossier__in=dossiers_visible_to(request.user).values("pk"))
-
-
-_DOSSIER_FILTERS = {
-    "dossier": ("dossier_id", int),
-    "office": ("dossier__office_id", int),
-    "service": ("service_id", int),
-    "wijk": ("dossier__household__address__wijk_id", int),
-}
-
-
-class ContactResource(Resource):
-    resource = "contacts"
-    serializer_class = ContactSerializer
-    queryset = Contact.objects.none()
-    filter_fields = {
-        "office": ("office_id", int),
-        "service": ("service_id", int),
-        "from": ("occurred_on__gte", D),
-        "to": ("occurred_on__lte", D),
-    }
-    ordering_fields = ["id", "occurred_on"]
-
-    def visible(self, request):
-        return contacts_visible_to(request.user)
-
-    def fetch(self, request, pk, intent, lock=False):
-        return selectors.contact_get(user=request.user, contact_id=pk, intent=intent, reason="api")
-
-
-class TrajectoryResource(Resource):
-    resource = "trajectories"
-    serializer_class = TrajectorySerializer
-    queryset = Trajectory.objects.none()
-    filter_fields = {
-        **_DOSSIER_FILTERS,
-        "status": ("status", str),
-        "from": ("start_date__gte", D),
-        "to": ("start_date__lte", D),
-    }
-    ordering_fields = ["id", "start_date", "end_date"]
-
-    def visible(self, request):
-        return _in_visible_dossiers(Trajectory, request)
-
-    def fetch(self, request, pk, intent, lock=False):
-        return selectors.trajectory_get(
-            user=request.user, trajectory_id=pk, intent=intent, reason="api"
-        )
-
-
-class InterventionResource(Resource):
-    resource = "interventions"
-    serializer_class = InterventionSerializer
-    queryset = Intervention.objects.none()
-    filter_fields = {**_DOSSIER_FILTERS, "from": ("date__gte", D), "to": ("date__lte", D)}
-    ordering_fields = ["id", "date"]
-
-    def visible(self, request):
-        return _in_visible_dossiers(Intervention, request)
-
-    def fetch(self, request, pk, intent, lock=False):
-        return selectors.intervention_get(
-            user=request.user, intervention_id=pk, intent=intent, reason="api"
-        )
-
-
-class DecisionResource(Resource):
-    resource = "decisions"
-    serializer_class = DecisionSerializer
-    queryset = Decision.objects.none()
-    filter_fields = {
-        **_DOSSIER_FILTERS,
-        "outcome": ("outcome", str),
-        "from": ("decided_on__gte", D),
-        "to": ("decided_on__lte", D),
-    }
-    ordering_fields = ["id", "decided_on"]
-
-    def visible(self, request):
-        return _in_visible_dossiers(Decision, request)
-
-    def fetch(self, request, pk, intent, lock=False):
-        return selectors.decision_get(
-            user=request.user, decision_id=pk, intent=intent, reason="api"
-        )
 
 
 class ConfirmSerializer(serializers.Serializer):
