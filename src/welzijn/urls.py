@@ -15,6 +15,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("api/v1/", include("welzijn.api.urls")),
+    path("beheer/api-clients/", include("welzijn.api.urls_clients")),
     path("rapportage/", include("welzijn.reporting.urls")),
     path("rechtencheck/", include("welzijn.web.urls_rechtencheck")),
     path("verwerkingsregister/", include("welzijn.retention.urls")),

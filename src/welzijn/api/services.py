@@ -32,7 +32,11 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _require_beheerder(actor) -> None:
+def _new_token() -> str:
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def require_beheerder(actor) -> None:
     if Role.BEHEERDER not in roles_of(actor):
         raise AccessDenied("Alleen een beheerder registreert API-clients.")
 
@@ -61,7 +65,7 @@ def apiclient_register(
 ) -> tuple[ApiClient, str]:
     """A new client with its own user (roles, offices); returns the client and its token,
     which is shown this once and stored only as a hash."""
-    _require_beheerder(actor)
+    require_beheerder(actor)
     _check_scopes(scopes)
     unknown = [r for r in roles if r not in {role.value for role in CLIENT_ROLES}]
     require(not unknown, "roles", f"Rol {next(iter(unknown), '')!r} kan geen API-client hebben.")
@@ -82,7 +86,7 @@ def apiclient_register(
     user.save()
     user.groups.set(Group.objects.filter(name__in=roles))
     StaffAssignment.objects.bulk_create(StaffAssignment(user=user, office=o) for o in offices)
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = _new_token()
     client = ApiClient(
         name=name,
         organisation=organisation.strip(),
@@ -106,7 +110,7 @@ def apiclient_register(
 @transaction.atomic
 def apiclient_revoke(*, actor, client_id: int, reason: str = "") -> ApiClient:
     """The token stops working at once; the client and its history stay."""
-    _require_beheerder(actor)
+    require_beheerder(actor)
     client = ApiClient.objects.select_for_update().get(pk=client_id)
     if client.revoked_at is not None:
         raise ValidationError({"__all__": "Deze API-client is al ingetrokken."})
@@ -116,6 +120,21 @@ def apiclient_revoke(*, actor, client_id: int, reason: str = "") -> ApiClient:
     client.user.save(update_fields=["is_active"])
     audit_record(actor=actor, action="update", obj=client, reason=reason or "ingetrokken")
     return client
+
+
+@transaction.atomic
+def apiclient_rotate(*, actor, client_id: int) -> tuple[ApiClient, str]:
+    """A new token for a usable client (shown this once); the old one stops working."""
+    require_beheerder(actor)
+    client = ApiClient.objects.select_for_update().get(pk=client_id)
+    require(client.is_usable(), "__all__", "Deze API-client is ingetrokken of vervallen.")
+    token = _new_token()
+    client.token_prefix, client.token_hash = token[:PREFIX_LENGTH], token_hash(token)
+    client.save(update_fields=["token_prefix", "token_hash"])
+    audit_record(
+        actor=actor, action="update", obj=client, reason="nieuw token", detail={"rotated": True}
+    )
+    return client, token
 
 
 def client_for_token(token: str) -> ApiClient | None:
