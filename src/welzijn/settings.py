@@ -334,3 +334,9 @@ SPECTACULAR_SETTINGS = {
 WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WELZIJN_WEBHOOK_MAX_ATTEMPTS", "8"))
 WEBHOOK_BACKOFF_SECONDS = float(os.environ.get("WELZIJN_WEBHOOK_BACKOFF_SECONDS", "30"))
 WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WELZIJN_WEBHOOK_TIMEOUT_SECONDS", "10"))
+# Keys that encrypt the subscriptions' signing secrets (comma-separated; the first
+# encrypts, all decrypt); empty: derived from SECRET_KEY (welzijn.webhooks.secrets_box).
+WEBHOOK_KEYS = os.environ.get("WELZIJN_WEBHOOK_KEY", "").split(",")
+# Receivers on loopback, private or link-local addresses are refused unless this is 1
+# (a receiver inside the city's own network); plain http only with it, or in debug.
+WEBHOOK_ALLOW_PRIVATE = os.environ.get("WELZIJN_WEBHOOK_ALLOW_PRIVATE", "0") == "1"

@@ -5,6 +5,7 @@ receiver that checks the signature, retried with backoff, every attempt logged."
 import datetime as dt
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -32,11 +33,13 @@ pytestmark = pytest.mark.django_db
 
 
 class Receiver:
-    """A local webhook endpoint: answers with the next of `statuses` (then 200) and keeps
-    what it received, with whether the signature was valid for `secret`."""
+    """A local webhook endpoint: answers with the next of `statuses` (then 200), after
+    `delay` seconds, and keeps what it received, with whether the signature was valid for
+    `secret`."""
 
     def __init__(self):
         self.secret = ""
+        self.delay = 0.0
         self.statuses: list[int] = []
         self.received: list[dict] = []
         receiver = self
@@ -44,6 +47,7 @@ class Receiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["content-length"]))
+                time.sleep(receiver.delay)
                 receiver.received.append(
                     {
                         "id": self.headers["webhook-id"],
@@ -95,10 +99,9 @@ def _client(beheerder, *, role, office, scopes):
 
 
 def _subscribe(beheerder, client, receiver, types=("melding.state_changed",)):
-    subscription = subscription_create(
+    subscription, receiver.secret = subscription_create(
         actor=beheerder, client=client, url=receiver.url, event_types=list(types)
     )
-    receiver.secret = subscription.secret
     return subscription
 
 

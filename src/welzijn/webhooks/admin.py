@@ -1,12 +1,13 @@
 """The beheerder's view of webhooks: subscriptions (registered through the service, the
-secret shown once it exists), and every delivery with its attempts, read-only."""
+secret shown once, when it is made), and every delivery with its attempts, read-only."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
 from welzijn.core.admin_mixins import ReadOnlyAdmin
 
+from .egress import check_url
 from .events import EVENT_CHOICES
 from .models import Delivery, DeliveryAttempt, Event, Subscription
 from .services import check_event_types, subscription_create, subscription_deactivate
@@ -22,6 +23,14 @@ class SubscriptionForm(forms.ModelForm):
         model = Subscription
         fields = ["client", "url", "event_types", "active"]
 
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        try:
+            check_url(url)
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["url"]) from None
+        return url
+
     def clean_event_types(self):
         types = self.cleaned_data["event_types"]
         try:
@@ -36,7 +45,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
     form = SubscriptionForm
     list_display = ["client", "url", "active", "created_at"]
     list_filter = ["active"]
-    readonly_fields = ["secret", "created_at", "created_by"]
+    readonly_fields = ["created_at", "created_by"]
 
     def get_readonly_fields(self, request, obj=None):
         # Once made, only switching it off is a change (through the service, audited).
@@ -45,20 +54,25 @@ class SubscriptionAdmin(admin.ModelAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["client", "url", "event_types"]
-        return ["client", "url", "event_types", "active", "secret", "created_at", "created_by"]
+        return ["client", "url", "event_types", "active", "created_at", "created_by"]
 
     def save_model(self, request, obj, form, change):
         if change:
             if "active" in form.changed_data and not obj.active:
                 subscription_deactivate(actor=request.user, subscription_id=obj.pk)
             return
-        created = subscription_create(
+        created, secret = subscription_create(
             actor=request.user,
             client=form.cleaned_data["client"],
             url=form.cleaned_data["url"],
             event_types=form.cleaned_data["event_types"],
         )
-        obj.pk, obj.secret = created.pk, created.secret
+        obj.pk, obj.secret_encrypted = created.pk, created.secret_encrypted
+        messages.warning(
+            request,
+            f"Het geheim van dit abonnement (wordt maar één keer getoond, geef het nu door "
+            f"aan {created.client}): {secret}",
+        )
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -3,17 +3,16 @@ send what is due, signed, with exponential backoff between attempts. `webhooks_d
 runs both; several workers may run at once (rows are claimed with SKIP LOCKED and a lease)."""
 
 import datetime as dt
+import http.client
 import json
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from . import signing
+from . import egress, secrets_box, signing
 from .models import Delivery, DeliveryAttempt, Event, Subscription
 from .scope import client_may_receive
 
@@ -90,16 +89,15 @@ class Answer:
 
 
 def post(url: str, body: bytes, headers: dict[str, str]) -> Answer:
-    timeout = settings.WEBHOOK_TIMEOUT_SECONDS
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     started = time.monotonic()
     status, error = None, ""
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            status = response.status
-    except urllib.error.HTTPError as refused:
-        status, error = refused.code, str(refused.reason)[:300]
-    except (OSError, ValueError) as failed:
+        status = egress.post(url, body, headers, settings.WEBHOOK_TIMEOUT_SECONDS)
+        if not 200 <= status < 300:
+            error = http.client.responses.get(status, "")
+    except egress.Refused as refused:
+        error = f"geweigerd: {refused}"[:300]
+    except (OSError, ValueError, http.client.HTTPException) as failed:
         error = f"{type(failed).__name__}: {failed}"[:300]
     return Answer(status, error, round((time.monotonic() - started) * 1000))
 
@@ -122,7 +120,8 @@ def attempt(delivery: Delivery) -> DeliveryAttempt:
     event, subscription = delivery.event, delivery.subscription
     body = body_of(event)
     at = timezone.now()
-    headers = signing.headers(subscription.secret, event.webhook_id, int(at.timestamp()), body)
+    secret = secrets_box.decrypt(subscription.secret_encrypted)
+    headers = signing.headers(secret, event.webhook_id, int(at.timestamp()), body)
     answer = post(subscription.url, body, headers)
     number = delivery.attempts + 1
     with transaction.atomic():

@@ -50,7 +50,8 @@ class Event(models.Model):
 
 
 class Subscription(models.Model):
-    """A client's URL for some event types. The secret signs every delivery."""
+    """A client's URL for some event types. The secret signs every delivery; it is shown
+    once, when the subscription is made, and kept encrypted (`secrets_box`)."""
 
     client = models.ForeignKey(
         "api.ApiClient",
@@ -60,7 +61,7 @@ class Subscription(models.Model):
     )
     url = models.URLField("URL", max_length=500)
     event_types = models.JSONField("gebeurtenissen", default=list)
-    secret = models.CharField("geheim", max_length=60, default=new_secret, editable=False)
+    secret_encrypted = models.TextField("geheim (versleuteld)", editable=False)
     active = models.BooleanField("actief", default=True)
     created_at = models.DateTimeField("aangemaakt")
     created_by = models.ForeignKey(

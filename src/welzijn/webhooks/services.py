@@ -9,8 +9,9 @@ from welzijn.core.audit import audit_record
 from welzijn.core.roles import Role, roles_of
 from welzijn.core.validation import require, validate_and_save
 
+from . import egress, secrets_box
 from .events import EVENT_TYPES
-from .models import Subscription
+from .models import Subscription, new_secret
 
 
 def _require_beheerder(actor) -> None:
@@ -25,15 +26,23 @@ def check_event_types(event_types: list[str]) -> None:
 
 
 @transaction.atomic
-def subscription_create(*, actor, client, url: str, event_types: list[str]) -> Subscription:
-    """A client's URL for some event types; its secret is shown to the beheerder to pass on."""
+def subscription_create(
+    *, actor, client, url: str, event_types: list[str]
+) -> tuple[Subscription, str]:
+    """A client's URL for some event types (a public https address, `egress`); returns the
+    subscription and its signing secret, shown this once to the beheerder to pass on and
+    stored encrypted."""
     _require_beheerder(actor)
     check_event_types(event_types)
+    url = url.strip()
+    egress.check_url(url)
+    secret = new_secret()
     subscription = validate_and_save(
         Subscription(
             client=client,
-            url=url.strip(),
+            url=url,
             event_types=sorted(set(event_types)),
+            secret_encrypted=secrets_box.encrypt(secret),
             created_at=timezone.now(),
             created_by=actor,
         )
@@ -44,7 +53,7 @@ def subscription_create(*, actor, client, url: str, event_types: list[str]) -> S
         obj=subscription,
         detail={"client": client.pk, "url": subscription.url, "events": event_types},
     )
-    return subscription
+    return subscription, secret
 
 
 @transaction.atomic
