@@ -42,7 +42,7 @@ def test_a_beheerder_registers_rotates_and_revokes_a_client(beheerder_web):
     web = beheerder_web
     assert web.get(PAGES + "nieuw/").status_code == 200
     office = Office.objects.get(code="wb-brugse-poort")
-    shown = web.post(PAGES + "nieuw/", {**NEW_CLIENT, "offices": [office.pk]})
+    shown = web.post(PAGES + "nieuw/", {**NEW_CLIENT, "offices": [office.code]})
     assert shown.status_code == 200
     token = TOKEN.search(shown.content.decode()).group(0)
     registered = ApiClient.objects.get(name="CAW-koppeling")

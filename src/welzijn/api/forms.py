@@ -33,6 +33,7 @@ class ApiClientForm(WorkplaceForm):
     offices = forms.ModelMultipleChoiceField(
         label="Welzijnsbureaus en teams",
         queryset=Office.objects.order_by("name"),
+        to_field_name="code",
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Waar de client werkt: de toegangsregels van de werkplek gelden.",
