@@ -60,12 +60,12 @@ def test_verhoogde_tegemoetkoming_and_what_follows_from_it():
     population = _population(
         [
             (0, REF, 70, BELG, 12 * 2000, 0, 1),  # IGO: automatic
-            (1, REF, 40, BELG, 12 * 2000, 0, 0),  # gross 25,633.65 (limit from 1 Nov 2023)
+            (1, REF, 40, BELG, 12 * 2000, 0, 0),  # gross 25,630.67 (limit from 1 Nov 2023)
             (2, REF, 40, BELG, 12 * 2000, 0, 0),  # 1 cent above the limit, in debt counselling
-            (3, REF, 40, BELG, 12 * 2000, 0, 0),  # two members: 25,633.65 + 4,745.49
+            (3, REF, 40, BELG, 12 * 2000, 0, 0),  # two members: below 25,630.67 + 4,744.94
             (3, PARTNER, 40, BELG, 12 * 2000, 0, 0),
         ],
-        gross=[99_000, 25_633.65, 25_633.66, 30_379.14],
+        gross=[99_000, 25_630.67, 25_630.68, 30_375.60],
         budget=[False, False, True, False],
     )
     _, household = eligibility(population, previous_year_factor=1.0)

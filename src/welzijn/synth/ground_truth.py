@@ -37,8 +37,11 @@ LEEFLOON_PER_MONTH: tuple[tuple[dt.date, tuple[float, float, float]], ...] = (
     (dt.date(2023, 11, 1), (842.11, 1263.17, 1707.11)),
     # centenvoorstudenten.be/info/leefloon/bedrag-leefloon (index 1 mei 2024)
     (dt.date(2024, 5, 1), (858.97, 1288.46, 1741.29)),
-    # + 2 % indexation (1 februari 2025): derived, not checked against a published table
+    # cpasseraing.be FAQ, "à partir du 1er février 2025" (also bdas-wwsb.brussels)
     (dt.date(2025, 2, 1), (876.13, 1314.20, 1776.07)),
+    # + 2 % after the pivot index was exceeded in December 2025, paid from March 2026
+    # (Federaal Planbureau; Programmawet 18 juli 2025): computed, no published table found
+    (dt.date(2026, 3, 1), (893.65, 1340.47, 1811.57)),
 )
 #: KB 11 juli 2002, art. 22, § 2: general exemption per year (samenwonende, alleenstaande,
 #: gezin ten laste); not indexed.
@@ -47,9 +50,12 @@ GENERAL_EXEMPTION_PER_YEAR = (155.0, 250.0, 310.0)
 #: per year (first person, each further member), as the ziekenfondsen publish it.
 VT_LIMIT: tuple[tuple[dt.date, tuple[float, float]], ...] = (
     (dt.date(2022, 12, 1), (25131.03, 4652.44)),
-    (dt.date(2023, 11, 1), (25633.65, 4745.49)),
-    (dt.date(2024, 5, 1), (26146.32, 4840.40)),
-    (dt.date(2025, 2, 1), (26669.25, 4937.21)),
+    # statut-bim.be: for a request in 2024; the later ones are that amount x 1.02 at each
+    # pivot-index crossing (computed, not published)
+    (dt.date(2023, 11, 1), (25630.67, 4744.94)),
+    (dt.date(2024, 5, 1), (26143.28, 4839.84)),
+    (dt.date(2025, 2, 1), (26666.15, 4936.64)),
+    (dt.date(2026, 3, 1), (27199.47, 5035.37)),
 )
 #: The sociaal tarief's temporary extension to everyone with the verhoogde tegemoetkoming
 #: ended on 30 June 2023 (Programmawet 27 april 2007, art. 4, as extended).
