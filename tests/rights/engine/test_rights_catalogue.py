@@ -48,6 +48,7 @@ HOUSEHOLD = {
         "oma": {"rol": "ander", "leeftijd": 79, "bel_score": 38},
     },
     "household": {
+        "woont_in_gent": True,
         "bruto_belastbaar_gezinsinkomen": 21000,
         "huurt_op_private_markt": True,
         "huurprijs_per_maand": 640,
@@ -134,7 +135,9 @@ def test_household_on_1_june_2026_for_every_right(rules: RuleSet) -> None:
     assert statuses[("equivalent_leefloon", "karim")] == "geen_recht"
     # what is fully given is decided, with amounts from the 2026 parameters
     assert result.right("schooltoeslag", "noor").amount == pytest.approx(188.19)
-    assert result.right("vlaamse_huurpremie").amount == pytest.approx(143.98 + 3 * 24)
+    # the 2024 maximum in Gent (carried forward), 195.54 + 32.59 per persoon ten laste: 75 % of
+    # the maximum rent less 1/55 of the income is higher
+    assert result.right("vlaamse_huurpremie").amount == pytest.approx(195.54 + 3 * 32.59)
     assert result.right("maximumfactuur").amount == pytest.approx(650 - 516.92)  # 2024 ceiling
     assert result.right("sociaal_verwarmingsfonds").amount == pytest.approx(900 * 0.14)
     assert result.right("igo", "noor").status == "geen_recht"
