@@ -169,17 +169,19 @@ def _keyed(fn: Any, key: bytes, kind: str, value: Any) -> Any:
 
 def create_temp_tables(conn: BaseDatabaseWrapper) -> None:
     """SQLite: a TEMP table per model, filled from ``main.`` through the view's SELECT, with an
-    index on every key (a join over a pseudonym computed in a view would use no index)."""
+    index on every key that holds one (a join over a pseudonym computed in a view would use
+    no index; a nulled key is joined to nothing)."""
     quote = conn.ops.quote_name
     update_pseudonyms(conn)
     with conn.cursor() as cursor:
         for model in models():
             table = model._meta.db_table
+            rules = MODELS[model._meta.label]
             cursor.execute(
                 f"CREATE TEMP TABLE {quote(table)} AS {view_select(model, conn, 'main')}"
             )
             for f in model._meta.concrete_fields:
-                if f.primary_key or f.is_relation:
+                if (f.primary_key or f.is_relation) and rules[f.column] != NULL:
                     index = quote(f"analytics_{table}_{f.column}")
                     cursor.execute(
                         f"CREATE INDEX temp.{index} ON {quote(table)} ({quote(f.column)})"
