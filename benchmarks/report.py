@@ -92,7 +92,9 @@ def child(scale: float, show_table: bool) -> None:
     import welzijn.reporting.charts  # noqa: F401
 
     connection.ensure_connection()
-    load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    load = subprocess.run(
+        ["uptime"], capture_output=True, text=True, env={**os.environ, "TZ": "UTC"}
+    ).stdout.strip()
     print(f"[{vendor}] {load} (2 cores, shared: the wall times are longer than the cpu times)")
     with Timer(connection) as first, pseudonymised():  # the pseudonyms of new ids, once
         pass
