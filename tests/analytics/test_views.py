@@ -8,6 +8,7 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from welzijn.analytics import schema
 from welzijn.analytics.classification import MODELS
 from welzijn.analytics.pseudonym import pseudonym
 from welzijn.analytics.reading import pseudonymised
@@ -77,3 +78,21 @@ def test_a_failing_computation_leaves_the_tables_in_place(ghent):
         assert Person.objects.exclude(first_name=None).count() == 0
         1 / 0  # noqa: B018
     assert Person.objects.exclude(first_name=None).count() == names > 0
+
+
+def test_the_pseudonyms_are_computed_once_and_follow_the_key(ghent, settings):
+    """A person registered after a computation gets a pseudonym at the next one; another key
+    gives every id its new pseudonym (the stored ones go)."""
+    with pseudonymised():
+        pass
+    newcomer = Person.objects.create(
+        first_name="Nieuw", last_name="Persoon", birth_date="1990-05-01", sex="V"
+    )
+    with pseudonymised():
+        assert Person.objects.filter(id=pseudonym("person", newcomer.id)).exists()
+    settings.WELZIJN_PSEUDONYM_KEY = "een-andere-sleutel-voor-de-test"
+    schema.refresh(connection)  # PostgreSQL: the key table (SQLite: its fingerprint, on entry)
+    schema.register_functions(None, connection)  # SQLite: a connection's function has its key
+    with pseudonymised():
+        assert Person.objects.filter(id=pseudonym("person", newcomer.id)).exists()
+        assert not Person.objects.filter(id__isnull=True).exists()  # every id has its pseudonym

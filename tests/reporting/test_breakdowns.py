@@ -128,3 +128,97 @@ def test_client_households_break_down_like_the_profile_counts_them(world):
     found = breakdowns(ind, 2023)
     assert _by(found, "wijk")[wijk.name].number == 6
     assert _by(found, "month")[1].number == 6  # running since 2022: they enter the year in January
+
+
+def test_a_stand_is_the_last_month_and_each_month_its_own_stand(world):
+    """A month-end figure (BE-Alert subscribers): the year is December's stand, a month's
+    cell that month's, the team the one that reports it; a monthly figure names no wijk."""
+    for month, n in ((1, 100), (6, 150), (12, 180)):
+        world.output("be-alert", "aansluitingen", D(2023, month, 1), n, stock=True)
+    ind = BY_CODE["be_alert"]
+    assert compute(2023, [ind])[ind.code].value == 180
+    found = breakdowns(ind, 2023)
+    assert [b.by for b in found] == ["month", "office"]
+    months = _by(found, "month")
+    assert (months[1].number, months[6].number, months[12].number, months[3].number) == (
+        100,
+        150,
+        180,
+        0,
+    )
+    assert [c.number for c in _by(found, "office").values()] == [180]
+
+
+def test_without_a_registered_figure_a_reported_total_is_no_data(world):
+    ind = BY_CODE["be_alert"]
+    assert compute(2023, [ind])[ind.code].value is None
+
+
+def _records(world, mean=False, per_month=False, min_units=0):
+    from welzijn.casework.models import Intervention
+    from welzijn.reporting.compute import OFFICE, WIJK
+    from welzijn.reporting.records import Records, part
+
+    rows = Intervention.objects.filter(date__year=2023)
+    keys = {"wijk": WIJK, "office": OFFICE}
+    if mean:
+        return Records((part(rows, date="date", n=1, hit="quantity", **keys),), mean=True)
+    return Records(
+        (part(rows, date="date", n="quantity", unit="dossier_id", **keys),),
+        per_month=per_month,
+        min_units=min_units,
+    )
+
+
+def test_a_mean_breaks_down_and_hides_a_small_base(world):
+    """Averages per month: 40 records at 2 and 3 in March, 25 at 4 in July, 3 at 9 in May:
+    May's base is too small, and July (the next smallest) goes with it."""
+    from welzijn.reporting.breakdowns import cells_of
+    from welzijn.reporting.compute import figure
+    from welzijn.reporting.records import total
+
+    p = world.person()
+    d = world.dossier(world.household(p))
+    for month, quantities in ((3, [2] * 20 + [3] * 20), (7, [4] * 25), (5, [9] * 3)):
+        for i, q in enumerate(quantities):
+            world.intervention(d, "leefloon", D(2023, month, 1 + i % 28), quantity=q)
+    records = _records(world, mean=True)
+    ind = BY_CODE["bcsd_doorlooptijd"]
+    assert figure(ind, records, total(records)) == (round(227 / 68, 1), 68)
+    cells = {c.key: c for c in cells_of(ind, records, "month")}
+    assert cells[3].number == 2.5 and cells[3].text == "2,5"
+    assert cells[5].text == cells[7].text == "niet getoond"
+    assert cells[1].text == "geen gegevens"
+
+
+def test_an_amount_under_five_grantees_is_withheld_with_a_complement(world):
+    from welzijn.reporting.breakdowns import cells_of
+    from welzijn.reporting.compute import figure
+    from welzijn.reporting.records import total
+
+    wijken = list(Wijk.objects.order_by("name")[:2])
+    for wijk, n in zip(wijken, (6, 2), strict=True):
+        for _ in range(n):
+            d = world.dossier(world.household(world.person(), wijk=wijk))
+            world.intervention(d, "leefloon", D(2023, 4, 1), quantity=100)
+    records = _records(world, min_units=5)
+    ind = BY_CODE["samen_aan_zet_bedrag"]
+    assert figure(ind, records, total(records)) == (800, None)
+    cells = {c.key: c for c in cells_of(ind, records, "wijk")}
+    # the wijk of 2 is withheld, and the other with it: else it is the total minus 600
+    assert cells[wijken[1].name].number is None and cells[wijken[0].name].number is None
+    only_two = _records(world, min_units=9)
+    assert figure(ind, only_two, total(only_two)) == (None, None)
+
+
+def test_an_average_of_the_months_divides_the_year_but_not_a_month(world):
+    from welzijn.reporting.compute import figure
+    from welzijn.reporting.records import tally, total
+
+    d = world.dossier(world.household(world.person()))
+    world.intervention(d, "leefloon", D(2023, 2, 1), quantity=12)
+    world.intervention(d, "leefloon", D(2023, 3, 1), quantity=24)
+    records = _records(world, per_month=True)
+    assert figure(BY_CODE["wijkwerken"], records, total(records)) == (3.0, None)
+    assert tally(records, "month")[3].value == 24
+    assert tally(records, "office")[world.office.name].value == 3

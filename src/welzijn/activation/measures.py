@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from welzijn.casework.models import Trajectory
 from welzijn.registry.models import Organisation
 from welzijn.reporting.measures import Records, data_source, measure, part
-from welzijn.reporting.records import entered
+from welzijn.reporting.records import Part, entered, months, on, per_unit_and_month
 
 from .models import Desk, JobteamGuidance, KoopSociaalBuyer, Placement, Question
 
@@ -29,6 +29,11 @@ PLACEMENTS = (
 JOBTEAM = " Bron: de begeleidingen die het Jobteam registreert."
 #: a placement counts for the team of its trajectory's dossier (an employer has no wijk here)
 PLACEMENT_OFFICE = "trajectory__dossier__office__name"
+#: a person at work is in the wijk of their trajectory's household, with its team
+PLACEMENT_PLACE = {
+    "wijk": "trajectory__dossier__household__address__wijk__name",
+    "office": PLACEMENT_OFFICE,
+}
 
 
 def _answered(year: int, desk: str) -> QuerySet[Question]:
@@ -107,66 +112,60 @@ def sectors(indicator, year, service_ids) -> Records:
     return _running(_in_year(year, service_ids), year, "sector")
 
 
-def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
-    first = dt.date(year, month, 1)
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return first, following - dt.timedelta(days=1)
-
-
 @measure(
     "activation.persons_per_month",
     definition="Gemiddeld aantal verschillende personen per maand met een lopende "
     "tewerkstelling van {services}: per maand van het jaar wie er in die maand minstens één "
-    "dag aan de slag was, het gemiddelde over de twaalf maanden." + PLACEMENTS,
+    "dag aan de slag was, het gemiddelde over de twaalf maanden; per wijk van het huishouden "
+    "en per team van het traject het gemiddelde van hun maanden." + PLACEMENTS,
+    keyed=True,
 )
-def persons_per_month(indicator, year, service_ids) -> float | None:
-    """One aggregate: a distinct count of persons per month, over the year's placements."""
-    months = {
-        f"m{month}": Count(
-            "trajectory__person",
-            distinct=True,
-            filter=Q(start_date__lte=last) & (Q(end_date__isnull=True) | Q(end_date__gte=first)),
-        )
-        for month in range(1, 13)
-        for first, last in [_month_bounds(year, month)]
-    }
-    counts = _in_year(year, service_ids).aggregate(**months)
-    return round(sum(counts.values()) / 12, 1)
+def persons_per_month(indicator, year, service_ids) -> Records:
+    """Per month the persons at work in it (a part per month, a person once per month)."""
+    parts = []
+    for month, first, following in months(year):
+        running = active_between(first, following - dt.timedelta(days=1), service_ids)
+        person = per_unit_and_month("trajectory__person_id", month)
+        parts.append(part(running, date=on(first), unit=person, **PLACEMENT_PLACE))
+    return Records(tuple(parts), distinct=True, per_month=True)
 
 
-def _jobteam_until(year: int) -> QuerySet[JobteamGuidance]:
-    return JobteamGuidance.objects.filter(reached_on__lte=dt.date(year, 12, 31))
+def _jobteam_stand(year: int, since: str) -> Records:
+    """Persons with ``since`` from the Jobteam's start up to the end of the year (the year's
+    figure) and up to the end of each month (the stand per month). A guidance names no team
+    or wijk: months only."""
+    guided = JobteamGuidance.objects.filter(**{f"{since}__gte": JOBTEAM_START})
+
+    def until(day: dt.date, month_of: dt.date) -> Part:
+        rows = guided.filter(**{f"{since}__lte": day})
+        return part(rows, date=on(month_of), unit="person_id")
+
+    end = dt.date(year, 12, 31)
+    monthly = tuple(until(following - dt.timedelta(days=1), first)
+                    for _, first, following in months(year))  # fmt: skip
+    return Records((until(end, end),), distinct=True, monthly=monthly)
 
 
 @measure(
     "activation.jobteam_reached",
     definition="Aantal verschillende personen die het Jobteam bereikte sinds de opstart in "
-    "2020 tot en met 31 december van het jaar (cumulatief)." + JOBTEAM,
+    "2020 tot en met 31 december van het jaar (cumulatief; per maand de stand op het einde "
+    "van de maand; een begeleiding noemt geen team of wijk)." + JOBTEAM,
+    keyed=True,
 )
-def jobteam_reached(indicator, year, service_ids) -> float:
-    return float(
-        _jobteam_until(year)
-        .filter(reached_on__gte=JOBTEAM_START)
-        .values("person")
-        .distinct()
-        .count()
-    )
+def jobteam_reached(indicator, year, service_ids) -> Records:
+    return _jobteam_stand(year, "reached_on")
 
 
 @measure(
     "activation.jobteam_intensive",
     definition="Aantal verschillende personen die het Jobteam sinds de opstart in 2020 tot en "
-    "met 31 december van het jaar intensief en aanklampend begeleidde (cumulatief)." + JOBTEAM,
+    "met 31 december van het jaar intensief en aanklampend begeleidde (cumulatief; per maand "
+    "de stand op het einde van de maand; een begeleiding noemt geen team of wijk)." + JOBTEAM,
+    keyed=True,
 )
-def jobteam_intensive(indicator, year, service_ids) -> float:
-    return float(
-        JobteamGuidance.objects.filter(
-            intensive_from__gte=JOBTEAM_START, intensive_from__lte=dt.date(year, 12, 31)
-        )
-        .values("person")
-        .distinct()
-        .count()
-    )
+def jobteam_intensive(indicator, year, service_ids) -> Records:
+    return _jobteam_stand(year, "intensive_from")
 
 
 @measure(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower
 
 from welzijn.activities.models import Activity, Participant, Series
@@ -19,6 +19,8 @@ from welzijn.reporting.records import entered
 SOURCE = " Bron: het activiteitenregister (sessies en hun deelnemers)."
 #: a session is in its wijk, with the team that organises it
 PLACE = {"wijk": "wijk__name", "office": "office__name"}
+#: a participant is where the session is
+OF_SESSION = {"wijk": "activity__wijk__name", "office": "activity__office__name"}
 
 
 def _year(year: int) -> tuple[dt.date, dt.date]:
@@ -27,11 +29,6 @@ def _year(year: int) -> tuple[dt.date, dt.date]:
 
 def sessions_in(year: int, service_ids: list[int]) -> QuerySet[Activity]:
     return Activity.objects.valid().filter(service_id__in=service_ids, date__range=_year(year))
-
-
-def _participants(sessions: QuerySet[Activity]) -> int:
-    counted = sessions.aggregate(n=Sum("headcount"))["n"] or 0
-    return counted + Participant.objects.filter(activity__in=sessions).count()
 
 
 @measure(
@@ -54,11 +51,10 @@ def sessions(indicator, year: int, service_ids: list[int]) -> Records:
 def participants(indicator, year: int, service_ids: list[int]) -> Records:
     found = sessions_in(year, service_ids)
     named = Participant.objects.filter(activity__in=found)
-    of_session = {"wijk": "activity__wijk__name", "office": "activity__office__name"}
     return Records(
         (
             part(found.exclude(headcount=None), date="date", n="headcount", **PLACE),
-            part(named, date="activity__date", **of_session),
+            part(named, date="activity__date", **OF_SESSION),
         )
     )
 
@@ -66,13 +62,23 @@ def participants(indicator, year: int, service_ids: list[int]) -> Records:
 @measure(
     "activities.average_participants",
     definition="Gemiddeld aantal deelnemers per sessie van {services} in het jaar (getelde "
-    "en op naam geregistreerde deelnemers, gedeeld door het aantal sessies)." + SOURCE,
+    "en op naam geregistreerde deelnemers, gedeeld door het aantal sessies); niet getoond op "
+    "minder dan 20 sessies." + SOURCE,
     things=True,
+    keyed=True,
 )
-def average_participants(indicator, year: int, service_ids: list[int]) -> float | None:
+def average_participants(indicator, year: int, service_ids: list[int]) -> Records:
+    """A session adds one to the base and its headcount to the sum, a participant by name
+    one to the sum: the same participants as `participants`."""
     found = sessions_in(year, service_ids)
-    n = found.count()
-    return _participants(found) / n if n else None
+    named = Participant.objects.filter(activity__in=found)
+    return Records(
+        (
+            part(found, date="date", n=1, hit=Coalesce("headcount", 0), **PLACE),
+            part(named, date="activity__date", n=0, hit=Value(1), **OF_SESSION),
+        ),
+        mean=True,
+    )
 
 
 @measure(
@@ -94,9 +100,12 @@ def repaired_share(indicator, year: int, service_ids: list[int]) -> Records:
     definition="Aantal verschillende wijken waar in het jaar een sessie van {services} "
     "plaatsvond." + SOURCE,
     things=True,
+    keyed=True,
 )
-def wijken(indicator, year: int, service_ids: list[int]) -> float:
-    return sessions_in(year, service_ids).exclude(wijk=None).values("wijk").distinct().count()
+def wijken(indicator, year: int, service_ids: list[int]) -> Records:
+    """A wijk counts in the month and for the team of each session there."""
+    found = sessions_in(year, service_ids).exclude(wijk=None)
+    return Records((part(found, date="date", unit="wijk_id", **PLACE),), distinct=True)
 
 
 def series_active(year: int, service_ids: list[int]) -> QuerySet[Series]:

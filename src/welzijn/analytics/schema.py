@@ -14,6 +14,7 @@ there the isolation is a convention of the code.
 from __future__ import annotations
 
 import functools
+import hashlib
 from typing import Any
 
 from django.apps import apps
@@ -43,29 +44,110 @@ def subject_kind(model: type[Model], field: Field) -> str:
     return SUBJECTS[label]
 
 
-def _column(model: type[Model], field: Field, conn: BaseDatabaseWrapper) -> str:
+#: subject kind -> the table that holds the pseudonym of every id computed once
+#: (`update_pseudonyms`), in the application's schema: the views join it instead of
+#: computing an HMAC per row and query
+PSEUDONYM_TABLES = {
+    "person": "analytics_pseudonym_person",
+    "household": "analytics_pseudonym_household",
+}
+SUBJECT_TABLES = {"person": "registry_person", "household": "registry_household"}
+
+
+def _column(
+    model: type[Model], field: Field, conn: BaseDatabaseWrapper, joins: list[str], source: str
+) -> str:
+    """The view's expression for one column; a pseudonym adds its join to ``joins``."""
     quote = conn.ops.quote_name
-    col = quote(field.column)
+    col = f"t.{quote(field.column)}"
+    name = quote(field.column)
     rule = MODELS[model._meta.label][field.column]
     pg = conn.vendor == "postgresql"
     if rule == NULL:
-        return f"CAST(NULL AS {field.db_type(conn)}) AS {col}" if pg else f"NULL AS {col}"
+        return f"CAST(NULL AS {field.db_type(conn)}) AS {name}" if pg else f"NULL AS {name}"
     if rule == PSEUDONYM:
-        fn = f"{SCHEMA}.pseudonym" if pg else SQLITE_FUNCTION
-        return f"{fn}('{subject_kind(model, field)}', {col}) AS {col}"
+        kind = subject_kind(model, field)
+        alias = f"p{len(joins)}"
+        joins.append(f"LEFT JOIN {source}.{PSEUDONYM_TABLES[kind]} {alias} ON {alias}.id = {col}")
+        return f"{alias}.p AS {name}"
     if rule == HASHED:
         fn = f"{SCHEMA}.hashed" if pg else SQLITE_TEXT_FUNCTION
-        return f"{fn}('{model._meta.db_table}.{field.column}', {col}) AS {col}"
+        return f"{fn}('{model._meta.db_table}.{field.column}', {col}) AS {name}"
     if rule == YEAR:
         if pg:
-            return f"CAST(date_trunc('year', {col}) AS date) AS {col}"
-        return f"substr({col}, 1, 4) || '-01-01' AS {col}"
-    return col
+            return f"CAST(date_trunc('year', {col}) AS date) AS {name}"
+        return f"substr({col}, 1, 4) || '-01-01' AS {name}"
+    return f"{col} AS {name}"
 
 
 def view_select(model: type[Model], conn: BaseDatabaseWrapper, source: str) -> str:
-    columns = ", ".join(_column(model, f, conn) for f in model._meta.concrete_fields)
-    return f"SELECT {columns} FROM {source}.{conn.ops.quote_name(model._meta.db_table)}"
+    joins: list[str] = []
+    columns = ", ".join(_column(model, f, conn, joins, source) for f in model._meta.concrete_fields)
+    table = f"{source}.{conn.ops.quote_name(model._meta.db_table)}"
+    return " ".join([f"SELECT {columns} FROM {table} t", *joins])
+
+
+def create_pseudonym_tables_sql(conn: BaseDatabaseWrapper, source: str) -> list[str]:
+    """The tables, indexed both ways: a join of two views on a pseudonym goes id -> p -> id."""
+    integer = "bigint" if conn.vendor == "postgresql" else "integer"
+    out = []
+    for table in PSEUDONYM_TABLES.values():
+        out += [
+            f"CREATE TABLE IF NOT EXISTS {source}.{table} "
+            f"(id {integer} PRIMARY KEY, p {integer} NOT NULL)",
+            f"CREATE INDEX IF NOT EXISTS {table}_p ON {source}.{table} (p)"
+            if conn.vendor == "postgresql"
+            else f"CREATE INDEX IF NOT EXISTS {source}.{table}_p ON {table} (p)",
+        ]
+    return out
+
+
+def fill_pseudonym_tables_sql(source: str, pseudonym_of, *, with_key: bool) -> list[str]:
+    """Add the pseudonym of every id not in the tables yet; ``pseudonym_of(kind, id_sql)``
+    is the SQL of one pseudonym (``with_key``: it reads the key as ``k.k``)."""
+    key = f" CROSS JOIN {source}.{KEY_TABLE} k" if with_key else ""
+    return [
+        f"INSERT INTO {source}.{table} (id, p) SELECT s.id, {pseudonym_of(kind, 's.id')} "
+        f"FROM {source}.{SUBJECT_TABLES[kind]} s{key} WHERE NOT EXISTS "
+        f"(SELECT 1 FROM {source}.{table} m WHERE m.id = s.id)"
+        for kind, table in PSEUDONYM_TABLES.items()
+    ]
+
+
+def update_pseudonyms(conn: BaseDatabaseWrapper) -> None:
+    """Bring the pseudonym tables up to date (the ids registered since the last time): on
+    PostgreSQL through the SECURITY DEFINER function, which a reporting role may call."""
+    with conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            cursor.execute(f"SELECT {SCHEMA}.update_pseudonyms()")
+        else:
+            _sqlite_key_check(conn)
+            statements = create_pseudonym_tables_sql(conn, "main")
+            statements += fill_pseudonym_tables_sql(
+                "main", lambda kind, v: f"{SQLITE_FUNCTION}('{kind}', {v})", with_key=False
+            )
+            for sql in statements:
+                cursor.execute(sql)
+
+
+def _sqlite_key_check(conn: BaseDatabaseWrapper) -> None:
+    """SQLite: the key's fingerprint next to the pseudonym tables; another key empties them."""
+    fingerprint = hashlib.sha256(pseudonyms.key()).digest()
+    with conn.cursor() as cursor:
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS main.{KEY_TABLE} (k blob NOT NULL)")
+        cursor.execute(f"SELECT k FROM main.{KEY_TABLE}")
+        if [bytes(r[0]) for r in cursor.fetchall()] == [fingerprint]:
+            return
+        forget_pseudonyms(conn, "main")
+        cursor.execute(f"DELETE FROM main.{KEY_TABLE}")
+        cursor.execute(f"INSERT INTO main.{KEY_TABLE} (k) VALUES (%s)", [fingerprint])
+
+
+def forget_pseudonyms(conn: BaseDatabaseWrapper, source: str) -> None:
+    """A new key: the pseudonyms computed with the old one go."""
+    with conn.cursor() as cursor:
+        for table in PSEUDONYM_TABLES.values():
+            cursor.execute(f"DROP TABLE IF EXISTS {source}.{table}")
 
 
 def register_functions(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
@@ -87,16 +169,19 @@ def _keyed(fn: Any, key: bytes, kind: str, value: Any) -> Any:
 
 def create_temp_tables(conn: BaseDatabaseWrapper) -> None:
     """SQLite: a TEMP table per model, filled from ``main.`` through the view's SELECT, with an
-    index on every key (a join over a pseudonym computed in a view would use no index)."""
+    index on every key that holds one (a join over a pseudonym computed in a view would use
+    no index; a nulled key is joined to nothing)."""
     quote = conn.ops.quote_name
+    update_pseudonyms(conn)
     with conn.cursor() as cursor:
         for model in models():
             table = model._meta.db_table
+            rules = MODELS[model._meta.label]
             cursor.execute(
                 f"CREATE TEMP TABLE {quote(table)} AS {view_select(model, conn, 'main')}"
             )
             for f in model._meta.concrete_fields:
-                if f.primary_key or f.is_relation:
+                if (f.primary_key or f.is_relation) and rules[f.column] != NULL:
                     index = quote(f"analytics_{table}_{f.column}")
                     cursor.execute(
                         f"CREATE INDEX temp.{index} ON {quote(table)} ({quote(f.column)})"
@@ -123,14 +208,33 @@ def refresh(conn: BaseDatabaseWrapper) -> int:
         source, crypto = cursor.fetchone()
         cursor.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
         cursor.execute(f"CREATE TABLE IF NOT EXISTS {source}.{KEY_TABLE} (k bytea NOT NULL)")
-        cursor.execute(f"DELETE FROM {source}.{KEY_TABLE}")
-        cursor.execute(f"INSERT INTO {source}.{KEY_TABLE} (k) VALUES (%s)", [pseudonyms.key()])
+        cursor.execute(f"SELECT k FROM {source}.{KEY_TABLE}")
+        if [bytes(r[0]) for r in cursor.fetchall()] != [pseudonyms.key()]:
+            drop_views(conn)  # they read the pseudonym tables
+            forget_pseudonyms(conn, source)
+            cursor.execute(f"DELETE FROM {source}.{KEY_TABLE}")
+            cursor.execute(f"INSERT INTO {source}.{KEY_TABLE} (k) VALUES (%s)", [pseudonyms.key()])
+        for sql in create_pseudonym_tables_sql(conn, source):
+            cursor.execute(sql)
+
+        def hmac_of(kind: str, value: str) -> str:
+            text = f"'{kind}:' || {value}::text" if kind else f"kind || ':' || {value}::text"
+            return (
+                f"('x' || substr(encode({crypto}.hmac(convert_to({text}, 'UTF8'), k.k, "
+                f"'sha256'), 'hex'), 1, 15))::bit(60)::bigint"
+            )
+
         cursor.execute(
             f"CREATE OR REPLACE FUNCTION {SCHEMA}.pseudonym(kind text, v bigint) RETURNS bigint "
             f"LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$ "
-            f"SELECT CASE WHEN v IS NULL THEN NULL ELSE ('x' || substr(encode({crypto}.hmac("
-            f"convert_to(kind || ':' || v::text, 'UTF8'), k, 'sha256'), 'hex'), 1, 15))"
-            f"::bit(60)::bigint END FROM {source}.{KEY_TABLE} $$"
+            f"SELECT CASE WHEN v IS NULL THEN NULL ELSE {hmac_of('', 'v')} END "
+            f"FROM {source}.{KEY_TABLE} k $$"
+        )
+        fill = "; ".join(fill_pseudonym_tables_sql(source, hmac_of, with_key=True))
+        cursor.execute(
+            f"CREATE OR REPLACE FUNCTION {SCHEMA}.update_pseudonyms() RETURNS void "
+            f"LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp "
+            f"AS $$ {fill} $$"
         )
         cursor.execute(
             f"CREATE OR REPLACE FUNCTION {SCHEMA}.hashed(kind text, v text) RETURNS text "
@@ -155,7 +259,7 @@ def grant(conn: BaseDatabaseWrapper, role: str) -> None:
         cursor.execute(
             f"ALTER DEFAULT PRIVILEGES IN SCHEMA {SCHEMA} GRANT SELECT ON TABLES TO {role}"
         )
-        for fn in ("pseudonym(text, bigint)", "hashed(text, text)"):
+        for fn in ("pseudonym(text, bigint)", "hashed(text, text)", "update_pseudonyms()"):
             cursor.execute(f"GRANT EXECUTE ON FUNCTION {SCHEMA}.{fn} TO {role}")
 
 

@@ -4,25 +4,29 @@ A monthly figure is read from valid (not cancelled) `MonthlyOutput` rows of the 
 the indicator's services whose unit is the indicator's ``detail``. A flow (meals, rides,
 tons) is the sum over the months of the year; a stock (subscribers, restaurants,
 organisations in a network) is the figure of the last month of the year that has one, per
-kind, summed over the services. Both in one aggregate query. Measures ending in
-``_persons`` count people (small counts are suppressed), the others count things.
+kind, summed over the services. Both are keyed: per month (of a stock, the stand of that
+month) and per team that reports the figure; a monthly figure names no wijk. Measures ending
+in ``_persons`` count people (small counts are suppressed), the others count things.
 """
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, QuerySet, Subquery, Sum
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from welzijn.outputs.models import ExternalFigure, MonthlyOutput
-from welzijn.reporting.measures import External, data_source, measure
+from welzijn.reporting.measures import External, Records, data_source, measure, part
 
 SOURCE = " Bron: de maandcijfers die het team registreert (maandcijfers)."
 SUM = (
     "Som over de maanden van het jaar van de maandcijfers ‘{detail}’ van {services} "
-    "(geannuleerde niet)." + SOURCE
+    "(geannuleerde niet); per maand en per team dat het cijfer rapporteert (een maandcijfer "
+    "noemt geen wijk)." + SOURCE
 )
 STOCK = (
     "Stand op het einde van het jaar: per dienst het maandcijfer ‘{detail}’ van {services} "
-    "van de laatste maand van het jaar met een cijfer (geannuleerde niet)." + SOURCE
+    "van de laatste maand van het jaar met een cijfer (geannuleerde niet); per maand de stand "
+    "van die maand, per team dat het cijfer rapporteert (een maandcijfer noemt geen "
+    "wijk)." + SOURCE
 )
 EXTERNAL = (
     "Extern cijfer, niet berekend uit registraties van het departement. Bron: de "
@@ -39,21 +43,27 @@ def _rows(indicator, year: int, service_ids: list[int], stock: bool) -> QuerySet
     )
 
 
-def month_sum(indicator, year: int, service_ids: list[int]) -> float | None:
-    total = _rows(indicator, year, service_ids, False).aggregate(n=Sum("quantity"))["n"]
-    return None if total is None else float(total)
+#: a monthly figure is the team's that reports it (a kind names no wijk)
+OFFICE = "kind__office__name"
 
 
-def year_end(indicator, year: int, service_ids: list[int]) -> float | None:
+def month_sum(indicator, year: int, service_ids: list[int]) -> Records:
+    rows = _rows(indicator, year, service_ids, False)
+    return Records((part(rows, date="month", n="quantity", office=OFFICE),), reported=True)
+
+
+def year_end(indicator, year: int, service_ids: list[int]) -> Records:
+    """The stand of each kind's last month with a figure; per month, that month's stand."""
     rows = _rows(indicator, year, service_ids, True)
     last = rows.filter(kind=OuterRef("kind")).order_by("-month").values("month")[:1]
-    total = rows.filter(month=Subquery(last)).aggregate(n=Sum("quantity"))["n"]
-    return None if total is None else float(total)
+    at_end = part(rows.filter(month=Subquery(last)), date="month", n="quantity", office=OFFICE)
+    monthly = part(rows, date="month", n="quantity", office=OFFICE)
+    return Records((at_end,), monthly=(monthly,), reported=True)
 
 
 for _suffix, _things in (("", True), ("_persons", False)):
-    measure(f"outputs.sum{_suffix}", definition=SUM, things=_things)(month_sum)
-    measure(f"outputs.stock{_suffix}", definition=STOCK, things=_things)(year_end)
+    measure(f"outputs.sum{_suffix}", definition=SUM, things=_things, keyed=True)(month_sum)
+    measure(f"outputs.stock{_suffix}", definition=STOCK, things=_things, keyed=True)(year_end)
 
 
 def _external(indicator, year: int, percent: bool) -> External | None:

@@ -7,7 +7,8 @@ from django.db.models import F, Q
 
 from welzijn.casework.models import Decision
 from welzijn.procedure.models import Request
-from welzijn.reporting.measures import Mean, Records, data_source, measure, part
+from welzijn.reporting.measures import Records, data_source, measure, part
+from welzijn.reporting.records import Days
 
 SOURCE = " Bron: procedure (aanvragen, zittingen en beslissingen van het BCSD)."
 #: a decision is in the wijk of its household's address, with its dossier's office
@@ -53,9 +54,8 @@ def within_deadline(indicator, year, service_ids) -> Records:
     rows = part(
         _decided_requests(year, service_ids),
         date="decision__decided_on",
-        wijk="dossier__household__address__wijk__name",
-        office="dossier__office__name",
         hit=Q(decision__decided_on__lte=F("decision_due_on")),
+        **PLACE,
     )
     return Records((rows,))
 
@@ -66,14 +66,18 @@ def within_deadline(indicator, year, service_ids) -> Records:
     "van het BCSD, over de aanvragen waarover in het jaar beslist werd; niet getoond op "
     "minder dan 20 aanvragen." + SOURCE,
     things=True,
+    keyed=True,
 )
-def days_to_decision(indicator, year, service_ids) -> Mean | None:
-    pairs = list(
-        _decided_requests(year, service_ids).values_list("received_on", "decision__decided_on")
+def days_to_decision(indicator, year, service_ids) -> Records:
+    """Per month of the decision, the wijk and office of the request's dossier."""
+    rows = part(
+        _decided_requests(year, service_ids),
+        date="decision__decided_on",
+        n=1,
+        hit=Days(F("decision__decided_on"), F("received_on")),
+        **PLACE,
     )
-    if not pairs:
-        return None
-    return Mean(round(sum((d - r).days for r, d in pairs) / len(pairs), 1), len(pairs))
+    return Records((rows,), mean=True)
 
 
 @measure(

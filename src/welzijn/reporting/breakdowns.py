@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .compute import ServiceIds, records_of
 from .indicators import Indicator
-from .privacy import Cell, count_cells, share_cells
+from .privacy import Cell, count_cells, mean_cells, share_cells, withheld_cells
 from .records import Records, tally
 
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -36,9 +36,15 @@ def cells_of(ind: Indicator, records: Records, by: str, months: int = 12) -> lis
         keys: list = list(range(1, months + 1))
     else:
         keys = sorted(got, key=str)
+    ratios = {k: (got[k].hits, got[k].value) if k in got else (0, 0) for k in keys}
+    if records.mean:
+        return mean_cells(ratios)
     if ind.is_share:
-        return share_cells({k: (got[k].hits, got[k].value) if k in got else (0, 0) for k in keys})
+        return share_cells(ratios)
     values = {k: got[k].value if k in got else 0.0 for k in keys}
+    if records.min_units:
+        units = {k: got[k].units if k in got else 0 for k in keys}
+        return withheld_cells(values, units, records.min_units)
     return count_cells(values, personal=ind.is_count_of_people)
 
 

@@ -17,7 +17,7 @@ from welzijn.catalog.models import Service
 from welzijn.registry.models import Household, HouseholdMembership, Wijk
 
 from .indicators import INDICATORS, Indicator, Kind
-from .measures import External, Mean, Share
+from .measures import External, Share
 from .records import Records, Tally, entered, part, total
 
 CLIENT_SERVICE = "maatschappelijke-begeleiding"
@@ -309,8 +309,16 @@ def records_of(ind: Indicator, year: int, ids: ServiceIds) -> Records | None:
     return None
 
 
-def figure(ind: Indicator, tally_: Tally) -> tuple[float | None, float | None]:
+def figure(ind: Indicator, records: Records, tally_: Tally) -> tuple[float | None, float | None]:
     """(value, denominator) of an indicator from the tally of its records."""
+    if records.reported and not tally_.rows:
+        return None, None
+    if records.min_units and tally_.units < records.min_units:
+        return None, None  # withheld: one association's grant would be read from it
+    if records.mean:
+        return (round(tally_.hits / tally_.value, 1) if tally_.value else None), tally_.value
+    if records.per_month:
+        return round(tally_.value, 1), None
     if ind.is_share:
         return Share(tally_.hits, tally_.value).value, tally_.value
     return tally_.value, None
@@ -322,7 +330,7 @@ def _counted(ind: Indicator, year: int, ids: ServiceIds) -> Result:
     def one(y: int) -> tuple[float | None, float | None]:
         records = records_of(ind, y, ids)
         assert records is not None
-        return figure(ind, total(records))
+        return figure(ind, records, total(records))
 
     value, denominator = one(year)
     previous = one(year - 1)[0] if ind.compare_previous else None
@@ -339,8 +347,6 @@ def _measured(ind: Indicator, year: int, ids: ServiceIds) -> Result:
         got = m.count(ind, y, svc)
         if isinstance(got, Share):
             return got.value, got.total, ""
-        if isinstance(got, Mean):
-            return got.value, got.n, ""
         if isinstance(got, External):
             return got.value, None, got.source
         return got, None, ""

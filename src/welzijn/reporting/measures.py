@@ -43,15 +43,6 @@ class Share:
 
 
 @dataclass(frozen=True)
-class Mean:
-    """An average over ``n`` records (days to a decision): like a share, it is not shown
-    when ``n`` is under the privacy rule's minimum base."""
-
-    value: float
-    n: int
-
-
-@dataclass(frozen=True)
 class External:
     """A figure of outside statistics, with the source the report shows next to it."""
 
@@ -59,7 +50,7 @@ class External:
     source: str
 
 
-Count = Callable[["Indicator", int, list[int]], "float | Share | Mean | External | Records | None"]
+Count = Callable[["Indicator", int, list[int]], "float | Share | External | Records | None"]
 
 
 @dataclass(frozen=True)

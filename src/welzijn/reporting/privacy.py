@@ -3,7 +3,7 @@
 * A count of people (persons, households, their records) from 1 to 4 is shown as "< 5".
   Zero is shown as 0: it identifies nobody.
 * A share computed on fewer than 20 (persons, households, trajectories, ...) is not shown,
-  nor is an average over fewer than 20 records (`measures.Mean`).
+  nor is an average over fewer than 20 records (`Records(mean=True)`).
 * Only aggregates reach a report: no name, INSZ or address is ever read into one.
 """
 
@@ -173,14 +173,35 @@ def count_cells(values: dict, personal: bool = True) -> list[Cell]:
 def share_cells(shares: dict) -> list[Cell]:
     """Shares per key (key -> (hits, base)); a base under 20 hides the share, and one hidden
     share takes the next smallest base with it."""
-    bases = {k: base for k, (_, base) in shares.items()}
+    return _ratio_cells(shares, fmt_share, lambda r: round(r, 4))
+
+
+def mean_cells(means: dict) -> list[Cell]:
+    """Averages per key (key -> (sum, base)), hidden as shares are (a base under 20)."""
+    return _ratio_cells(means, lambda r: fmt_count(round(r, 1)), lambda r: round(r, 1))
+
+
+def _ratio_cells(ratios: dict, text, number) -> list[Cell]:
+    bases = {k: base for k, (_, base) in ratios.items()}
     hidden = _complement({k for k, b in bases.items() if 0 < b < MIN_BASE}, bases, MIN_BASE)
     cells = []
-    for k, (hits, base) in shares.items():
+    for k, (hits, base) in ratios.items():
         if k in hidden:
             cells.append(Cell(k, HIDDEN, None))
         elif not base:
             cells.append(Cell(k, NO_DATA, None))
         else:
-            cells.append(Cell(k, fmt_share(hits / base), round(hits / base, 4)))
+            cells.append(Cell(k, text(hits / base), number(hits / base)))
     return cells
+
+
+def withheld_cells(values: dict, units: dict, minimum: int) -> list[Cell]:
+    """Sums per key (amounts) that are withheld where they add up the records of fewer than
+    ``minimum`` units (associations): one withheld cell takes the next smallest with it, so
+    that it is not the total minus the others."""
+    hidden = {k for k, v in values.items() if v and units.get(k, 0) < minimum}
+    hidden = _complement(hidden, {k: units.get(k, 0) for k in values}, minimum)
+    return [
+        Cell(k, HIDDEN, None) if k in hidden else Cell(k, fmt_count(v), v)
+        for k, v in values.items()
+    ]

@@ -29,7 +29,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ExtractMonth, Greatest
+from django.db.models.functions import Cast, Concat, ExtractMonth, Greatest
 
 #: the keys a breakdown can be asked for, and their column
 KEYS = {"wijk": "w", "office": "o", "month": "m"}
@@ -55,6 +55,20 @@ class Records:
     parts: tuple[Part, ...]
     #: count distinct units (``u``); else sum ``n``
     distinct: bool = False
+    #: an average: the sum of ``h`` over the sum of ``n`` (days over decisions), withheld
+    #: on a base under `privacy.MIN_BASE`, as a share is
+    mean: bool = False
+    #: a stand (places, organisations in a network): ``parts`` give the year's figure (the
+    #: stand at its end), these the stand of each month
+    monthly: tuple[Part, ...] | None = None
+    #: the figure is the average of the twelve months: a month's cell is its own figure,
+    #: the year and a wijk or office the sum over the months divided by 12
+    per_month: bool = False
+    #: a cell that sums the records of fewer distinct units (associations) is withheld
+    min_units: int = 0
+    #: a figure a team reports (a monthly total, a stand): without a single row it is
+    #: unknown ("geen gegevens"), not 0
+    reported: bool = False
 
     def has(self, key: str) -> bool:
         """Whether every part knows the key (a breakdown over a part without it would lie)."""
@@ -62,11 +76,20 @@ class Records:
             return True
         return all(getattr(p, key) for p in self.parts)
 
+    def parts_for(self, key: str | None) -> tuple[Part, ...]:
+        return self.monthly if key == "month" and self.monthly is not None else self.parts
+
 
 @dataclass(frozen=True)
 class Tally:
-    value: float  # the count (distinct units or sum of n): a share's base
-    hits: float  # a share's hits
+    value: float  # the count (distinct units or sum of n): a share's or mean's base
+    hits: float  # a share's hits, a mean's sum
+    units: float = 0  # distinct units, when the records ask for a minimum (`min_units`)
+    rows: int = 0  # the records counted
+
+
+def _column(path: str | Expression) -> Expression:
+    return F(path) if isinstance(path, str) else path
 
 
 def _text(path: str | None) -> Expression:
@@ -79,7 +102,7 @@ def part(
     date: str | Expression,
     wijk: str | None = None,
     office: str | None = None,
-    unit: str | None = None,
+    unit: str | Expression | None = None,
     n: int | str | Expression = 1,
     hit: Q | str | Expression | None = None,
 ) -> Part:
@@ -95,8 +118,8 @@ def part(
     columns = {
         "w": _text(wijk),
         "o": _text(office),
-        "m": ExtractMonth(F(date) if isinstance(date, str) else date),
-        "u": F(unit) if unit else Value(None, output_field=IntegerField()),
+        "m": ExtractMonth(_column(date)),
+        "u": _column(unit) if unit is not None else Value(None, output_field=IntegerField()),
         "n": F(n) if isinstance(n, str) else (Value(n) if isinstance(n, int) else n),
         "h": h,
     }
@@ -121,6 +144,22 @@ class Days(Func):
         )
 
 
+def months(year: int) -> list[tuple[int, dt.date, dt.date]]:
+    """(month, its first day, the first day of the next) for every month of the year: the
+    parts of a figure counted per month (nights, persons at work, a stand)."""
+    return [(m, dt.date(year, m, 1), dt.date(year + m // 12, m % 12 + 1, 1)) for m in range(1, 13)]
+
+
+def on(day: dt.date) -> Expression:
+    """A fixed date as a part's ``date`` (the month a per-month part stands for)."""
+    return Value(day, output_field=DateField())
+
+
+def per_unit_and_month(unit: str, month: int) -> Expression:
+    """A unit once per month (a person at work in March and in April counts in each)."""
+    return Concat(Value(f"{month}:"), Cast(F(unit), CharField()))
+
+
 def entered(start_field: str, year: int) -> Expression:
     """A period's date in the year: its start, or 1 January when it began before."""
     return Greatest(F(start_field), Value(dt.date(year, 1, 1), output_field=DateField()))
@@ -130,7 +169,7 @@ def tally(records: Records, by: str | None = None) -> dict[object, Tally]:
     """The figure per value of the key ``by`` (``None``: the total, under key ``None``)."""
     sqls, params = [], []
     key = KEYS[by] if by else "NULL"
-    for i, p in enumerate(records.parts):
+    for i, p in enumerate(records.parts_for(by)):
         sql, ps = p.sql(by)
         sqls.append(f"SELECT {key if by else 'NULL'} AS k, u, n, h FROM ({sql}) p{i}")
         params.extend(ps)
@@ -138,6 +177,8 @@ def tally(records: Records, by: str | None = None) -> dict[object, Tally]:
         agg = "COUNT(DISTINCT u), COUNT(DISTINCT CASE WHEN h > 0 THEN u END)"
     else:
         agg = "COALESCE(SUM(n), 0), COALESCE(SUM(h), 0)"
+    agg += ", COUNT(DISTINCT u)" if records.min_units else ", 0"
+    agg += ", COUNT(*)"
     group = " GROUP BY k" if by else ""
     union = " UNION ALL ".join(sqls)
     with connection.cursor() as cursor:
@@ -145,10 +186,16 @@ def tally(records: Records, by: str | None = None) -> dict[object, Tally]:
         cursor.execute(f"SELECT {outer}, {agg} FROM ({union}) t{group}", params)
         rows = cursor.fetchall()
     out: dict[object, Tally] = {}
-    for k, value, hits in rows:
+    months = 12 if records.per_month and by != "month" else 1
+    for k, value, hits, units, count in rows:
         name = (UNKNOWN if k is None else k) if by in ("wijk", "office") else k
         got = out.get(name, Tally(0, 0))
-        out[name] = Tally(got.value + float(value or 0), got.hits + float(hits or 0))
+        out[name] = Tally(
+            got.value + float(value or 0) / months,
+            got.hits + float(hits or 0) / months,
+            got.units + float(units or 0),
+            got.rows + count,
+        )
     return out
 
 

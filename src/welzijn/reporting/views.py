@@ -44,7 +44,9 @@ def _year(year: int) -> int:
 
 
 def _years_with_data() -> list[int]:
-    """The year menu: the last ten years that hold registrations, newest first."""
+    """The year menu: the last ten years that hold registrations, newest first. Called
+    inside `pseudonymised()`, as every figure of the report: the menu reads the same
+    views (a year is a date of a record, no identity)."""
     this_year = dt.date.today().year
     return [y for y in range(this_year, this_year - 10, -1) if has_data(y)]
 
@@ -77,11 +79,11 @@ def index(request):
     """The dashboard: the chosen year so far, per month (``?toon=jaaroverzicht``: go to the
     annual report of the chosen year)."""
     access_jaaroverzicht(request.user)
-    years = _years_with_data()
-    year = _chosen_year(request, years)
-    if request.GET.get("toon") == "jaaroverzicht":
-        return redirect("reporting:jaaroverzicht", year=year)
     with pseudonymised():
+        years = _years_with_data()
+        year = _chosen_year(request, years)
+        if request.GET.get("toon") == "jaaroverzicht":
+            return redirect("reporting:jaaroverzicht", year=year)
         chapters = dashboard.overview(year) if year in years else []
     _audit(request, year, "dashboard bekeken", format="web")
     return render(
@@ -104,9 +106,9 @@ def indicator(request, indicator: str):
     ind = BY_CODE.get(indicator)
     if ind is None:
         raise Http404(f"Onbekende indicator {indicator!r}.")
-    years = _years_with_data()
-    year = _chosen_year(request, years)
     with pseudonymised():
+        years = _years_with_data()
+        year = _chosen_year(request, years)
         found = dashboard.detail(ind, year)
     _audit(request, year, "indicator bekeken", format="web", indicator=indicator)
     return render(
@@ -127,6 +129,7 @@ def jaaroverzicht(request, year: int):
     # A year without registrations yet (a new installation): the page says so.
     with pseudonymised():
         report = build_report(year) if has_data(year) else None
+        years = _years_with_data()
     _audit(request, year, "jaaroverzicht bekeken", format="web")
     return render(
         request,
@@ -136,7 +139,7 @@ def jaaroverzicht(request, year: int):
             "report": report,
             "body": render_html(report, standalone=False) if report else "",
             "formats": FORMATS,
-            "years": _years_with_data(),
+            "years": years,
         },
     )
 
@@ -147,8 +150,8 @@ def download(request, year: int, fmt: str):
     access_jaaroverzicht(request.user)
     if fmt not in FORMATS:
         raise Http404(f"Onbekend formaat {fmt!r}: kies uit {', '.join(FORMATS)}.")
-    year = _year(year)
     with pseudonymised():
+        year = _year(year)
         report = build_report(year)
     data = render_report(report, fmt)
     _audit(request, year, "jaaroverzicht gedownload", format=fmt)

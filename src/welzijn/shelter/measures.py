@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import DateField, F, Q, QuerySet, Sum, Value
+from django.db.models import ExpressionWrapper, F, IntegerField, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest, Least
 
 from welzijn.reporting.measures import Records, Share, data_source, measure, part
-from welzijn.reporting.records import Days, entered, total
+from welzijn.reporting.records import Days, Part, entered, months, on, total
 
 from . import counting
 from .models import CapacityPeriod, PitCount, Refusal, Stay
@@ -142,28 +142,44 @@ def durable_outflow(indicator, year, service_ids):
     return _left(_left_in_year(year, service_ids), hit=Q(exit_destination__group="permanent"))
 
 
-@measure(
-    "shelter.places",
-    definition="Aantal plaatsen op 31 december (of op de laatste dag van het jaar dat de "
-    "voorziening open was) in de voorzieningen van {services}. Bron: de capaciteit per "
-    "periode van de voorzieningen.",
-    things=True,
-    reference=True,
-)
-def places(indicator, year, service_ids):
+def _capacity(year: int, service_ids: list[int]) -> QuerySet[CapacityPeriod]:
     start, end = _bounds(year)
-    periods = CapacityPeriod.objects.filter(
+    return CapacityPeriod.objects.filter(
         Q(end_date__isnull=True) | Q(end_date__gte=start),
         facility__service_id__in=service_ids,
         start_date__lte=end,
     )
-    covering = periods.filter(Q(end_date__isnull=True) | Q(end_date__gte=end))
-    if not covering.exists():
+
+
+def _covering(periods: QuerySet[CapacityPeriod], day: dt.date) -> QuerySet[CapacityPeriod]:
+    return periods.filter(Q(end_date__isnull=True) | Q(end_date__gte=day), start_date__lte=day)
+
+
+@measure(
+    "shelter.places",
+    definition="Aantal plaatsen op 31 december (of op de laatste dag van het jaar dat de "
+    "voorziening open was) in de voorzieningen van {services}; per maand de plaatsen op de "
+    "laatste dag van de maand, per wijk en team van de voorziening. Bron: de capaciteit per "
+    "periode van de voorzieningen.",
+    things=True,
+    reference=True,
+    keyed=True,
+)
+def places(indicator, year, service_ids) -> Records:
+    """A stand: the places on the year's last open day, and on each month's last day."""
+    periods = _capacity(year, service_ids)
+    end = _bounds(year)[1]
+    last_open = end
+    if not _covering(periods, end).exists():
         closed = periods.exclude(end_date=None).order_by("-end_date").first()
-        if closed is None:
-            return None
-        covering = periods.filter(start_date__lte=closed.end_date, end_date__gte=closed.end_date)
-    return covering.aggregate(n=Sum("places"))["n"] or 0
+        last_open = closed.end_date if closed is not None else end
+
+    def stand(day: dt.date, month_of: dt.date) -> Part:
+        return part(_covering(periods, day), date=on(month_of), n="places", **PLACE)
+
+    monthly = tuple(stand(following - dt.timedelta(days=1), first)
+                    for _, first, following in months(year))  # fmt: skip
+    return Records((stand(last_open, last_open),), monthly=monthly)
 
 
 @measure(
@@ -177,57 +193,67 @@ def nights(indicator, year, service_ids):
     """Per month the stays' nights in it (a stay over three months adds to each), and the
     facility's wijk and team: one part per month, each over the stays that share a night
     with it."""
+    return Records(tuple(_nights(year, service_ids)))
+
+
+def _nights(year: int, service_ids: list[int], *, as_hits: bool = False) -> list[Part]:
+    """The nights per month; ``as_hits``: as a share's hits (the occupancy rate)."""
     parts = []
-    for month in range(1, 13):
-        first = dt.date(year, month, 1)
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
+    for _, first, following in months(year):
         stays = stays_in_year(year, service_ids).filter(
             Q(exit_date__isnull=True) | Q(exit_date__gt=first), entry_date__lt=following
         )
-        since = Greatest(F("entry_date"), Value(first, output_field=DateField()))
-        until = Least(
-            Coalesce(F("exit_date"), Value(following, output_field=DateField())),
-            Value(following, output_field=DateField()),
-        )
-        parts.append(part(stays, date=since, n=Days(until, since), **PLACE))
-    return Records(tuple(parts))
+        since = Greatest(F("entry_date"), on(first))
+        until = Least(Coalesce(F("exit_date"), on(following)), on(following))
+        days = Days(until, since)
+        counted = {"n": 0, "hit": days} if as_hits else {"n": days}
+        parts.append(part(stays, date=since, **counted, **PLACE))
+    return parts
 
 
 def nights_in(year: int, service_ids: list[int]) -> int:
-    """The nights of the year as one number (the facility page, the occupancy rate)."""
+    """The nights of the year as one number (the facility page)."""
     return int(total(nights(None, year, service_ids)).value)
 
 
-def capacity_nights(year: int, service_ids: list[int]) -> int:
-    """Places x nights of the year the places existed: the base of the occupancy rate."""
-    start, end = _bounds(year)
-    total = 0
-    periods = CapacityPeriod.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=start),
-        facility__service_id__in=service_ids,
-        start_date__lte=end,
-    ).values_list("places", "start_date", "end_date")
-    for places, first, last in periods:
-        total += places * ((min(last or end, end) - max(first, start)).days + 1)
-    return total
+def _capacity_nights(year: int, service_ids: list[int]) -> list[Part]:
+    """Per month the places times the nights of the month they existed (a share's base)."""
+    parts = []
+    periods = _capacity(year, service_ids)
+    for _, first, following in months(year):
+        last = following - dt.timedelta(days=1)
+        in_month = periods.filter(Q(end_date__isnull=True) | Q(end_date__gte=first),
+                                  start_date__lte=last)  # fmt: skip
+        since = Greatest(F("start_date"), on(first))
+        until = Least(Coalesce(F("end_date"), on(last)), on(last))
+        days = ExpressionWrapper(F("places") * (Days(until, since) + 1), IntegerField())
+        parts.append(part(in_month, date=since, n=days, **PLACE))
+    return parts
 
 
 @measure(
     "shelter.occupancy",
     definition="Bezettingsgraad van de voorzieningen van {services} in het jaar: de nachten "
     "van de verblijven gedeeld door de plaatsen maal de nachten dat die plaatsen er waren "
-    "(capaciteit per periode). Noodoverboekingen tellen mee, dus de graad kan boven 100% "
-    "gaan. Zonder één geregistreerde nacht: geen gegevens (geen 0%)." + SOURCE,
+    "(capaciteit per periode); per maand, en per wijk en team van de voorziening. "
+    "Noodoverboekingen tellen mee, dus de graad kan boven 100% gaan. Zonder één "
+    "geregistreerde nacht: geen gegevens (geen 0%)." + SOURCE,
     share=True,
+    keyed=True,
 )
-def occupancy_measure(indicator, year, service_ids):
-    rate = occupancy(year, service_ids)
-    return rate if rate.hits else None  # places alone are reference data, not registrations
+def occupancy_measure(indicator, year, service_ids) -> Records:
+    """The nights are the hits, the places' nights the base; without a stay in the year no
+    base either (places alone are reference data, not registrations)."""
+    nights_ = _nights(year, service_ids, as_hits=True)
+    if not stays_in_year(year, service_ids).exists():
+        return Records(tuple(nights_))
+    return Records((*nights_, *_capacity_nights(year, service_ids)))
 
 
 def occupancy(year: int, service_ids: list[int]) -> Share:
     """Nights in the year over the places' nights (the facility page's occupancy rate)."""
-    return Share(hits=nights_in(year, service_ids), total=capacity_nights(year, service_ids))
+    got = total(occupancy_measure(None, year, service_ids))
+    return Share(hits=got.hits, total=got.value)
 
 
 @measure(

@@ -7,7 +7,7 @@ was claimed back because the initiative did not happen is not counted as support
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 
 from welzijn.reporting.measures import Records, data_source, measure, part
 from welzijn.reporting.records import entered
@@ -102,22 +102,29 @@ MIN_GRANTEES = 5
     "subsidies.granted_amount",
     definition="Toegekend bedrag (EUR) van de aanvragen voor {services} die in het jaar werden "
     "toegekend, zonder de teruggevorderde; niet getoond wanneer het om minder dan 5 "
-    "verschillende verenigingen gaat (dan zou één toekenning af te lezen zijn)." + SOURCE,
+    "verschillende verenigingen gaat (dan zou één toekenning af te lezen zijn); in een "
+    "uitsplitsing gaat dan nog een cel mee." + SOURCE,
     things=True,
+    keyed=True,
 )
-def granted_amount(indicator, year, service_ids):
+def granted_amount(indicator, year, service_ids) -> Records:
+    """Per month of the decision, the wijk the application names and the scheme's team;
+    every cell (and the year) withheld under `MIN_GRANTEES` associations."""
     granted = _decided_in(indicator, year, service_ids)
-    if granted.values("organisation").distinct().count() < MIN_GRANTEES:
-        return None
-    return float(granted.aggregate(total=Sum("granted_amount"))["total"])
+    rows = part(granted, date="decided_on", n="granted_amount", unit="organisation_id", **PLACE)
+    return Records((rows,), min_units=MIN_GRANTEES)
 
 
 @measure(
     "subsidies.organisations_advised",
     definition="Aantal verschillende verenigingen die in het jaar advies op maat kregen van "
-    "{services}. Bron: de geregistreerde adviezen (subsidies).",
+    "{services}; per maand en per team dat het advies gaf (een advies noemt geen wijk). "
+    "Bron: de geregistreerde adviezen (subsidies).",
     things=True,
+    keyed=True,
 )
-def organisations_advised(indicator, year, service_ids):
+def organisations_advised(indicator, year, service_ids) -> Records:
+    """Per month of the advice and the team that gave it (an advice names no wijk)."""
     advised = Advice.objects.filter(service_id__in=service_ids, given_on__year=year)
-    return float(advised.values("organisation").distinct().count())
+    rows = part(advised, date="given_on", unit="organisation_id", office="office__name")
+    return Records((rows,), distinct=True)
