@@ -14,10 +14,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## What a server needs besides the install: the schema and the static files for WhiteNoise.
+## What a server needs besides the install: the schema, the reference data and the static
+## files for WhiteNoise.
 ## Run with the production environment (README: Production).
 deploy: $(STAMP)
 	$(BIN)/welzijn migrate --noinput
+	$(BIN)/welzijn reference_load
 	$(BIN)/welzijn collectstatic --noinput --verbosity 0
 	$(BIN)/welzijn check --deploy --fail-level WARNING
 

@@ -376,3 +376,16 @@ def test_measures_count_decisions_deadlines_and_time(team):
 
     assert show(_result("days", "procedure.days_to_decision", "")).text == HIDDEN
     assert found["appeals"] == 0
+
+
+def test_request_page_shows_a_proposal_without_author(team, client):
+    """A proposal loaded without its author (an import, the demo's data) still shows: the page
+    names who wrote it only when it knows."""
+    mw, _, file = team
+    req = _request(mw, file)
+    Proposal.objects.filter(pk=_proposal(mw, req).pk).update(author=None)
+    client.force_login(mw)
+    response = client.get(f"/procedure/aanvragen/{req.pk}/")
+    assert response.status_code == 200
+    assert "Opgesteld op" in response.text
+    assert f"door {mw.get_full_name() or mw.username}" not in response.text

@@ -52,6 +52,8 @@ def test_person_create_normalises_and_audits(worker):
         ({"sex": "V"}, "sex"),
         ({"birth_date": D(2999, 1, 1), "insz": None}, "birth_date"),
         ({"first_name": ""}, "first_name"),
+        ({"nationality": "ZZ"}, "nationality"),
+        ({"nationality": "B1"}, "nationality"),
     ],
 )
 def test_invalid_person_names_the_field_and_writes_nothing(worker, overrides, field):
@@ -61,6 +63,15 @@ def test_invalid_person_names_the_field_and_writes_nothing(worker, overrides, fi
     assert field in exc.value.message_dict
     assert not Person.objects.exists()
     assert AuditEvent.objects.count() == events_before
+
+
+def test_a_nationality_is_corrected_to_a_country_code_only(worker):
+    created = registry.person_create(actor=worker, **_person_fields(nationality="ps"))
+    assert created.nationality == "PS"  # the State of Palestine, as ISO 3166-1 has it
+    with pytest.raises(ValidationError) as exc:
+        registry.person_update(actor=worker, person_id=created.pk, nationality="zz")
+    assert "geen landcode" in exc.value.message_dict["nationality"][0]
+    assert Person.objects.get(pk=created.pk).nationality == "PS"
 
 
 def test_insz_is_unique_when_present_and_optional(worker):

@@ -85,6 +85,8 @@ def test_a_restricted_file_refuses_a_colleague_and_lifting_restores_it(client, f
     client.force_login(dpo)
     page = client.get(f"/personen/{anna.pk}/")
     assert page.status_code == 200 and "Bezwaar van 3/3" in page.content.decode()
+    for registering in ("Inkomen registreren", "Status registreren", "Dossier openen"):
+        assert registering not in page.content.decode()  # the DPO reads; the office registers
 
     restriction_lift(actor=dpo, person_id=anna.pk, reason="Bezwaar ingetrokken")
     client.force_login(colleague)

@@ -181,7 +181,7 @@ class Cancellable(models.Model):
         related_name="+",
         verbose_name="geannuleerd door",
     )
-    # A database default too: bulk loads (synthetic Ghent, imports) that name only the
+    # A database default too: bulk loads (the demo generator, imports) that name only the
     # columns they know still write valid rows.
     cancel_reason = models.CharField(
         "reden van annulering",

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
 
+from welzijn.core.countries import validate_country_code
 from welzijn.core.insz import validate_insz
 from welzijn.core.models import CodeManager, extern_id_field
 
@@ -143,7 +144,10 @@ class Person(models.Model):
     birth_date = models.DateField("geboortedatum")
     sex = models.CharField("geslacht", max_length=1, choices=Sex.choices)
     nationality = models.CharField(
-        "nationaliteit", max_length=2, help_text="ISO 3166-1 landcode, bv. BE"
+        "nationaliteit",
+        max_length=2,
+        help_text="ISO 3166-1 landcode, bv. BE",
+        validators=[validate_country_code],
     )
     residence_status = models.CharField(
         "verblijfsstatus", max_length=12, choices=ResidenceStatus.choices

@@ -95,6 +95,15 @@ def percent(value) -> str:
 
 
 @register.filter
+def user_name(user) -> str:
+    """{{ p.author|user_name }}: the full name, else the username; empty for nobody (a record
+    loaded without an author, such as an import)."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.username
+
+
+@register.filter
 def has_role(user, role: str) -> bool:
     """{% if user|has_role:"energiecel" %}: the user holds this role (a team's own links)."""
     return Role(role) in roles_of(user)

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from welzijn.casework import selectors as casework_selectors
 from welzijn.casework.access import contacts_visible_to
-from welzijn.core.roles import Role, roles_of
+from welzijn.core.roles import CASEWORK_ROLES, Role, roles_of
 from welzijn.registry.access import active_restriction, may_see_situation
 from welzijn.registry.selectors import person_get, person_search, person_situation
 from welzijn.web.forms.common import SEARCH_MAX_LENGTH, today
@@ -49,6 +49,9 @@ def person_detail(request, person_id):
                 .select_related("office", "outcome", "referral__organisation")
                 .order_by("-occurred_on", "-pk")[:20]
             ),
+            # the DPO reads the file for the export and the restriction; they register nothing
+            "registers": bool(roles_of(request.user) & CASEWORK_ROLES)
+            and not person.merged_into_id,
             "situation": person_situation(person)
             if may_see_situation(request.user, person)
             else None,

@@ -11,7 +11,6 @@ from welzijn.casework.demo import (
     demo_data_create,
     demo_users_create,
 )
-from welzijn.casework.reference import REFERENCE_FIXTURES
 from welzijn.core.roles import Role
 from welzijn.registry.models import Household
 from welzijn.rights.screening import rights_screen
@@ -37,7 +36,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
+        call_command("reference_load", verbosity=0)
         users = demo_users_create()
         if Household.objects.exists():
             self.stdout.write("Demodata staan al in de databank; niets toegevoegd.")
