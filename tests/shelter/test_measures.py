@@ -159,12 +159,14 @@ def test_occupancy_refusals_and_overbookings_of_the_night_shelter_are_rows(staff
 
 
 def test_occupancy_is_nights_over_the_places_nights(staff):
-    from welzijn.shelter.measures import capacity_nights, occupancy
+    from welzijn.shelter.measures import occupancy
 
     shelter = Facility.objects.get(code="nachtopvang")
     for night in (D(2023, 3, 1), D(2023, 3, 2)):
         _stay(staff, "nachtopvang", person(staff), night)
-    assert capacity_nights(2023, [shelter.service_id]) == 65 * 365  # the 65 places of VRT NWS 2023
+    assert occupancy(2023, [shelter.service_id]).total == 65 * 365  # the 65 places of VRT NWS
     assert occupancy(2023, [shelter.service_id]).value == pytest.approx(2 / (65 * 365))
     herstel = Facility.objects.get(code="herstelbedden")
-    assert capacity_nights(2023, [herstel.service_id]) == 5 * 214  # 1 June to 31 December
+    assert occupancy(2023, [herstel.service_id]).total == 0  # no stay: places alone count not
+    _stay(staff, "herstelbedden", person(staff), D(2023, 7, 1), D(2023, 7, 11), "straat")
+    assert occupancy(2023, [herstel.service_id]).total == 5 * 214  # 1 June to 31 December

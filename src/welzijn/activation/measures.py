@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from welzijn.casework.models import Trajectory
 from welzijn.registry.models import Organisation
 from welzijn.reporting.measures import Records, data_source, measure, part
-from welzijn.reporting.records import Part, entered, months, on, per_unit_and_month
+from welzijn.reporting.records import Part, during, months, on, per_unit_and_month
 
 from .models import Desk, JobteamGuidance, KoopSociaalBuyer, Placement, Question
 
@@ -95,10 +95,10 @@ def employers(indicator, year, service_ids) -> Records:
 
 
 def _running(placements: QuerySet[Placement], year: int, unit: str) -> Records:
-    """Placements running in the year, counted once per ``unit``; their month is the one
-    they entered the year in, their team that of the trajectory."""
-    date = entered("start_date", year)
-    return Records((part(placements, date=date, unit=unit, office=PLACEMENT_OFFICE),), True)
+    """Placements running in the year, counted once per ``unit``, in every month they ran;
+    their team that of the trajectory."""
+    period = during("start_date", "end_date", year)
+    return Records((part(placements, **period, unit=unit, office=PLACEMENT_OFFICE),), True)
 
 
 @measure(

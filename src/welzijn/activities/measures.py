@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce, Lower
 
 from welzijn.activities.models import Activity, Participant, Series
 from welzijn.reporting.measures import Records, data_source, measure, part
-from welzijn.reporting.records import entered
+from welzijn.reporting.records import during
 
 SOURCE = " Bron: het activiteitenregister (sessies en hun deelnemers)."
 #: a session is in its wijk, with the team that organises it
@@ -123,7 +123,7 @@ def series_active(year: int, service_ids: list[int]) -> QuerySet[Series]:
 )
 def series(indicator, year: int, service_ids: list[int]) -> Records:
     active = series_active(year, service_ids)
-    return Records((part(active, date=entered("start_date", year), **PLACE),))
+    return Records((part(active, **during("start_date", "end_date", year), **PLACE),))
 
 
 @measure(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from welzijn.casework.models import Trajectory
 from welzijn.reporting.compute import interventions_in, members_of_household_records
 from welzijn.reporting.measures import Records, data_source, measure, part
-from welzijn.reporting.records import entered
+from welzijn.reporting.records import during
 
 from .models import EnergyAid, EnergyScan, HousingTrajectory, LacDossier, RentGuarantee
 
@@ -103,8 +103,8 @@ def housing_households(indicator, year, service_ids):
         kind=indicator.detail,
         started_on__lte=end,
     )
-    date = entered("started_on", year)
-    return Records((part(running, date=date, unit="household_id", **PLACE),), True)
+    period = during("started_on", "ended_on", year)
+    return Records((part(running, **period, unit="household_id", **PLACE),), True)
 
 
 @measure(

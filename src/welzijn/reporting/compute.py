@@ -18,7 +18,7 @@ from welzijn.registry.models import Household, HouseholdMembership, Wijk
 
 from .indicators import INDICATORS, Indicator, Kind
 from .measures import External, Share
-from .records import Records, Tally, entered, part, total
+from .records import Records, Tally, during, part, total
 
 CLIENT_SERVICE = "maatschappelijke-begeleiding"
 CLIENT_KINDS = frozenset(
@@ -276,7 +276,8 @@ def _casework_records(ind: Indicator, year: int, ids: ServiceIds) -> Records:
         iv, tr = iv.filter(young), tr.filter(young)
         members = [m.filter(young) for m in members]
     keys = {"wijk": WIJK, "office": OFFICE, "unit": unit}
-    parts = [part(iv, date="date", **keys), part(tr, date=entered("start_date", year), **keys)]
+    trajectory = during("start_date", "end_date", year)
+    parts = [part(iv, date="date", **keys), part(tr, **trajectory, **keys)]
     if members:  # the members of a household-level record, at the record's date
         of_iv, of_tr = members
         at = {
@@ -284,9 +285,10 @@ def _casework_records(ind: Indicator, year: int, ids: ServiceIds) -> Records:
             "office": "household__dossiers__office__name",
             "unit": "person_id",
         }
+        via = "household__dossiers__trajectories__"  # the trajectory the member is counted for
         parts += [
             part(of_iv, date="household__dossiers__interventions__date", **at),
-            part(of_tr, date=entered("household__dossiers__trajectories__start_date", year), **at),
+            part(of_tr, **during(f"{via}start_date", f"{via}end_date", year), **at),
         ]
     return Records(tuple(parts), distinct=unit is not None)
 
@@ -297,7 +299,7 @@ def records_of(ind: Indicator, year: int, ids: ServiceIds) -> Records | None:
         return _casework_records(ind, year, ids)
     if ind.kind == Kind.CLIENT_HOUSEHOLDS:  # the total comes from the profile, the same count
         active = trajectories_active(ids([CLIENT_SERVICE]), year)
-        rows = part(active, date=entered("start_date", year), wijk=WIJK, office=OFFICE,
+        rows = part(active, **during("start_date", "end_date", year), wijk=WIJK, office=OFFICE,
                     unit="dossier__household_id")  # fmt: skip
         return Records((rows,), distinct=True)
     m = ind.measure

@@ -7,7 +7,8 @@ groups them by the key asked for, in one aggregate query over the parts (UNION A
 Every part gives the same columns: ``w`` (wijk name), ``o`` (office name), ``m`` (month of
 the record's date), ``u`` (the unit counted once, for distinct counts: a person, a
 household), ``n`` (what the record adds to the figure, or to a share's base) and ``h``
-(what it adds to a share's hits).
+(what it adds to a share's hits). A period (a trajectory, a stay) also gives ``l``, the last
+month of the year it ran in: the months count it in each month from ``m`` to ``l``.
 """
 
 from __future__ import annotations
@@ -29,11 +30,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Concat, ExtractMonth, Greatest
+from django.db.models.functions import Cast, Coalesce, Concat, ExtractMonth, Greatest, Least
 
 #: the keys a breakdown can be asked for, and their column
 KEYS = {"wijk": "w", "office": "o", "month": "m"}
 UNKNOWN = "onbekend"
+#: the twelve month numbers as rows, for a period counted in every month it ran
+_MONTH_NUMBERS = " UNION ALL ".join(f"SELECT {m} AS k" for m in range(1, 13))
 
 
 @dataclass(frozen=True)
@@ -44,10 +47,18 @@ class Part:
     office: bool
 
     def sql(self, key: str | None) -> tuple[str, tuple]:
-        """The part's rows with the key's column only (no join a total does not need)."""
-        wanted = ("u", "n", "h", *((KEYS[key],) if key else ()))
+        """The part's rows with the key's column only (no join a total does not need); per
+        month, a period is a row for each month it ran in."""
+        period = key == "month" and "l" in self.columns
+        wanted = ("u", "n", "h", *((KEYS[key],) if key else ()), *(("l",) if period else ()))
         rows = self.rows.order_by().values(**{c: self.columns[c] for c in wanted})
-        return rows.query.sql_with_params()
+        sql, params = rows.query.sql_with_params()
+        if period:
+            sql = (
+                f"SELECT mo.k AS m, p.u, p.n, p.h FROM ({sql}) p "
+                f"JOIN ({_MONTH_NUMBERS}) mo ON mo.k BETWEEN p.m AND p.l"
+            )
+        return sql, params
 
 
 @dataclass(frozen=True)
@@ -66,8 +77,8 @@ class Records:
     per_month: bool = False
     #: a cell that sums the records of fewer distinct units (associations) is withheld
     min_units: int = 0
-    #: a figure a team reports (a monthly total, a stand): without a single row it is
-    #: unknown ("geen gegevens"), not 0
+    #: a figure a team reports (a monthly total, a stand) or a stand of places: without a
+    #: single row it is unknown ("geen gegevens"), not 0
     reported: bool = False
 
     def has(self, key: str) -> bool:
@@ -105,10 +116,12 @@ def part(
     unit: str | Expression | None = None,
     n: int | str | Expression = 1,
     hit: Q | str | Expression | None = None,
+    until: Expression | None = None,
 ) -> Part:
     """One kind of record: ``date``, ``wijk``, ``office`` and ``unit`` are field paths (or
     expressions); ``n`` what a record adds (1, or a field such as a headcount); ``hit`` a
-    condition (a share's hit adds 1) or a field or expression (what it adds)."""
+    condition (a share's hit adds 1) or a field or expression (what it adds); ``until`` the
+    last day in the year of a period (`during`)."""
     if isinstance(hit, Q):
         h: Expression = Case(When(hit, then=Value(1)), default=Value(0))
     elif hit is None:
@@ -123,6 +136,8 @@ def part(
         "n": F(n) if isinstance(n, str) else (Value(n) if isinstance(n, int) else n),
         "h": h,
     }
+    if until is not None:
+        columns["l"] = ExtractMonth(until)
     return Part(rows, columns, bool(wijk), bool(office))
 
 
@@ -163,6 +178,13 @@ def per_unit_and_month(unit: str, month: int) -> Expression:
 def entered(start_field: str, year: int) -> Expression:
     """A period's date in the year: its start, or 1 January when it began before."""
     return Greatest(F(start_field), Value(dt.date(year, 1, 1), output_field=DateField()))
+
+
+def during(start_field: str, end_field: str, year: int) -> dict[str, Expression]:
+    """A period's ``date`` and ``until`` for `part`: the total, a wijk and an office count it
+    once; the months count it in every month it ran in the year (an open one up to December)."""
+    last = Value(dt.date(year, 12, 31), output_field=DateField())
+    return {"date": entered(start_field, year), "until": Least(Coalesce(F(end_field), last), last)}
 
 
 def tally(records: Records, by: str | None = None) -> dict[object, Tally]:

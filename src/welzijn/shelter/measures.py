@@ -11,7 +11,7 @@ from django.db.models import ExpressionWrapper, F, IntegerField, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest, Least
 
 from welzijn.reporting.measures import Records, Share, data_source, measure, part
-from welzijn.reporting.records import Days, Part, entered, months, on, total
+from welzijn.reporting.records import Days, Part, during, months, on, total
 
 from . import counting
 from .models import CapacityPeriod, PitCount, Refusal, Stay
@@ -62,9 +62,9 @@ def persons(indicator, year, service_ids):
 
 
 def _in_year(stays: QuerySet[Stay], year: int, unit: str) -> Records:
-    """Stays of the year, counted once per ``unit``; their month is the one they entered the
-    year in."""
-    return Records((part(stays, date=entered("entry_date", year), unit=unit, **PLACE),), True)
+    """Stays of the year, counted once per ``unit``, in every month they ran."""
+    period = during("entry_date", "exit_date", year)
+    return Records((part(stays, **period, unit=unit, **PLACE),), True)
 
 
 @measure(
@@ -179,7 +179,7 @@ def places(indicator, year, service_ids) -> Records:
 
     monthly = tuple(stand(following - dt.timedelta(days=1), first)
                     for _, first, following in months(year))  # fmt: skip
-    return Records((stand(last_open, last_open),), monthly=monthly)
+    return Records((stand(last_open, last_open),), monthly=monthly, reported=True)
 
 
 @measure(

@@ -10,7 +10,7 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 
 from welzijn.reporting.measures import Records, data_source, measure, part
-from welzijn.reporting.records import entered
+from welzijn.reporting.records import during
 from welzijn.subsidies.models import Advice, Application
 
 SOURCE = " Bron: de subsidieaanvragen en beslissingen (subsidies)."
@@ -67,10 +67,9 @@ def projects_running(indicator, year, service_ids):
 
 
 def _running(indicator, year, service_ids, unit: str | None = None) -> Records:
-    """The supported applications running in the year; their month is the one they entered
-    the year in."""
+    """The supported applications running in the year, in every month they ran."""
     running = _running_in(indicator, year, service_ids)
-    rows = part(running, date=entered("start_date", year), unit=unit, **PLACE)
+    rows = part(running, **during("start_date", "end_date", year), unit=unit, **PLACE)
     return Records((rows,), distinct=unit is not None)
 
 
