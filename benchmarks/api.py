@@ -1,14 +1,18 @@
 """Load test of the REST API with 20 concurrent clients against gunicorn, measured with wrk:
 listing 100 dossiers with filters (target p95 < 100 ms) and creating a melding (target
-p95 < 50 ms; needs the meldingen resource, skipped with a note while it is not there).
+p95 < 50 ms). With --in-process N: the same requests N times each through Django's test
+client in this process, with the time and the database queries per request (and with
+--profile the functions that took the most time), to see where a request's time goes
+without the noise of a loaded machine.
 
-Needs wrk (apt-get install -y wrk). Uses DATABASE_URL (the targets are for PostgreSQL at
-scale 1), else a temporary SQLite file; a database without people gets Synthetic Ghent at
---scale first (benchmarks/web_load.py's `prepare`). The client's rate limit is lifted for
-the run (WELZIJN_API_RATE): the benchmark measures the server, not the throttle.
+Needs wrk (apt-get install -y wrk) for the load test. Uses DATABASE_URL (the targets are
+for PostgreSQL at scale 1), else a temporary SQLite file; a database without people gets
+Synthetic Ghent at --scale first (benchmarks/web_load.py's `prepare`). The client's rate
+limit is lifted for the run (WELZIJN_API_RATE): the benchmark measures the server, not the
+throttle.
 
 Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/api_bench \\
-       .venv/bin/python benchmarks/api.py [--clients 20] [--seconds 20]
+       .venv/bin/python benchmarks/api.py [--clients 20] [--seconds 20] [--in-process 200]
 """
 
 import argparse
@@ -47,66 +51,65 @@ end
 
 
 def register_client():
-    """A client that works as a caseworker of the busiest welzijnsbureau (and a gemeenschaps-
-    wacht of a team with meldingen), with every scope; its token and what to ask for."""
+    """A client that works as a caseworker of the busiest welzijnsbureau and as a
+    gemeenschapswacht, with every scope; its token, the office and a melding to create."""
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
     from django.db.models import Count
     from django.utils import timezone
 
-    from welzijn.api.models import RESOURCES, ApiClient
+    from welzijn.api.models import RESOURCES
     from welzijn.api.services import apiclient_register
     from welzijn.casework.models import Office
     from welzijn.core.roles import Role
-    from welzijn.core.roles_setup import roles_setup
+    from welzijn.meldingen.models import Category
 
-    roles_setup()
     office = (
         Office.objects.filter(kind="welzijnsbureau")
         .annotate(n=Count("dossiers"))
         .order_by("-n")
         .first()
     )
-    offices = [office.pk]
-    roles = [Role.MAATSCHAPPELIJK_WERKER.value]
-    melding_body = None
-    try:
-        from welzijn.meldingen.models import Category
-
-        category = Category.objects.filter(parent__isnull=False, active=True).first()
-        if category is not None:
-            roles.append(Role.GEMEENSCHAPSWACHT.value)
-            wardens = Office.objects.filter(code__icontains="gemeenschapswacht").first()
-            offices.append((wardens or office).pk)
-            melding_body = {
-                "category": category.code,
-                "office": (wardens or office).code,
-                "street": "Sint-Pietersnieuwstraat",
-                "house_number": "33",
-                "postcode": "9000",
-                "description": "Sluikstort op de stoep (benchmark)",
-                "reporter_kind": "gemeenschapswacht",
-            }
-    except (ImportError, LookupError):
-        pass
-    ApiClient.objects.filter(name="benchmark").delete()
-    get_user_model().objects.filter(username="api:benchmark").delete()
+    wardens = Office.objects.get(code="team-gemeenschapswachten")
+    category = Category.objects.get(code="sluikstorten")
+    melding_body = {
+        "category": category.code,
+        "office": wardens.code,
+        "street": "Sint-Pietersnieuwstraat",
+        "house_number": "33",
+        "postcode": "9000",
+        "description": "Sluikstort op de stoep (benchmark)",
+        "reporter_kind": "gemeenschapswacht",
+    }
     beheerder = get_user_model().objects.filter(groups__name=Role.BEHEERDER.value).first()
     if beheerder is None:
-        from django.contrib.auth.models import Group
-
         beheerder, _ = get_user_model().objects.get_or_create(username="benchmark.beheerder")
         beheerder.groups.add(Group.objects.get(name=Role.BEHEERDER.value))
     _, token = apiclient_register(
         actor=beheerder,
-        name="benchmark",
+        name=f"benchmark {timezone.now():%Y-%m-%d %H:%M:%S.%f}",  # its meldingen stay
         organisation="benchmark",
-        roles=roles,
-        office_ids=offices,
+        roles=[Role.MAATSCHAPPELIJK_WERKER.value, Role.GEMEENSCHAPSWACHT.value],
+        office_ids=[office.pk, wardens.pk],
         scopes=[f"{r}:write" for r in RESOURCES],
         expires_at=timezone.now() + dt.timedelta(hours=2),
     )
     print(f"client of {office} ({office.n} dossiers)")
     return token, office, melding_body
+
+
+def operations(office, melding_body):
+    """(name, paths, method, body, target ms) of what is measured."""
+    filters = [
+        f"/api/v1/dossiers/?office={office.pk}&page_size=100&ordering=-opened_on",
+        f"/api/v1/dossiers/?office={office.pk}&status=open&page_size=100",
+        "/api/v1/dossiers/?opened_from=2023-01-01&opened_to=2023-12-31&page_size=100",
+        f"/api/v1/dossiers/?office={office.pk}&page_size=100&page=2",
+    ]
+    return [
+        ("list 100 dossiers (filtered)", filters, "GET", None, 100),
+        ("create a melding", ["/api/v1/meldingen/"], "POST", melding_body, 50),
+    ]
 
 
 def wrk(paths, token, clients, seconds, method="GET", body=None) -> dict:
@@ -115,42 +118,82 @@ def wrk(paths, token, clients, seconds, method="GET", body=None) -> dict:
     return run_wrk(lua, clients, seconds, PORT)
 
 
+def in_process(token, runs, times: int, profile: bool) -> None:
+    """Each operation `times` times through the test client: ms and queries per request."""
+    import cProfile
+    import pstats
+    import statistics
+    import time
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_HOST="127.0.0.1")
+    print(f"{'operation (in-process)':<30} {'mean ms':>8} {'p95 ms':>8} {'queries':>8} {'rows':>6}")
+    def call(path, method, body):
+        if method == "POST":
+            return client.post(path, body, content_type="application/json")
+        return client.get(path)
+
+    for name, paths, method, body, _target in runs:
+        for path in paths:  # warm-up: imports, the first connection, caches
+            call(path, method, body)
+        timings, queries, rows = [], 0, 0
+        profiler = cProfile.Profile() if profile else None
+        for i in range(times):
+            path = paths[i % len(paths)]
+            started = time.perf_counter()
+            with CaptureQueriesContext(connection) as captured:
+                if profiler:
+                    profiler.enable()
+                answer = call(path, method, body)
+                if profiler:
+                    profiler.disable()
+            timings.append((time.perf_counter() - started) * 1000)
+            assert answer.status_code in (200, 201), (path, answer.status_code, answer.content)
+            queries += len(captured)
+            rows += len(answer.json().get("results", [answer.json()]))
+        p95 = statistics.quantiles(timings, n=20)[-1]
+        print(
+            f"{name:<30} {statistics.mean(timings):>8.1f} {p95:>8.1f} "
+            f"{queries / times:>8.1f} {rows / times:>6.0f}"
+        )
+        if profiler:
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--in-process", type=int, default=0, metavar="N")
+    parser.add_argument("--profile", action="store_true", help="with --in-process: cProfile")
     args = parser.parse_args()
-    if not shutil.which("wrk"):
+    if not args.in_process and not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
     os.environ["WELZIJN_API_RATE"] = "1000000/minute"
     vendor = setup_django()
+    from welzijn.core.roles_setup import roles_setup
+
+    roles_setup()  # the screening in `prepare` acts as a caseworker
     prepare(args.scale)
     token, office, melding_body = register_client()
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        meldingen_url = reverse("api:melding-list") if melding_body else None
-    except NoReverseMatch:
-        meldingen_url = None
+    runs = operations(office, melding_body)
+    print(f"database: {vendor}")
+    if args.in_process:
+        in_process(token, runs, args.in_process, args.profile)
+        return
     from django.db import connections
 
     connections.close_all()
     with served(PORT, args.workers, "/api/v1/schema/"):
         print(
-            f"database: {vendor}; {args.clients} concurrent clients, {args.seconds} s each; "
+            f"{args.clients} concurrent clients, {args.seconds} s each; "
             f"gunicorn {args.workers} workers x 4 threads"
         )
-        filters = [
-            f"/api/v1/dossiers/?office={office.pk}&page_size=100&ordering=-opened_on",
-            f"/api/v1/dossiers/?office={office.pk}&status=open&page_size=100",
-            "/api/v1/dossiers/?opened_from=2023-01-01&opened_to=2023-12-31&page_size=100",
-            f"/api/v1/dossiers/?office={office.pk}&page_size=100&page=2",
-        ]
-        runs = [("list 100 dossiers (filtered)", filters, "GET", None, 100)]
-        if meldingen_url:
-            runs.append(("create a melding", [meldingen_url], "POST", melding_body, 50))
         print(
             f"{'operation':<30} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} "
             f"{'errors':>7} {'target':>8}"
@@ -164,8 +207,6 @@ def main() -> None:
                 f"{r['requests'] / r['seconds']:>8.1f} {r['errors']:>7} "
                 f"{'<' + str(target):>5} {verdict}"
             )
-        if not meldingen_url:
-            print("create a melding: not measured, the meldingen resource is not in this branch")
 
 
 if __name__ == "__main__":

@@ -233,7 +233,7 @@ def test_an_onthaal_contact_opens_a_dossier(register):
     ],
 )
 def test_writes_per_role_and_office(register, file, role, office, contact, dossier_work):
-    record, mother = file
+    record, _ = file
     _, api = register(roles=(role,), offices=(office,))
     contact_body = {
         "office": record.office_id,

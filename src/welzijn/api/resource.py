@@ -97,45 +97,68 @@ class Resource(viewsets.GenericViewSet):
                 "van een ander verloren gaat.",
             )
         with transaction.atomic():
+            # the row locked first: two changes with the same ETag cannot both pass
+            self.queryset.model.objects.select_for_update().filter(pk=self._pk()).exists()
             obj = self.fetch(request, self._pk(), Intent.EDIT, lock=True)
             if wanted != "*" and wanted != etag_of(self.get_serializer(obj).data):
                 raise PreconditionFailed()
             with fields_named(field_names or {}):
-                obj = apply(obj)
-            data = self.get_serializer(obj).data
-        return Response(data, headers={"ETag": etag_of(data)})
-
-    def list(self, request, *args, **kwargs):
-        with transaction.atomic():
-            queryset = self.filter_queryset(self.get_queryset())
-            page = self.paginate_queryset(queryset)
-            data = self.get_serializer(page, many=True).data
-            model = queryset.model
-            audit_record(
-                actor=request.user,
-                action="list",
-                object_type=model._meta.label_lower,
-                reason="api",
-                detail={"query": request.GET.urlencode()[:500], "results": len(page)},
-            )
-        return self.get_paginated_response(data)
-
-    def retrieve(self, request, *args, **kwargs):
-        obj = self.fetch(request, self._pk(), Intent.VIEW)
+                obj = apply(obj)  # the service audits the change
+        self.request_audited = True
         data = self.get_serializer(obj).data
         return Response(data, headers={"ETag": etag_of(data)})
 
-    def dispatch(self, request, *args, **kwargs):
-        """One transaction per request: its reads' audit events and the request's own event
-        (below) commit together, taking the audit trail's lock once."""
-        with transaction.atomic():
-            return super().dispatch(request, *args, **kwargs)
+    def list(self, request, *args, **kwargs):
+        """The page, and the request's one audit event: what was read (the ids) and how."""
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        data = self.get_serializer(page, many=True).data
+        audit_record(
+            actor=request.user,
+            action="list",
+            object_type=queryset.model._meta.label_lower,
+            reason="api",
+            detail={
+                **self._request_detail(request, 200),
+                "query": request.GET.urlencode()[:500],
+                "results": len(page),
+                "ids": [row.pk for row in page],
+            },
+        )
+        self.request_audited = True
+        return self.get_paginated_response(data)
+
+    def retrieve(self, request, *args, **kwargs):
+        obj = self.fetch(request, self._pk(), Intent.VIEW)  # the selector audits the read
+        self.request_audited = True
+        data = self.get_serializer(obj).data
+        return Response(data, headers={"ETag": etag_of(data)})
+
+    #: set once the request's audit event is written: by the list, or by the selector or
+    #: service a read or write called (their event names the client's user as the actor).
+    #: One event, in the transaction of what it records, so the audit trail's lock (its
+    #: chain head) is held once per request and only briefly: no transaction around the
+    #: whole request.
+    request_audited = False
+
+    @staticmethod
+    def _request_detail(request, status: int) -> dict:
+        client = request.auth if isinstance(request.auth, ApiClient) else None
+        return {
+            "method": request.method,
+            "path": request.path[:300],
+            "status": status,
+            "client": client.name if client else "",
+        }
 
     def finalize_response(self, request, response, *args, **kwargs):
-        """Every request in the audit trail, with the client that made it."""
+        """Every request in the audit trail, with the client that made it: one event,
+        written here unless the list, selector or service wrote it (or the request was
+        refused: then also here, with its status)."""
         response = super().finalize_response(request, response, *args, **kwargs)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        refused = response.status_code >= 400
+        if user is not None and user.is_authenticated and (refused or not self.request_audited):
             client = request.auth if isinstance(request.auth, ApiClient) else None
             audit_record(
                 actor=user,
@@ -143,10 +166,7 @@ class Resource(viewsets.GenericViewSet):
                 object_type="api.apiclient" if client else "api.session",
                 object_id=str(client.pk) if client else "",
                 reason=f"{request.method} {request.path}"[:300],
-                detail={
-                    "status": response.status_code,
-                    "client": client.name if client else "",
-                },
+                detail=self._request_detail(request, response.status_code),
             )
         return response
 
@@ -186,9 +206,10 @@ class Creatable:
 
     def _create(self, request) -> Response:
         data = self.valid_input(self.create_serializer_class)
-        with transaction.atomic():
-            obj = self.create_object(request, data)
-            data = self.get_serializer(obj).data
+        with transaction.atomic():  # all or nothing, also when it calls several services
+            obj = self.create_object(request, data)  # the service audits the creation
+        self.request_audited = True
+        data = self.get_serializer(obj).data
         return Response(data, status=201, headers={"ETag": etag_of(data)})
 
 

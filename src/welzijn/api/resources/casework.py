@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from welzijn.api.resource import Resource, etag_of
+from welzijn.api.serializers import read_only_serializer
 from welzijn.casework import selectors
 from welzijn.casework.access import dossiers_visible_to
 from welzijn.casework.models import Dossier
@@ -18,16 +19,10 @@ from welzijn.rights import selectors as rights_selectors
 from welzijn.rights import services as rights_services
 from welzijn.rights.models import Finding
 
-
-def _serializer(model, names):
-    meta = type("Meta", (), {"model": model, "fields": ["id", *names], "read_only_fields": names})
-    return type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta})
-
-
-DossierSerializer = _serializer(
+DossierSerializer = read_only_serializer(
     Dossier, ["household", "office", "caseworker", "status", "opened_on", "closed_on"]
 )
-FindingSerializer = _serializer(
+FindingSerializer = read_only_serializer(
     Finding,
     [
         "reference_date",

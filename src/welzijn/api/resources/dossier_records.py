@@ -13,6 +13,7 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 
 from welzijn.api.resource import Creatable, Resource, Updatable
+from welzijn.api.serializers import read_only_serializer
 from welzijn.casework import selectors
 from welzijn.casework import services as casework
 from welzijn.casework.access import contacts_visible_to, dossiers_visible_to
@@ -35,12 +36,7 @@ D = dt.date
 CANCELLED = ["cancelled_at", "cancel_reason"]
 
 
-def _read_serializer(model, names):
-    meta = type("Meta", (), {"model": model, "fields": ["id", *names], "read_only_fields": names})
-    return type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta})
-
-
-ContactSerializer = _read_serializer(
+ContactSerializer = read_only_serializer(
     Contact,
     [
         "office",
@@ -54,7 +50,7 @@ ContactSerializer = _read_serializer(
         *CANCELLED,
     ],
 )
-TrajectorySerializer = _read_serializer(
+TrajectorySerializer = read_only_serializer(
     Trajectory,
     [
         "dossier",
@@ -67,11 +63,11 @@ TrajectorySerializer = _read_serializer(
         "outcome",
     ],
 )
-InterventionSerializer = _read_serializer(
+InterventionSerializer = read_only_serializer(
     Intervention,
     ["dossier", "person", "service", "date", "amount", "quantity", "unit", "decision", *CANCELLED],
 )
-DecisionSerializer = _read_serializer(
+DecisionSerializer = read_only_serializer(
     Decision,
     [
         "dossier",

@@ -41,7 +41,7 @@ class MeldingEventSerializer(serializers.ModelSerializer):
 
 class MeldingSerializer(serializers.ModelSerializer):
     number = serializers.CharField(read_only=True, help_text="het meldingsnummer (M000123)")
-    category = _by_code(Category.objects.all(), "categorie")
+    category = _by_code(Category.objects.select_related("team"), "categorie")
     office = _by_code(
         Office.objects.all(),
         "dienst",
