@@ -47,8 +47,10 @@ test: lint
 	$(BIN)/pytest -n auto
 
 ## The suite against PostgreSQL; DATABASE_URL must point at the server (see .ci/run).
+## Without the browser tests: they drive the same views through Chromium, which adds nothing
+## that depends on the database, and they run in `make test` (on SQLite).
 test-postgres: $(STAMP)
-	$(BIN)/pytest -n auto --create-db
+	$(BIN)/pytest -n auto --create-db -m "not browser"
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .mypy_cache

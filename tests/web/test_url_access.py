@@ -1180,10 +1180,10 @@ def test_every_url_pattern_has_an_expectation():
 def test_url_x_role_x_office(name, world, client):
     expect = EXPECTED[name]
     pattern = PATTERNS[name]
-    for relation in RELATIONS:
-        url = reverse(name, kwargs=_kwargs(pattern, world.objects[relation]))
-        for role in ROLES:
-            _login(client, world.users[role])
+    urls = {r: reverse(name, kwargs=_kwargs(pattern, world.objects[r])) for r in RELATIONS}
+    for role in ROLES:
+        _login(client, world.users[role])  # once per role: a login writes a session and more
+        for relation, url in urls.items():
             for method in ("get", "post"):
                 if method == "post" and expect.post is None:
                     continue
