@@ -120,6 +120,9 @@ def test_single_parent_on_low_income():
     assert leefloon.amount is not None and leefloon.amount > 0 and leefloon.period == "per maand"
     assert leefloon.people == ("Sara",) and "Sara" in leefloon.why
     assert "OCMW" in leefloon.todo and not leefloon.automatic
+    school = next(o for o in interview.results() if o.code == "schooltoeslag")
+    assert school.period == "per schooljaar" and "EUR per schooljaar" in school.why
+    assert "per maand" not in school.why
     toeslag = next(o for o in interview.results() if o.code == "groeipakket_sociale_toeslag")
     assert toeslag.people == ("Lina",) and toeslag.automatic
     # every right decided: nothing unknown at the end
