@@ -58,7 +58,7 @@ def test_changing_an_answer_keeps_the_others_and_changes_the_result(client):
     changed = client.post(
         "/rechtencheck/",
         {"state": field(page, "state"), "step": step(page), "key": "hh.personen",
-         "action": "answer", **answer_fields(page, SINGLE_PARENT | {"woont_in_gent": "nee"})},
+         "action": "answer", **answer_fields(page.content.decode(), SINGLE_PARENT | {"woont_in_gent": "nee"})},
     )  # fmt: skip
     shown = client.post("/rechtencheck/", {"state": field(changed, "state"), "action": "result"})
     statuses = right_statuses(shown)
