@@ -55,10 +55,11 @@ def test_changing_an_answer_keeps_the_others_and_changes_the_result(client):
     )
     assert step(page) == "q:hh.personen"  # the form that asked it, with the answers given
     assert re.search(r'name="hh.woont_in_gent" value="ja" checked', page.content.decode())
+    not_in_ghent = answer_fields(page.content.decode(), SINGLE_PARENT | {"woont_in_gent": "nee"})
     changed = client.post(
         "/rechtencheck/",
         {"state": field(page, "state"), "step": step(page), "key": "hh.personen",
-         "action": "answer", **answer_fields(page.content.decode(), SINGLE_PARENT | {"woont_in_gent": "nee"})},
+         "action": "answer", **not_in_ghent},
     )  # fmt: skip
     shown = client.post("/rechtencheck/", {"state": field(changed, "state"), "action": "result"})
     statuses = right_statuses(shown)
