@@ -44,16 +44,32 @@ def step(response) -> str:
     return field(response, "step")
 
 
-def truthful(response, truth: dict) -> str:
+def truthful(html: str, truth: dict) -> str:
     """The answer to the question on the page, from the truth by input."""
-    key = step(response)[2:]
-    name = key.split(".", 1)[1]
+    name = re.search(r'name="key" value="[^".]*\.([^"]+)"', html).group(1)
     if name in truth:
         return truth[name]
-    html = response.content.decode()
     if 'value="ja"' in html:
         return "nee"
     return "weet_niet" if 'type="radio"' in html else "0"
+
+
+def answer_fields(html: str, truth: dict) -> dict:
+    """The POSTed fields that answer the step on the page (its HTML): a checklist ticks
+    what is true, a form fills every field, a single question gives its value."""
+    if 'name="tick"' in html or 'name="unsure"' in html:
+        ticks = re.findall(r'name="tick" value="([^"]+)"', html)
+        return {"tick": [key for key in ticks if truth.get(key.split(".", 1)[1]) == "ja"]}
+    fields = dict.fromkeys(re.findall(r'name="((?:hh|p\d+)\.[a-z_]+)"', html))
+    if fields:
+        return {key: truth.get(key.split(".", 1)[1]) or _fallback(html, key) for key in fields}
+    return {"value": truthful(html, truth)}
+
+
+def _fallback(html: str, key: str) -> str:
+    if f'name="{key}" value="ja"' in html:
+        return "nee"
+    return "weet_niet" if f'<select id="f-{key.replace(".", "-")}"' in html else "0"
 
 
 def complete(client: Client, truth: dict = SINGLE_PARENT, lang: str = "nl", limit: int = 80):
@@ -71,7 +87,7 @@ def complete(client: Client, truth: dict = SINGLE_PARENT, lang: str = "nl", limi
             "step": step(response),
             "key": step(response)[2:],
             "action": "answer",
-            "value": truthful(response, truth),
+            **answer_fields(response.content.decode(), truth),
         }
         response = client.post("/rechtencheck/", answer)
         assert response.status_code == 200, response.content.decode()[:2000]

@@ -5,7 +5,7 @@ import json
 
 from django.utils.translation import gettext as _
 
-from welzijn.rights.selfcheck import DONT_KNOW, AnswerError, parse_members
+from welzijn.rights.selfcheck import DONT_KNOW, AnswerError, checklist_answer, parse_members
 from welzijn.rights.selfcheck.answers import MAX_MEMBERS, parse_value
 
 #: How many rows the members question shows: the people given plus room for more.
@@ -30,13 +30,28 @@ def raw_answer(question, post, on) -> str:
     """The raw answer to `question` from the POSTed fields, or InvalidAnswer."""
     if question.kind == "members":
         return members_answer(post, on)
-    raw = (post.get("value") or "").strip()
-    if raw == DONT_KNOW and question.kind != "members":
+    if question.kind == "checklist":
+        return checklist_answer(question, post.getlist("tick"), post.getlist("unsure"))
+    if question.kind == "form":
+        return json.dumps(
+            {field.key: _one(field, post.get(field.key), named=True) for field in question.fields}
+        )
+    return _one(question, post.get("value"))
+
+
+def _one(question, value: str | None, named: bool = False) -> str:
+    """One answer, checked; in a form the error names the question it is about."""
+    raw = (value or "").strip()
+    if raw == DONT_KNOW:
         return raw
     try:
         parse_value(question.kind, raw, question.choices)
     except AnswerError as error:
-        raise InvalidAnswer(_kind_errors()[question.kind]) from error
+        message = _kind_errors()[question.kind]
+        if named:
+            text = _(question.text).replace("{name}", question.person or "")
+            message = f"{text} {message}"
+        raise InvalidAnswer(message) from error
     return raw
 
 

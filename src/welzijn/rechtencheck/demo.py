@@ -8,7 +8,7 @@ from django.utils.translation import override
 
 from welzijn.rights.selfcheck import Interview, load_interview_rules
 
-from .presentation import outcome_record, show_question, shown_answer
+from .presentation import outcome_record, shown_answers
 from .services import selfcheck_request_send
 
 DEMO_ANSWERS = {
@@ -27,8 +27,9 @@ def demo_selfcheck_request_create():
     interview = Interview(load_interview_rules(), timezone.localdate(), DEMO_ANSWERS)
     with override("nl"):
         shown = [
-            {"key": q.key, "question": show_question(q, None).text, "answer": shown_answer(q, raw)}
+            {"key": q.key, "question": text, "answer": answer}
             for q, raw in interview.answered()
+            for text, answer in shown_answers(q, raw)
         ]
         results = [outcome_record(o) for o in interview.results()]
     return selfcheck_request_send(

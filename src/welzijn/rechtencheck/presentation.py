@@ -2,6 +2,7 @@
 language. The Dutch texts of the rules and of `rights/rules/questions.yaml` are the
 msgids of the translations (`welzijn rechtencheck_messages` lists them)."""
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -36,9 +37,69 @@ class ShownQuestion:
     choices: list[tuple[str, str]]
     current: str | None
     rows: list[dict]
+    #: a form's fields (ShownQuestion each); a checklist's lines (`checklist_lines`)
+    fields: list = dataclasses.field(default_factory=list)
+    lines: list[dict] = dataclasses.field(default_factory=list)
+
+    @property
+    def dom_id(self) -> str:
+        """The key as an HTML id (a form's field)."""
+        return "f-" + self.key.replace(".", "-")
+
+
+def _given(current: str | None) -> dict:
+    try:
+        given = json.loads(current) if current else {}
+    except ValueError:
+        return {}
+    return given if isinstance(given, dict) else {}
+
+
+def checklist_lines(question, given: dict) -> list[dict]:
+    """A checklist's lines, one per input (or gate): its label, a box per member (one
+    box "Ja" for the household) and "weet ik niet"."""
+    lines: list[dict] = []
+    for field in question.fields:
+        if not lines or lines[-1]["input"] != field.input:
+            lines.append(
+                {
+                    "input": field.input,
+                    "label": translated(field.label or field.text, field.person),
+                    "boxes": [],
+                    "unsure": False,
+                }
+            )
+        line = lines[-1]
+        line["boxes"].append(
+            {
+                "key": field.key,
+                "label": field.person or _("Ja"),
+                "checked": given.get(field.key) == "ja",
+                "id": "t-" + field.key.replace(".", "-"),
+            }
+        )
+        line["unsure"] = line["unsure"] or given.get(field.key) == DONT_KNOW
+    for number, line in enumerate(lines):
+        line["id"] = f"l{number}"
+    return lines
 
 
 def show_question(question, current: str | None) -> ShownQuestion:
+    if question.kind in ("checklist", "form"):
+        given = _given(current)
+        return ShownQuestion(
+            key=question.key,
+            kind=question.kind,
+            text=translated(question.text, question.person),
+            help=translated(question.help, question.person),
+            choices=[],
+            current=current,
+            rows=[],
+            fields=[show_question(f, given.get(f.key)) for f in question.fields]
+            if question.kind == "form"
+            else [],
+            lines=checklist_lines(question, given) if question.kind == "checklist" else [],
+        )
     choices: list[tuple[str, str]] = []
     if question.kind == "bool":
         choices = [("ja", _("Ja")), ("nee", _("Nee"))]
@@ -59,6 +120,19 @@ def show_question(question, current: str | None) -> ShownQuestion:
 
 def money(amount: Decimal | float) -> str:
     return f"€ {formats.number_format(amount, 2, use_l10n=True, force_grouping=True)}"
+
+
+def shown_answers(question, raw: str) -> list[tuple[str, str]]:
+    """(question, answer) as the citizen reads them; a checklist or form gives a line per
+    field."""
+    if question.kind not in ("checklist", "form"):
+        return [(show_question(question, None).text, shown_answer(question, raw))]
+    given = _given(raw)
+    return [
+        (translated(f.text, f.person), shown_answer(f, given[f.key]))
+        for f in question.fields
+        if f.key in given
+    ]
 
 
 def shown_answer(question, raw: str) -> str:

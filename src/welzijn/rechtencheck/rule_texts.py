@@ -1,5 +1,6 @@
 """The Dutch texts the Rechtencheck shows that come from the rules (YAML), not from its
-templates: question texts, help lines and choice labels (`rights/rules/questions.yaml`),
+templates: question texts, help lines, checklist lines, the steps that group questions and
+choice labels (`rights/rules/questions.yaml`),
 the relations of the members question, the rights' names and what to do, the periods of
 amounts, and the interview's own to-do sentences. They are the msgids of the
 translations; `welzijn rechtencheck_messages` writes them to `rule_messages.py` so that
@@ -16,7 +17,11 @@ def rule_texts() -> list[str]:
     questions = catalogue()
     texts += [questions.members_text, questions.members_help]
     for spec in questions.questions.values():
-        texts += [spec.text, spec.help, *(label for _value, label in spec.choices)]
+        texts += [spec.text, spec.help, spec.label, *(label for _value, label in spec.choices)]
+    for gate in questions.gates.values():
+        texts += [gate.text, gate.help, gate.label]
+    for group in questions.groups.values():
+        texts += [group.text, group.help]
     texts += [label for _value, label in RELATION_LABELS]
     texts += list(questions.amount_periods.values())
     for right in load_interview_rules().rights.values():

@@ -56,7 +56,8 @@ def run(
     on: dt.date = ON,
     answer: Callable[[Question], str] = fallback,
 ) -> tuple[Interview, list[str]]:
-    """Answer every question the interview asks until it has none left."""
+    """Answer every step the interview asks until it has none left; the keys asked (of a
+    checklist or form: its own and those of its fields)."""
     rules = load_interview_rules()
     answers = {"members": json.dumps(members)}
     asked: list[str] = []
@@ -66,8 +67,12 @@ def run(
         if question is None:
             return interview, asked
         assert question.key not in answers, f"asked twice: {question.key}"
-        asked.append(question.key)
-        answers[question.key] = truth.get(question.key) or answer(question)
+        asked += [question.key, *(f.key for f in question.fields)]
+        if question.fields:
+            given = {f.key: truth.get(f.key) or answer(f) for f in question.fields}
+            answers[question.key] = json.dumps(given)
+        else:
+            answers[question.key] = truth.get(question.key) or answer(question)
     raise AssertionError("the interview did not end")
 
 
@@ -115,6 +120,9 @@ def test_single_parent_on_low_income():
     assert leefloon.amount is not None and leefloon.amount > 0 and leefloon.period == "per maand"
     assert leefloon.people == ("Sara",) and "Sara" in leefloon.why
     assert "OCMW" in leefloon.todo and not leefloon.automatic
+    school = next(o for o in interview.results() if o.code == "schooltoeslag")
+    assert school.period == "per schooljaar" and "EUR per schooljaar" in school.why
+    assert "per maand" not in school.why
     toeslag = next(o for o in interview.results() if o.code == "groeipakket_sociale_toeslag")
     assert toeslag.people == ("Lina",) and toeslag.automatic
     # every right decided: nothing unknown at the end
@@ -130,8 +138,11 @@ def test_questions_that_cannot_matter_are_skipped():
     assert interview.values[("verwarmt_met_stookolie", None)] is False
     assert "hh.brandstof_geleverd_binnen_termijn" not in asked
     assert "hh.geleverde_liters" not in asked
-    # living in Ghent answers living in Belgium
+    # living in Ghent answers living in Belgium, also in the same step
     assert "p1.woont_in_belgie" not in asked
+    # what the household receives is one checklist, the income of Sara one form
+    assert "hh.ontvangt" in asked and "p1.inkomen" in asked
+    assert "p2.inkomen" not in asked
     # not asked at all: whether the household already receives a right (the office checks)
     assert "hh.heeft_uitpas_kansentarief" not in asked
 
@@ -146,16 +157,15 @@ def test_changing_an_earlier_answer_changes_the_results():
     interview, _ = run(SINGLE_PARENT, SINGLE_PARENT_ANSWERS)
     answers = {question.key: raw for question, raw in interview.answered()}
     assert by_code(interview)["verhoogde_tegemoetkoming"] == ENTITLED
-    answers["hh.bruto_belastbaar_gezinsinkomen"] = "90000"
+    money = json.loads(answers["hh.gezinsgeld"])  # asked in one step with the health costs
+    answers["hh.gezinsgeld"] = json.dumps(money | {"hh.bruto_belastbaar_gezinsinkomen": "90000"})
     changed = Interview(load_interview_rules(), ON, answers)
     assert by_code(changed)["verhoogde_tegemoetkoming"] == NOT_ENTITLED
     # the order of asking is kept, with the new answer in its place
     keys = [q.key for q, _ in changed.answered()]
     assert keys == [q.key for q, _ in interview.answered()]
-    assert (
-        dict((q.key, raw) for q, raw in changed.answered())["hh.bruto_belastbaar_gezinsinkomen"]
-        == "90000"
-    )
+    given = json.loads(dict((q.key, raw) for q, raw in changed.answered())["hh.gezinsgeld"])
+    assert given["hh.bruto_belastbaar_gezinsinkomen"] == "90000"
 
 
 def test_an_estimate_close_to_the_threshold_gives_probably():
@@ -228,48 +238,58 @@ def test_an_evaluation_date_in_2026_works():
 
 
 def test_a_gate_answered_no_settles_its_inputs_for_every_member():
-    answers = {
-        "members": json.dumps(SINGLE_PARENT),
-        **SINGLE_PARENT_ANSWERS,
-        "hh.uitkering": "nee",
-    }
+    answers = {"members": json.dumps(SINGLE_PARENT), **SINGLE_PARENT_ANSWERS, "hh.zorg": "nee"}
     interview = Interview(load_interview_rules(), ON, answers)
     for row in (0, 1):
-        assert interview.known[("ontvangt_leefloon", row)] is False
-        assert interview.known[("ontvangt_igo", row)] is False
-    assert "hh.uitkering" in [q.key for q, _ in interview.answered()]
-    asked = []
-    for _ in range(60):
-        question = interview.next_question()
-        if question is None:
-            break
-        asked.append(question.key)
-        answers[question.key] = fallback(question)
-        interview = Interview(load_interview_rules(), ON, answers)
-    assert not any(key.endswith(".ontvangt_leefloon") for key in asked)
+        assert interview.known[("bel_score", row)] == 0
+        assert interview.known[("woont_in_woonzorgcentrum", row)] is False
+    assert "hh.zorg" in [q.key for q, _ in interview.answered()]
+    _, asked = run(SINGLE_PARENT, {**SINGLE_PARENT_ANSWERS, "hh.zorg": "nee"})
+    assert not any(key.endswith(".bel_score") for key in asked)
 
 
 def test_a_gate_answered_yes_asks_the_inputs_where_they_matter():
-    truth = {**SINGLE_PARENT_ANSWERS, "hh.uitkering": "ja", "p1.ontvangt_leefloon": "ja"}
-    interview, asked = run(SINGLE_PARENT, truth)
-    assert "p1.ontvangt_leefloon" in asked
+    truth = {**SINGLE_PARENT_ANSWERS, "hh.zorg": "ja", "p1.bel_score": "40"}
+    _, asked = run(SINGLE_PARENT, truth)
+    assert "p1.bel_score" in asked
+
+
+def test_a_checklist_asks_what_the_household_receives_in_one_step():
+    interview, asked = run(SINGLE_PARENT, {**SINGLE_PARENT_ANSWERS, "p1.ontvangt_leefloon": "ja"})
+    step = next(q for q, _ in interview.answered() if q.key == "hh.ontvangt")
+    assert step.kind == "checklist" and "p1.ontvangt_leefloon" in [f.key for f in step.fields]
+    # a six-year-old is not asked whether she receives a leefloon (min_age)
+    assert "p2.ontvangt_leefloon" not in asked
+    assert interview.known[("ontvangt_leefloon", 0)] is True
     assert by_code(interview)["sociaal_tarief_energie"] == ENTITLED
 
 
-def test_no_income_at_all_answers_the_income_from_work():
-    truth = {**SINGLE_PARENT_ANSWERS, "p1.netto_bestaansmiddelen": "0,00"}
-    del truth["p1.netto_arbeidsinkomen"]
-    interview, asked = run(SINGLE_PARENT, truth)
-    assert "p1.netto_arbeidsinkomen" not in asked
-    assert interview.known[("netto_arbeidsinkomen", 0)] == 0
+def test_a_checklist_answer_ticks_yes_and_leaves_unsure_lines_unknown():
+    from welzijn.rights.selfcheck import checklist_answer
+
+    answers = {"members": json.dumps(SINGLE_PARENT), **SINGLE_PARENT_ANSWERS}
+    interview = Interview(load_interview_rules(), ON, answers)
+    step = interview.next_question()
+    while step is not None and step.kind != "checklist":
+        answers[step.key] = (
+            json.dumps({f.key: fallback(f) for f in step.fields}) if step.fields else fallback(step)
+        )
+        interview = Interview(load_interview_rules(), ON, answers)
+        step = interview.next_question()
+    assert step is not None
+    first, second = step.fields[0], step.fields[1]
+    answers[step.key] = checklist_answer(step, {first.key}, {second.input})
+    interview = Interview(load_interview_rules(), ON, answers)
+    assert interview.known[interview.slot(first.key)] is True
+    assert interview.known[interview.slot(second.key)] is None
 
 
-def test_a_gate_answered_yes_settles_its_if_yes_inputs():
-    answers = {"members": json.dumps(SINGLE_PARENT), "hh.belg": "ja"}
+def test_a_bad_field_in_a_form_is_reported_under_the_form():
+    answers = {
+        "members": json.dumps(SINGLE_PARENT),
+        "p1.inkomen": json.dumps({"p1.netto_bestaansmiddelen": "veel"}),
+    }
     interview = Interview(load_interview_rules(), ON, answers)
-    assert interview.known[("verblijfsstatus", 0)] == "belg"
-    assert interview.known[("verblijfsstatus", 1)] == "belg"
-    # an answer of its own wins over what a gate settles
-    answers["p2.verblijfsstatus"] = "eu_burger"
-    interview = Interview(load_interview_rules(), ON, answers)
-    assert interview.known[("verblijfsstatus", 1)] == "eu_burger"
+    assert "bedrag" in interview.errors()["p1.inkomen"]
+    question = interview.next_question()
+    assert question is not None and question.key == "p1.inkomen"

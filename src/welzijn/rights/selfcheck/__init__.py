@@ -10,7 +10,7 @@ of the members answer.
 from .answers import DONT_KNOW, RELATION_LABELS, AnswerError, Member, parse_members
 from .interview import Interview, load_interview_rules
 from .outcomes import ENTITLED, NOT_ENTITLED, PROBABLY, UNKNOWN, RightOutcome
-from .questions import MEMBERS_KEY, Question
+from .questions import MEMBERS_KEY, Question, checklist_answer
 
 __all__ = [
     "DONT_KNOW",
@@ -25,6 +25,7 @@ __all__ = [
     "Member",
     "Question",
     "RightOutcome",
+    "checklist_answer",
     "load_interview_rules",
     "parse_members",
 ]

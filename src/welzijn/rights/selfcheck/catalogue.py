@@ -22,7 +22,9 @@ _KEYS = {
     "min_age",
     "below_min_age",
     "implies",
+    "label",
 }
+GROUP_KINDS = ("checklist", "form")
 
 
 @dataclass(frozen=True)
@@ -43,25 +45,43 @@ class QuestionSpec:
     below_min_age: Any = None
     #: answer (ja / nee / choice value) -> {input: value} it settles as well
     implies: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: the short line of a checklist ("een leefloon van het OCMW"); "" uses `text`
+    label: str = ""
 
 
 @dataclass(frozen=True)
 class Gate:
-    """A household yes/no question that settles several inputs for every member: those
-    of `if_no` when answered "nee", those of `if_yes` when answered "ja"."""
+    """A household yes/no question that settles several inputs for every member (those
+    of `if_no`) when answered "nee"; on "ja" they are asked where they matter."""
 
     name: str
     text: str
     help: str
     if_no: dict[str, Any]
-    if_yes: dict[str, Any] = field(default_factory=dict)
+    #: its line in a checklist
+    label: str = ""
 
     def settles(self, answer: bool) -> dict[str, Any]:
-        return self.if_yes if answer else self.if_no
+        return {} if answer else self.if_no
 
     @property
     def inputs(self) -> set[str]:
-        return set(self.if_no) | set(self.if_yes)
+        return set(self.if_no)
+
+
+@dataclass(frozen=True)
+class Group:
+    """Related inputs asked in one step: a `checklist` of yes/no facts for the whole
+    household (ticked is "ja", not ticked "nee"), or a `form` with a field per input
+    and member; `per_person` asks a form once per member. The step shows only the
+    inputs that can still change a result when it is asked."""
+
+    name: str
+    kind: str  # checklist | form
+    text: str
+    help: str
+    inputs: tuple[str, ...]
+    per_person: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +94,11 @@ class Catalogue:
     #: right -> how its amount's period is said ("" for a one-off sum)
     amount_periods: dict[str, str]
     gates: dict[str, Gate] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
+
+    def group_of(self, name: str) -> Group | None:
+        """The group an input is asked in, if any."""
+        return next((g for g in self.groups.values() if name in g.inputs), None)
 
 
 def load_catalogue(path: Path = QUESTIONS_FILE) -> Catalogue:
@@ -118,25 +143,21 @@ def load_catalogue(path: Path = QUESTIONS_FILE) -> Catalogue:
                 _answer_key(answer): dict(settled)
                 for answer, settled in (spec.get("implies") or {}).items()
             },
+            label=str(spec.get("label") or "").strip(),
         )
     periods = data.get("amount_periods") or {}
     gates = {}
     for name, spec in (data.get("gates") or LineDict()).items():
-        if (
-            name in questions
-            or not spec.get("text")
-            or not (spec.get("if_no") or spec.get("if_yes"))
-        ):
-            raise RuleSyntaxError(
-                f"gate {name!r} needs a new name, text and if_no or if_yes", file, 1
-            )
+        if name in questions or not spec.get("text") or not spec.get("if_no"):
+            raise RuleSyntaxError(f"gate {name!r} needs a new name, text and if_no", file, 1)
         gates[str(name)] = Gate(
             str(name),
             str(spec["text"]).strip(),
             str(spec.get("help") or ""),
             dict(spec.get("if_no") or {}),
-            dict(spec.get("if_yes") or {}),
+            str(spec.get("label") or "").strip(),
         )
+    groups = _groups(data.get("groups") or LineDict(), questions, gates, file)
     return Catalogue(
         members_text=str(members.get("text", "")).strip(),
         members_help=str(members.get("help", "")).strip(),
@@ -144,7 +165,48 @@ def load_catalogue(path: Path = QUESTIONS_FILE) -> Catalogue:
         questions=questions,
         amount_periods={str(k): str(v or "") for k, v in periods.items()},
         gates=gates,
+        groups=groups,
     )
+
+
+def _groups(
+    declared: LineDict, questions: dict[str, QuestionSpec], gates: dict[str, Gate], file: str
+) -> dict[str, Group]:
+    groups: dict[str, Group] = {}
+    grouped: set[str] = set()
+    for name, spec in declared.items():
+        line = declared.line_of(name)
+        if name in questions or name in gates or not isinstance(spec, LineDict):
+            raise RuleSyntaxError(f"group {name!r} needs a new name and a mapping", file, line)
+        kind, inputs = spec.get("kind"), tuple(str(i) for i in spec.get("inputs") or ())
+        if kind not in GROUP_KINDS or not spec.get("text") or not inputs:
+            raise RuleSyntaxError(
+                f"group {name!r} needs kind ({' or '.join(GROUP_KINDS)}), text and inputs",
+                file,
+                line,
+            )
+        for item in inputs:
+            if item in gates and kind == "checklist" and item not in grouped:
+                grouped.add(item)
+                continue
+            if item not in questions or item in grouped:
+                raise RuleSyntaxError(
+                    f"group {name!r}: {item!r} is no question or is in another group", file, line
+                )
+            if kind == "checklist" and questions[item].kind != "bool":
+                raise RuleSyntaxError(
+                    f"group {name!r}: {item!r} is not a yes/no question", file, line
+                )
+        grouped.update(inputs)
+        groups[str(name)] = Group(
+            name=str(name),
+            kind=kind,
+            text=str(spec["text"]).strip(),
+            help=str(spec.get("help") or "").strip(),
+            inputs=inputs,
+            per_person=bool(spec.get("per_person", False)),
+        )
+    return groups
 
 
 def _answer_key(answer: Any) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,7 +35,7 @@ from welzijn.rights.engine.household import HouseholdResult, evaluate_household
 from welzijn.rights.engine.variables import Condition, ExpressionFormula, Formula, Variable
 
 from .answers import AnswerError, Member, parse_members, parse_value
-from .catalogue import Catalogue, QuestionSpec, load_catalogue
+from .catalogue import Catalogue, Group, QuestionSpec, load_catalogue
 from .outcomes import RightOutcome, classify
 from .questions import MEMBERS_KEY, Question, household_key, members_question, person_key
 
@@ -103,6 +104,8 @@ class Interview:
         #: values not asked: implied by an answer, or assumed below a question's min_age
         self.implied: dict[Slot, Any] = {}
         self._failed: Question | None = None
+        #: the unanswered slots that can still change a result (known once chosen)
+        self._candidates: set[Slot] = set()
         self._next: tuple[Question | None] | None = None
         self._read(answers)
 
@@ -137,38 +140,74 @@ class Interview:
         self._asked.append((question, raw))
         for key, raw in answers.items():
             slot = self.slot(key)
-            if slot is not None and slot[0] in self.catalogue.gates:
-                self._read_gate(slot, raw)
-                continue
             if slot is None:
                 continue  # the members question, or a member no longer there
-            question = self.question(slot)
-            spec = self.catalogue.questions[slot[0]]
-            try:
-                value = parse_value(spec.kind, raw, spec.choices)
-            except AnswerError as exc:
-                self._errors[key] = (
-                    f"{question.text.replace('{name}', question.person or '')} {exc}"
-                )
-                self._failed = self._failed or question
-                continue
-            self.values[slot] = value
-            self._asked.append((question, raw))
-            self._settle(slot, spec.implies.get(_answer_name(value, raw), {}))
+            if slot[0] in self.catalogue.gates:
+                self._read_gate(slot, raw)
+            elif slot[0] in self.catalogue.groups:
+                self._read_group(slot, raw)
+            else:
+                question = self.question(slot)
+                if self._take(slot, question, raw):
+                    self._asked.append((question, raw))
         self._assume_by_age()
+
+    def _take(self, slot: Slot, question: Question, raw: Any, step: Question | None = None) -> bool:
+        """Parse one answer and set its value and what it implies; False on an error,
+        reported under the step it was asked in."""
+        spec = self.catalogue.questions[slot[0]]
+        step = step or question
+        try:
+            value = parse_value(spec.kind, raw, spec.choices)
+        except AnswerError as exc:
+            text = question.text.replace("{name}", question.person or "")
+            self._errors.setdefault(step.key, f"{text} {exc}")
+            self._failed = self._failed or step
+            return False
+        self.values[slot] = value
+        self._settle(slot, spec.implies.get(_answer_name(value, raw), {}))
+        return True
+
+    def _read_group(self, slot: Slot, raw: Any) -> None:
+        """A checklist or form: a JSON object, field key -> that field's raw answer."""
+        try:
+            given = json.loads(raw) if isinstance(raw, str) else None
+        except ValueError:
+            given = None
+        question = self.question(slot, given if isinstance(given, dict) else None)
+        if not isinstance(given, dict):
+            self._errors[question.key] = f"{question.text} Beantwoord de vragen."
+            self._failed = self._failed or question
+            return
+        for field in question.fields:
+            field_slot = self.slot(field.key)
+            if field_slot is None or field.key not in given:
+                continue
+            if field_slot[0] in self.catalogue.gates:
+                self._take_gate(field_slot, field, given[field.key], step=question)
+            else:
+                self._take(field_slot, field, given[field.key], step=question)
+        self._asked.append((question, raw))
 
     def _read_gate(self, slot: Slot, raw: str) -> None:
         question = self.question(slot)
+        if self._take_gate(slot, question, raw):
+            self._asked.append((question, raw))
+
+    def _take_gate(
+        self, slot: Slot, question: Question, raw: Any, step: Question | None = None
+    ) -> bool:
+        step = step or question
         try:
             value = parse_value("bool", raw)
         except AnswerError as exc:
-            self._errors[question.key] = f"{question.text} {exc}"
-            self._failed = self._failed or question
-            return
+            self._errors.setdefault(step.key, f"{question.text} {exc}")
+            self._failed = self._failed or step
+            return False
         self.gates[slot[0]] = value
-        self._asked.append((question, raw))
         if value is not None:
             self._settle(slot, self.catalogue.gates[slot[0]].settles(value))
+        return True
 
     def _settle(self, slot: Slot, settled: Mapping[str, Any]) -> None:
         """Set what an answer implies (see questions.yaml), unless answered itself."""
@@ -198,31 +237,48 @@ class Interview:
         prefix, _, name = key.partition(".")
         if prefix == "hh" and name in self.catalogue.gates:
             return (name, None)
+        group = self.catalogue.groups.get(name)
+        if group is not None:
+            row = self._row(prefix)
+            if group.per_person:
+                return None if row is None else (name, row)
+            return (name, None) if prefix == "hh" else None
         spec = self.catalogue.questions.get(name)
         if spec is None or name in self.catalogue.members_fills:
             return None
         is_person = self.rules.variables[name].entity == PERSON
         if prefix == "hh" and not is_person:
             return (name, None)
-        if is_person and prefix[:1] == "p" and prefix[1:].isdigit():
-            row = int(prefix[1:]) - 1
-            if 0 <= row < len(self.members):
-                return (name, row)
+        row = self._row(prefix)
+        return (name, row) if is_person and row is not None else None
+
+    def _row(self, prefix: str) -> int | None:
+        """The member row of a key's prefix "p<n>" (None when there is no such member)."""
+        if prefix[:1] == "p" and prefix[1:].isdigit() and 0 < int(prefix[1:]) <= len(self.members):
+            return int(prefix[1:]) - 1
         return None
 
     def _choose_question(self) -> Question | None:
         if self._failed is not None:
             return self._failed
         slot = self._choose(self.evaluate(self.known))
-        return None if slot is None else self.question(slot)
+        if slot is None:
+            return None
+        answered = next((raw for q, raw in self._asked if q.key == self.question(slot).key), None)
+        return self.question(slot, json.loads(answered) if answered else None)
 
-    def question(self, slot: Slot) -> Question:
+    def question(self, slot: Slot, given: Mapping[str, Any] | None = None) -> Question:
+        """The question of a slot; for a group, its fields are the inputs given an answer
+        in ``given`` and those that can still change a result (see `_choose`)."""
         name, row = slot
+        group = self.catalogue.groups.get(name)
+        if group is not None:
+            return self._group_question(slot, group, given or {})
         gate = self.catalogue.gates.get(name)
         if gate is not None:
             return Question(
-                key=household_key(name), input=None, person=None, kind="bool",
-                text=gate.text, help=gate.help,
+                key=household_key(name), input=name, person=None, kind="bool",
+                text=gate.text, help=gate.help, label=gate.label,
             )  # fmt: skip
         spec: QuestionSpec = self.catalogue.questions[name]
         person = self.members[row].name if row is not None else None
@@ -235,7 +291,49 @@ class Interview:
             text=spec.text,
             help=spec.help,
             choices=spec.choices,
+            label=spec.label,
         )
+
+    def _group_question(self, slot: Slot, group: Group, given: Mapping[str, Any]) -> Question:
+        _name, row = slot
+        rows = [row] if group.per_person else [None, *range(len(self.members))]
+        fields = []
+        for name in group.inputs:
+            if name in self.catalogue.gates:
+                gate = self.question((name, None))
+                if gate.key in given or (name, None) in self._candidates:
+                    fields.append(gate)
+                continue
+            is_person = self.rules.variables[name].entity == PERSON
+            for member in rows:
+                if (member is None) == is_person:
+                    continue
+                field = self.question((name, member))
+                if field.key in given or (name, member) in self._candidates:
+                    fields.append(field)
+        fields = self._without_implied(fields, given)
+        person = self.members[row].name if row is not None else None
+        return Question(
+            key=person_key(row, group.name) if row is not None else household_key(group.name),
+            input=None,
+            person=person,
+            kind=group.kind,
+            text=group.text,
+            help=group.help,
+            fields=tuple(fields),
+        )
+
+    def _without_implied(self, fields: list[Question], given: Mapping[str, Any]) -> list[Question]:
+        """Leave out of a step what a yes to another of its questions settles (living in
+        Ghent answers living in Belgium); a "nee" brings it as a question of its own."""
+        questions = self.catalogue.questions
+        settled = {
+            name
+            for field in fields
+            if field.input in questions and questions[field.input].kind == "bool"
+            for name in questions[field.input].implies.get("ja", {})
+        }
+        return [f for f in fields if f.key in given or f.input not in settled]
 
     # -- evaluating
     def household(self, values: Mapping[Slot, Any]) -> dict[str, Any]:
@@ -306,6 +404,7 @@ class Interview:
             if covered and gate.name not in self.gates:
                 counts[(gate.name, None)] = sum(counts[slot] for slot in covered)
                 gates.append((gate.name, None))
+        self._candidates = set(candidates) | set(gates)
         if not candidates:
             return None
         rank = _decisiveness(self.rules, self.on)
@@ -316,7 +415,11 @@ class Interview:
         gains = {slot: self._gain(slot, result) for slot in tried}
         candidates += gates
         best = max(gains.values())
-        return next(slot for slot in candidates if gains.get(slot) == best)
+        chosen = next(slot for slot in candidates if gains.get(slot) == best)
+        group = self.catalogue.group_of(chosen[0])
+        if group is None:
+            return chosen
+        return (group.name, chosen[1] if group.per_person else None)
 
     def _gain(self, slot: Slot, result: HouseholdResult) -> float:
         """How many rights an answer decides, weighing the likely answer more: the rules'
@@ -329,7 +432,7 @@ class Interview:
         undecided = len(self.undecided(result, rights))
         if gate is not None:  # the answer that settles is taken to be the likely one
             values = dict(known)
-            for name, value in (gate.if_no or gate.if_yes).items():
+            for name, value in gate.if_no.items():
                 variable = self.rules.variables[name]
                 rows = range(len(self.members)) if variable.entity == PERSON else [None]
                 for row in rows:

@@ -68,13 +68,15 @@ def classify(interview: Interview) -> list[RightOutcome]:
         best = min(_ORDER.index(status) for status, _ in per_row)
         status = _ORDER[best]
         chosen = [row for s, row in per_row if s == status]
-        why = " ".join(_why(result.explain(code, _name(interview, row))) for row in chosen[:3])
+        period = interview.catalogue.amount_periods.get(code) or None
+        why = " ".join(
+            _why(result.explain(code, _name(interview, row)), period) for row in chosen[:3]
+        )
         amount = None
         if status in (ENTITLED, PROBABLY) and right.amount:
             found = [result.value(right.amount, row or 0) for row in chosen]
             if all(value is not None for value in found):
                 amount = sum((Decimal(str(round(v, 2))) for v in found), Decimal("0.00"))
-        period = interview.catalogue.amount_periods.get(code) or None
         outcomes.append(
             RightOutcome(
                 code=code,
@@ -93,12 +95,17 @@ def classify(interview: Interview) -> list[RightOutcome]:
     return outcomes
 
 
-def _why(explanation: Explanation) -> str:
+def _why(explanation: Explanation, period: str | None) -> str:
     """The explanation's summary about the right itself: whether the household already
-    receives it is not asked (the office checks that), so it does not make it unknown."""
+    receives it is not asked (the office checks that), so it does not make it unknown.
+    The amount has the period of questions.yaml (the engine knows only month or year:
+    the schooltoeslag is per school year)."""
     if explanation.entitled is not None and explanation.status == "onbekend":
         status = "onderbescherming" if explanation.entitled else "geen_recht"
         explanation = dataclasses.replace(explanation, status=status)
+    if period and explanation.amount_unit:
+        unit = f"{explanation.amount_unit.split(' per ')[0]} {period}"
+        explanation = dataclasses.replace(explanation, amount_unit=unit)
     return explanation.summary()
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from dataclasses import dataclass
 
+from .answers import DONT_KNOW
 from .catalogue import Catalogue
 
 MEMBERS_KEY = "members"
@@ -17,11 +20,15 @@ class Question:
     input: str | None
     #: the name the citizen gave the member, for a person question
     person: str | None
-    kind: str  # members | bool | money | count | choice | date
+    kind: str  # members | bool | money | count | choice | date | checklist | form
     #: Dutch source text (B1); may contain {name}; translated by the web layer
     text: str
     help: str
     choices: tuple[tuple[str, str], ...] = ()
+    #: a checklist's line for the input (Dutch source; "" for a question of its own)
+    label: str = ""
+    #: the questions a checklist or form asks in one step (its answer: JSON key -> raw)
+    fields: tuple[Question, ...] = ()
 
 
 def household_key(name: str) -> str:
@@ -41,4 +48,19 @@ def members_question(catalogue: Catalogue) -> Question:
         kind="members",
         text=catalogue.members_text,
         help=catalogue.members_help,
+    )
+
+
+def checklist_answer(question: Question, ticked: Collection[str], unsure: Collection[str]) -> str:
+    """A checklist's answer: a ticked field (key) is "ja"; one not ticked is "weet ik
+    niet" when its line (input) is in ``unsure``, else "nee"."""
+    return json.dumps(
+        {
+            field.key: "ja"
+            if field.key in ticked
+            else DONT_KNOW
+            if field.input in unsure
+            else "nee"
+            for field in question.fields
+        }
     )

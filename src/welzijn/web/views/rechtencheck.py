@@ -25,7 +25,7 @@ from welzijn.rechtencheck.presentation import (
     outcome_record,
     relation_choices,
     show_question,
-    shown_answer,
+    shown_answers,
 )
 from welzijn.rechtencheck.selectors import offices_for_postcode
 from welzijn.rechtencheck.services import selfcheck_request_send
@@ -57,9 +57,12 @@ class Page:
         return self._interview
 
     def given(self) -> list[dict]:
+        """Every answer as a line (a checklist or form: a line per field), with the key
+        of the step that changes it."""
         return [
-            {"key": q.key, "text": show_question(q, None).text, "answer": shown_answer(q, raw)}
+            {"key": q.key, "text": text, "answer": answer}
             for q, raw in self.interview.answered()
+            for text, answer in shown_answers(q, raw)
         ]
 
     def render(self, template: str, step: str, status: int = 200, **context):
@@ -94,6 +97,8 @@ class Page:
     def _typed(self, question) -> str:
         """What the citizen typed, shown again with the error."""
         post = self.request.POST
+        if question.kind == "form":
+            return json.dumps({f.key: post.get(f.key, "") for f in question.fields})
         if question.kind != "members":
             return post.get("value", "")
         rows = [
@@ -248,12 +253,8 @@ def send(request):
         with translation.override("nl"):  # the office reads the results in Dutch
             results = [outcome_record(o) for o in page.interview.results()]
             answers = [
-                {
-                    "key": q.key,
-                    "question": show_question(q, None).text,
-                    "answer": shown_answer(q, raw),
-                }
-                for q, raw in page.interview.answered()
+                {"key": item["key"], "question": item["text"], "answer": item["answer"]}
+                for item in page.given()
             ]
         try:
             sent = selfcheck_request_send(
