@@ -131,6 +131,7 @@ def in_process(token, runs, times: int, profile: bool) -> None:
 
     client = Client(HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_HOST="127.0.0.1")
     print(f"{'operation (in-process)':<30} {'mean ms':>8} {'p95 ms':>8} {'queries':>8} {'rows':>6}")
+
     def call(path, method, body):
         if method == "POST":
             return client.post(path, body, content_type="application/json")

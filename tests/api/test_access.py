@@ -88,3 +88,19 @@ def test_a_list_read_is_audited(register, files):
     after = AuditEvent.objects.filter(action="list", object_type="casework.dossier")
     assert after.count() == before + 1
     assert after.last().actor_id == client.user_id
+
+
+def test_the_search_leaves_out_a_restricted_person(register):
+    from welzijn.subjectrights.services import restriction_start
+
+    worker = user(Role.MAATSCHAPPELIJK_WERKER)
+    elif_, emre = (person(worker, first_name=f, last_name="Yilmazoglu") for f in ("Elif", "Emre"))
+    for somebody in (elif_, emre):
+        household(worker, somebody)
+    restriction_start(
+        actor=user(Role.DPO, None), person_id=elif_.pk, ground="bezwaar", reason="Bezwaar"
+    )
+    _, api = register(roles=(Role.MAATSCHAPPELIJK_WERKER,), offices=(OWN,))
+    found = api.get("/api/v1/persons/", {"q": "Yilmazoglu"}).json()["results"]
+    assert [p["first_name"] for p in found] == ["Emre"]
+    assert api.get(f"/api/v1/persons/{elif_.pk}/").status_code == 404

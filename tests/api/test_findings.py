@@ -56,6 +56,18 @@ def test_findings_are_read_confirmed_and_dismissed(register, findings):
     assert api.get(f"/api/v1/findings/{second.pk}/").json()["review"] == "afgewezen"
 
 
+def test_a_finding_of_a_right_already_received_can_be_dismissed(register, findings):
+    """Such a finding keeps no inputs (nothing to explain): reviewing it still works."""
+    received = findings.first()
+    Finding.objects.filter(pk=received.pk).update(outcome="ontvangt", inputs={})
+    _, api = register()
+    dismissed = api.post(
+        f"/api/v1/findings/{received.pk}/dismiss/", {"reason": "al in orde"}, format="json"
+    )
+    assert dismissed.status_code == 200, dismissed.json()
+    assert dismissed.json()["review"] == "afgewezen"
+
+
 @pytest.mark.parametrize(
     ("role", "office", "reads", "reviews"),
     [

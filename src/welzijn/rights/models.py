@@ -80,6 +80,7 @@ class Finding(models.Model):
     inputs = models.JSONField(
         "gegevens waarop de bevinding steunt",
         default=dict,
+        blank=True,  # a right the household already receives keeps none (screening)
         help_text="De invoer van de regels voor dit huishouden op de peildatum; de uitleg "
         "wordt eruit herberekend.",
     )

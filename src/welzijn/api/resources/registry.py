@@ -49,7 +49,9 @@ class PersonResource(Creatable, Updatable, Resource):
         if len(query.strip()) < 2:
             raise ValidationError({"q": ["Geef minstens twee tekens om te zoeken."]})
         found = selectors.person_search(user=request.user, query=query, on=timezone.localdate())
-        page = self.paginate_queryset(found)
+        # A restricted file (GDPR art. 18/21) is found at the desk by name and birth date only;
+        # a system gets nothing of it, as its detail answers 404.
+        page = self.paginate_queryset([p for p in found if not p.restricted])
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def fetch(self, request, pk, intent, lock=False):
