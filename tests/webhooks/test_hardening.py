@@ -169,7 +169,7 @@ def test_old_delivered_and_failed_deliveries_are_removed_by_the_schedule(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_never_deliver_one_delivery_twice(settings):
+def test_two_workers_never_deliver_one_delivery_twice(settings, reference_data):
     if connection.vendor != "postgresql":
         pytest.skip("SKIP LOCKED: PostgreSQL only (SQLite has one writer at a time)")
     settings.WEBHOOK_ALLOW_PRIVATE = True
