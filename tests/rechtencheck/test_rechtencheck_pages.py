@@ -3,6 +3,7 @@ language switch, the PDF, and sending it to a welzijnsbureau."""
 
 import json
 import re
+from decimal import Decimal
 
 import pytest
 from factories import user
@@ -18,6 +19,7 @@ from rechtencheck_citizen import (
 )
 
 from welzijn.core.models import AuditEvent
+from welzijn.core.numbers import format_eur
 from welzijn.core.roles import Role
 from welzijn.rechtencheck.models import SelfcheckRequest
 
@@ -182,6 +184,8 @@ def test_a_sent_check_lands_in_the_offices_queue_audited(client):
     assert "Sara" in queue.content.decode()
     detail = client.get(f"/rechtencheck-aanvragen/{request.pk}/")
     assert "0470 12 34 56" in detail.content.decode() and "Leefloon" in detail.content.decode()
+    amounts = [r["amount"] for r in request.results if r.get("amount")]
+    assert amounts and all(format_eur(Decimal(a)) in detail.content.decode() for a in amounts)
     assert AuditEvent.objects.filter(action="view", actor_id=worker.pk).count() >= 2
     taken = client.post(f"/rechtencheck-aanvragen/{request.pk}/status/opgenomen/")
     assert taken.status_code == 302
