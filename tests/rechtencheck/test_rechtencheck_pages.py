@@ -22,6 +22,7 @@ from welzijn.core.models import AuditEvent
 from welzijn.core.numbers import format_eur
 from welzijn.core.roles import Role
 from welzijn.rechtencheck.models import SelfcheckRequest
+from welzijn.rechtencheck.selectors import offices_for_postcode
 
 pytestmark = pytest.mark.django_db
 
@@ -142,6 +143,7 @@ def _send(client, result, **fields):
     assert form.status_code == 200
     data = {
         "state": field(form, "state"),
+        "postcode": field(form, "postcode"),  # carried by the page, as the browser sends it
         "step": "send",
         "action": "send",
         "office": "wb-brugse-poort",
@@ -155,6 +157,8 @@ def test_sending_needs_consent_and_a_valid_contact(client):
     without = _send(client, result, phone="09 123 45 67")
     assert without.status_code == 400
     assert "Zonder uw toestemming sturen we niets door." in without.content.decode()
+    offered = set(re.findall(r'<option value="([^"]+)"', without.content.decode()))
+    assert offered == {o.office.code for o in offices_for_postcode("9000")}  # still the postcode's
     bad_phone = _send(client, result, phone="bel me", consent="on")
     assert (
         bad_phone.status_code == 400

@@ -177,11 +177,8 @@ class Page:
 
 
 def _offices(page: Page):
-    return (
-        offices_for_postcode(page.postcode)
-        if POSTCODE.match(page.postcode)
-        else (offices_for_postcode(""))
-    )
+    """The welzijnsbureaus to send to: those of the citizen's postcode, else all."""
+    return offices_for_postcode(page.postcode if POSTCODE.match(page.postcode) else "")
 
 
 @never_cache
@@ -246,7 +243,7 @@ def send(request):
         if request.POST.get("action") != "send":
             initial = {"office": offices[0].office.code} if offices else {}
             return send_page(page, SendForm(offices=offices, initial=initial))
-        form = SendForm(request.POST, offices=offices_for_postcode(""))
+        form = SendForm(request.POST, offices=offices)
         if not form.is_valid():
             return send_page(page, form, status=400)
         data = form.cleaned_data
