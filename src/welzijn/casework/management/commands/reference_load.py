@@ -17,7 +17,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
         roles = roles_setup()
-        self.stdout.write(
-            f"Referentiegegevens geladen ({', '.join(REFERENCE_FIXTURES)}) en {len(roles)} rollen "
-            "als groepen: een beheerder geeft gebruikers hun rol in de admin."
-        )
+        if options["verbosity"]:
+            self.stdout.write(
+                f"Referentiegegevens geladen ({', '.join(REFERENCE_FIXTURES)}) en {len(roles)} "
+                "rollen als groepen: een beheerder geeft gebruikers hun rol in de admin."
+            )
