@@ -1176,6 +1176,7 @@ def test_every_url_pattern_has_an_expectation():
     assert set(EXPECTED) - set(WEB_PATTERNS) == set(), "expectations for URLs that are gone"
 
 
+@pytest.mark.access_matrix
 @pytest.mark.parametrize("name", WEB_PATTERNS)
 def test_url_x_role_x_office(name, world, client):
     expect = EXPECTED[name]
@@ -1216,6 +1217,7 @@ def _admin_kwargs(pattern, world):
     return kwargs
 
 
+@pytest.mark.access_matrix
 @pytest.mark.parametrize("name", ADMIN_PATTERNS)
 def test_admin_url_x_role(name, world, client):
     """The admin is for beheerders (staff) only; whatever it shows of a person is audited."""
