@@ -293,3 +293,12 @@ def test_a_bad_field_in_a_form_is_reported_under_the_form():
     assert "bedrag" in interview.errors()["p1.inkomen"]
     question = interview.next_question()
     assert question is not None and question.key == "p1.inkomen"
+
+
+def test_each_right_has_one_reason_not_one_per_member():
+    interview, _asked = run(SINGLE_PARENT, SINGLE_PARENT_ANSWERS)
+    for outcome in interview.results():
+        sentences = [s for s in outcome.why.split(". ") if s]
+        assert len(sentences) == len(set(sentences)), (outcome.code, outcome.why)
+        if outcome.status == NOT_ENTITLED:
+            assert "Lina" not in outcome.why, (outcome.code, outcome.why)

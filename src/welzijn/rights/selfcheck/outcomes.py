@@ -69,8 +69,13 @@ def classify(interview: Interview) -> list[RightOutcome]:
         status = _ORDER[best]
         chosen = [row for s, row in per_row if s == status]
         period = interview.catalogue.amount_periods.get(code) or None
+        # one sentence per right: a household reason (the same for every member) once,
+        # and of a right not open (or not known) the reason for the first member only
+        shown = chosen if status in (ENTITLED, PROBABLY) else chosen[:1]
         why = " ".join(
-            _why(result.explain(code, _name(interview, row)), period) for row in chosen[:3]
+            dict.fromkeys(
+                _why(result.explain(code, _name(interview, row)), period) for row in shown[:3]
+            )
         )
         amount = None
         if status in (ENTITLED, PROBABLY) and right.amount:
