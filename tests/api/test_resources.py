@@ -309,3 +309,12 @@ def test_indicators_are_aggregates_for_the_reports_roles(register):
     one = analist.get("/api/v1/indicators/nachtopvang/?year=2023").json()
     assert one == two_guests
     assert analist.get("/api/v1/indicators/bestaat-niet/?year=2023").status_code == 404
+
+
+@pytest.mark.parametrize("office", ["team-netheid", "bestaat-niet"])
+def test_a_melding_for_an_office_not_the_clients_is_400_naming_the_field(wardens, office):
+    _, api = wardens
+    answer = api.post("/api/v1/meldingen/", {**FLYTIPPING, "office": office}, format="json")
+    assert answer.status_code == 400
+    assert "office" in answer.json()["errors"]
+    assert not Melding.objects.exists()
