@@ -145,6 +145,7 @@ def test_the_schema_and_the_docs_are_served_locally(client):
     schema = client.get("/api/v1/schema/")
     assert schema.status_code == 200
     assert b"/api/v1/persons/" in schema.content
-    docs = client.get("/api/v1/docs/")
-    assert docs.status_code == 200
-    assert b"https://" not in docs.content.replace(b"https://github.com", b"")
+    for page in ("/api/v1/docs/", "/api/v1/redoc/"):
+        docs = client.get(page)
+        assert docs.status_code == 200
+        assert b"https://" not in docs.content.replace(b"https://github.com", b""), page
