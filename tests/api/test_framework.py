@@ -149,3 +149,25 @@ def test_the_schema_and_the_docs_are_served_locally(client):
         docs = client.get(page)
         assert docs.status_code == 200
         assert b"https://" not in docs.content.replace(b"https://github.com", b""), page
+
+
+def test_no_operation_is_described_by_a_developers_docstring(client):
+    """The schema's descriptions are for the API's users: none is a docstring of the views."""
+    import inspect
+
+    from welzijn.api.urls import router
+
+    docstrings = set()
+    for _prefix, view, _basename in router.registry:
+        for klass in view.__mro__:
+            docstrings.add(inspect.getdoc(klass))
+            docstrings |= {inspect.getdoc(f) for f in vars(klass).values() if callable(f)}
+    docstrings.discard(None)
+    paths = client.get("/api/v1/schema/?format=json").json()["paths"]
+    described = [
+        (method, path, op["description"])
+        for path, ops in paths.items()
+        for method, op in ops.items()
+        if op.get("description")
+    ]
+    assert [d for d in described if inspect.cleandoc(d[2]) in docstrings] == []
