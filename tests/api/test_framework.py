@@ -171,3 +171,20 @@ def test_no_operation_is_described_by_a_developers_docstring(client):
         if op.get("description")
     ]
     assert [d for d in described if inspect.cleandoc(d[2]) in docstrings] == []
+
+
+def test_the_frameworks_own_errors_are_dutch(register):
+    """A body that is no JSON, a date in another format and a session call without its CSRF
+    token: Django REST Framework's own messages are English or half English."""
+    _, api = register()
+    broken = api.post("/api/v1/persons/", data="{geen json", content_type="application/json")
+    assert broken.status_code == 400
+    assert broken.json()["detail"] == "De inhoud van de aanvraag is geen geldige JSON."
+    dated = api.post("/api/v1/persons/", {**NEW_PERSON, "birth_date": "14/03/1990"}, format="json")
+    assert dated.status_code == 400
+    assert dated.json()["errors"]["birth_date"][0].startswith("De datum heeft het verkeerde")
+    session = APIClient(enforce_csrf_checks=True)
+    session.force_login(user(Role.MAATSCHAPPELIJK_WERKER))
+    refused = session.post("/api/v1/persons/", NEW_PERSON, format="json")
+    assert refused.status_code == 403
+    assert refused.json()["detail"].startswith("De CSRF-controle mislukte")
