@@ -295,7 +295,7 @@ FILE_UPLOAD_HANDLERS = [
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "welzijn.api.authentication.ApiTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "welzijn.api.authentication.CsrfSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["welzijn.api.permissions.ScopePermission"],
     "DEFAULT_THROTTLE_CLASSES": ["welzijn.api.throttling.ClientRateThrottle"],

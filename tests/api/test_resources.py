@@ -318,3 +318,20 @@ def test_a_melding_for_an_office_not_the_clients_is_400_naming_the_field(wardens
     assert answer.status_code == 400
     assert "office" in answer.json()["errors"]
     assert not Melding.objects.exists()
+
+
+def test_a_client_of_two_teams_names_the_one_it_reports_for(register):
+    _, api = register(
+        roles=[Role.GEMEENSCHAPSWACHT],
+        offices=["team-gemeenschapswachten", "team-preventie"],
+        scopes=["meldingen:write"],
+    )
+    answer = api.post("/api/v1/meldingen/", FLYTIPPING, format="json")
+    assert answer.status_code == 400 and list(answer.json()["errors"]) == ["office"]
+    chosen = api.post(
+        "/api/v1/meldingen/", {**FLYTIPPING, "office": "team-preventie"}, format="json"
+    )
+    assert (
+        chosen.status_code == 201
+        and not Melding.objects.exclude(reporting_office__code="team-preventie").exists()
+    )

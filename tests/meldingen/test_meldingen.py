@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from factories import user
 
-from welzijn.casework.models import Office
+from welzijn.casework.models import Office, StaffAssignment
 from welzijn.core.access import AccessDenied
 from welzijn.core.models import AuditEvent
 from welzijn.core.roles import Role
@@ -102,6 +102,18 @@ def test_refusals_name_the_field_and_write_nothing(warden):
             _flytipping(warden, **kwargs)
         assert field in refused.value.error_dict, (kwargs, refused.value)
     assert (Melding.objects.count(), AuditEvent.objects.count()) == before
+
+
+def test_the_reporting_team_is_one_of_the_actors_a_field_error_otherwise(warden):
+    StaffAssignment.objects.create(user=warden, office=Office.objects.get(code="team-preventie"))
+    before = (Melding.objects.count(), AuditEvent.objects.count())
+    for office in (None, Office.objects.get(code="team-netheid")):  # which of two; not theirs
+        with pytest.raises(ValidationError) as refused:
+            _flytipping(warden, office=office)
+        assert list(refused.value.error_dict) == ["office"], refused.value
+    assert (Melding.objects.count(), AuditEvent.objects.count()) == before
+    chosen = _flytipping(warden, office=Office.objects.get(code="team-preventie"))
+    assert chosen.reporting_office.code == "team-preventie"
 
 
 def test_a_caseworker_registers_no_melding():

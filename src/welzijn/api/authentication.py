@@ -4,6 +4,7 @@ with their session (DRF's SessionAuthentication, which enforces CSRF on writes).
 import time
 
 from django.utils import timezone
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
@@ -60,3 +61,22 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
 
     def get_security_definition(self, auto_schema):
         return {"type": "http", "scheme": "bearer", "description": "Het token van een API-client"}
+
+
+class CsrfSessionAuthentication(authentication.SessionAuthentication):
+    """DRF's session authentication, refusing a write without CSRF token in Dutch."""
+
+    def enforce_csrf(self, request):
+        try:
+            super().enforce_csrf(request)
+        except exceptions.PermissionDenied:
+            raise exceptions.PermissionDenied(
+                "De CSRF-controle mislukte: een aanvraag met uw sessie stuurt het CSRF-token "
+                "mee (header X-CSRFToken)."
+            ) from None
+
+
+class CsrfSessionScheme(SessionScheme):
+    """The session in the OpenAPI schema, as drf-spectacular describes DRF's own."""
+
+    target_class = CsrfSessionAuthentication

@@ -128,13 +128,6 @@ def problem_exception_handler(exc, context):
         return None
     if isinstance(exc, exceptions.ParseError):  # DRF's parser writes English, untranslated
         return problem(400, "De inhoud van de aanvraag is geen geldige JSON.")
-    if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
-        _audit_refusal(request, exc)
-        return problem(
-            403,
-            "De CSRF-controle mislukte: een aanvraag met uw sessie stuurt het CSRF-token mee "
-            "(header X-CSRFToken).",
-        )
     if isinstance(exc, exceptions.ValidationError):
         errors = _drf_errors(exc.detail)
         return problem(400, "De gegevens zijn niet geldig: zie de fouten per veld.", errors)

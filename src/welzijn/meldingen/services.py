@@ -42,13 +42,15 @@ NOTE_REQUIRED = frozenset(
 
 
 def _reporting_office(actor, office: Office | None) -> Office:
+    """The team in whose name the actor reports: one of theirs (a choice of the form, so a
+    wrong one is a field error, not a refusal), or their only one."""
     if not roles_of(actor) & MELDINGEN_ROLES:
         raise AccessDenied("Meldingen registreren is er voor gemeenschapswachten en teams.")
     offices = office_ids_of(actor)
     if office is None and len(offices) == 1:
         office = Office.objects.get(pk=next(iter(offices)))
-    if office is None or office.pk not in offices:
-        raise AccessDenied("U werkt niet voor dit team.", office)
+    require(office is not None, "office", "Kies het team waarvoor u de melding registreert.")
+    require(office.pk in offices, "office", f"U werkt niet voor {office.name}.")
     return office
 
 

@@ -8,7 +8,6 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from welzijn.api.resource import Creatable, Resource
-from welzijn.casework.access import office_ids_of
 from welzijn.casework.models import Office
 from welzijn.meldingen import selectors, services
 from welzijn.meldingen.access import may_see_reporter, meldingen_visible_to
@@ -84,14 +83,6 @@ class MeldingSerializer(serializers.ModelSerializer):
         extra_kwargs = {
             **{f: {"help_text": "alleen voor het behandelende team"} for f in REPORTER_FIELDS},
         }
-
-    def validate_office(self, office):
-        """A client reports in the name of one of its own teams (the service refuses the
-        rest as access, which would be a 404 here)."""
-        request = self.context.get("request")
-        if request is not None and office.pk not in office_ids_of(request.user):
-            raise serializers.ValidationError(f"De client werkt niet voor dienst '{office.code}'.")
-        return office
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
