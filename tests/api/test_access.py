@@ -1,8 +1,10 @@
 """Every resource x the roles of the web: a client acting as a role of one office sees its own
 office's records, not another's, and the API gives what the web's selector gives."""
 
+import datetime as dt
+
 import pytest
-from factories import dossier, household, person, user
+from factories import dossier, household, office, person, user
 
 from welzijn.casework import selectors
 from welzijn.core.models import AuditEvent
@@ -104,3 +106,37 @@ def test_the_search_leaves_out_a_restricted_person(register):
     found = api.get("/api/v1/persons/", {"q": "Yilmazoglu"}).json()["results"]
     assert [p["first_name"] for p in found] == ["Emre"]
     assert api.get(f"/api/v1/persons/{elif_.pk}/").status_code == 404
+
+
+def test_a_restricted_dossier_is_read_by_its_caseworker_alone_on_the_web_and_the_api(
+    register, client
+):
+    """The DPO reads a restricted file through the subject-access export, not its pages."""
+    from rest_framework.test import APIClient
+
+    from welzijn.casework.services import dossier_open
+    from welzijn.subjectrights.services import restriction_start
+
+    worker, colleague, dpo = (
+        user(Role.MAATSCHAPPELIJK_WERKER),
+        user(Role.TEAMCOACH),
+        user(Role.DPO, None),
+    )
+    somebody = person(worker)
+    restricted = dossier_open(
+        actor=worker,
+        household=household(worker, somebody),
+        office=office(OWN),
+        opened_on=dt.date(2023, 3, 1),
+        caseworker=worker,
+    )
+    restriction_start(actor=dpo, person_id=somebody.pk, ground="bezwaar", reason="Bezwaar")
+    _, system = register(roles=(Role.MAATSCHAPPELIJK_WERKER,), offices=(OWN,))
+    assert restricted.pk not in {d["id"] for d in system.get("/api/v1/dossiers/").json()["results"]}
+    assert system.get(f"/api/v1/dossiers/{restricted.pk}/").status_code == 404
+    for account, status in ((worker, 200), (colleague, 404), (dpo, 404)):
+        session = APIClient()
+        session.force_login(account)
+        assert session.get(f"/api/v1/dossiers/{restricted.pk}/").status_code == status, account
+        client.force_login(account)
+        assert client.get(f"/dossiers/{restricted.pk}/").status_code == status, account
