@@ -119,7 +119,10 @@ def show_question(question, current: str | None) -> ShownQuestion:
 
 
 def money(amount: Decimal | float) -> str:
-    return f"€ {formats.number_format(amount, 2, use_l10n=True, force_grouping=True)}"
+    """An amount the active language's way: its digits (Django's formats) and where the €
+    goes (the translation of "€ %(amount)s")."""
+    number = formats.number_format(amount, 2, use_l10n=True, force_grouping=True)
+    return _("€ %(amount)s") % {"amount": number}
 
 
 def shown_answers(question, raw: str) -> list[tuple[str, str]]:
