@@ -4,8 +4,10 @@ language switch, the PDF, and sending it to a welzijnsbureau."""
 import json
 import re
 from decimal import Decimal
+from html import escape, unescape
 
 import pytest
+from django.utils import translation
 from factories import user
 from rechtencheck_citizen import (
     FOUR_RIGHTS,
@@ -22,6 +24,7 @@ from welzijn.core.models import AuditEvent
 from welzijn.core.numbers import format_eur
 from welzijn.core.roles import Role
 from welzijn.rechtencheck.models import SelfcheckRequest
+from welzijn.rechtencheck.presentation import money, status_labels
 from welzijn.rechtencheck.selectors import offices_for_postcode
 
 pytestmark = pytest.mark.django_db
@@ -205,3 +208,45 @@ def test_a_sent_check_lands_in_the_offices_queue_audited(client):
     client.force_login(user(Role.MAATSCHAPPELIJK_WERKER, "wb-rabot"))
     assert client.get(f"/rechtencheck-aanvragen/{request.pk}/").status_code == 404
     assert "Sara" not in client.get("/rechtencheck-aanvragen/?alle=1").content.decode()
+
+
+def _why(response, name: str) -> str:
+    """The sentence why of the right named ``name`` on a result page."""
+    html = response.content.decode()
+    item = re.search(rf"<h3>{re.escape(escape(name))}</h3>(.*?)</li>", html, re.S).group(1)
+    return unescape(re.search(r"</strong> (.*?)</p>", item, re.S).group(1))
+
+
+def test_the_reason_names_the_income_and_the_limit_in_every_language(client):
+    """Why the single parent has the leefloon: the income that counts and the leefloon of her
+    household, in each language with the amounts written its way; the leefloon is the
+    difference."""
+    result = complete(client)
+    dutch = _why(result, "Leefloon")
+    income, limit = (
+        Decimal(amount.replace(".", "").replace(",", "."))
+        for amount in re.findall(r"€ ([\d.]+,\d\d)", dutch)
+    )
+    assert income < limit
+    assert re.search(
+        rf"<h3>Leefloon</h3>\s*<p [^>]*>[^<]*</p>\s*<p class=\"amount\">"
+        rf"{re.escape(format_eur(limit - income))} per maand<",
+        result.content.decode(),
+    )
+    whole, cents = f"{limit:,.2f}".split(".")
+    written_limit = {  # each language's way: digits, separators and where the € goes
+        "fr": f"{whole.replace(',', chr(0xA0))},{cents}\xa0€",
+        "en": f"€{whole}.{cents}",
+        "ar": f"€ {whole.replace(',', '')},{cents}",
+    }
+    state = result
+    for lang, limit_written in written_limit.items():
+        state = client.post(
+            "/rechtencheck/", {"state": field(state, "state"), "step": "result", "lang": lang}
+        )
+        with translation.override(lang):
+            why = _why(state, translation.gettext("Leefloon"))
+            generic = list(status_labels().values())
+            income_written = money(income)
+        assert limit_written in why and income_written in why, (lang, why)
+        assert why not in generic and "inkomen" not in why, why

@@ -13,6 +13,9 @@ from welzijn.rechtencheck.management.commands.rechtencheck_messages import (
     rule_messages_source,
 )
 from welzijn.rechtencheck.rule_texts import rule_texts
+from welzijn.rights.engine.explanation import reason_values
+from welzijn.rights.engine.ruleset import REASON_OUTCOMES
+from welzijn.rights.selfcheck import load_interview_rules
 
 LOCALE = APP_DIR / "locale"
 
@@ -50,3 +53,24 @@ def test_django_finds_the_catalogues():
     with translation.override("fr"):
         assert translation.gettext("Leefloon") == "Revenu d'intégration (leefloon)"
     assert Path(LOCALE / "en" / "LC_MESSAGES" / "django.mo").stat().st_size > 10000
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_right_has_its_reasons_translated_with_the_same_values(language):
+    """Each right says why it is open and why not (``reasons:`` in the rules), and each of
+    those sentences is translated, naming the same values (a placeholder lost or misspelt in
+    a translation would show no amount, or fail)."""
+    mo = LOCALE / language / "LC_MESSAGES" / "django.mo"
+    catalogue = gettext.GNUTranslations(mo.open("rb"))
+    problems = []
+    for code, right in load_interview_rules().rights.items():
+        for outcome in REASON_OUTCOMES:
+            if not right.reasons.get(outcome):
+                problems.append(f"{code}: no reason for {outcome}")
+            for template in right.reasons.get(outcome, ()):
+                translated = catalogue._catalog.get(template)
+                if not translated:
+                    problems.append(f"{code}: untranslated {template!r}")
+                elif sorted(reason_values(translated)) != sorted(reason_values(template)):
+                    problems.append(f"{code}: other values in {translated!r}")
+    assert problems == [], f"{language}: {problems[:3]}"

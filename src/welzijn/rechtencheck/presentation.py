@@ -119,7 +119,10 @@ def show_question(question, current: str | None) -> ShownQuestion:
 
 
 def money(amount: Decimal | float) -> str:
-    return f"€ {formats.number_format(amount, 2, use_l10n=True, force_grouping=True)}"
+    """An amount the active language's way: its digits (Django's formats) and where the €
+    goes (the translation of "€ %(amount)s")."""
+    number = formats.number_format(amount, 2, use_l10n=True, force_grouping=True)
+    return _("€ %(amount)s") % {"amount": number}
 
 
 def shown_answers(question, raw: str) -> list[tuple[str, str]]:
@@ -188,22 +191,37 @@ def group_titles() -> dict[str, str]:
 
 
 def _why(outcome) -> str:
-    """Dutch: the engine's own sentence (with the conditions). Other languages: a sentence
-    from the status and the people, since the engine composes its sentence from parts."""
+    """The rules' sentences why (`RightOutcome.reasons`) in the page's language, filled with
+    the values the evaluation computed; while the outcome is unknown, in Dutch the engine's
+    sentence (it names the missing answers), else a sentence that says so (and nothing beside
+    the status for a right the rules give no sentence)."""
+    if outcome.reasons:
+        why = " ".join(reason_sentence(r) for r in outcome.reasons)
+        if outcome.status == PROBABLY:
+            why += " " + _(
+                "Waarschijnlijk wel: een bedrag is geschat, of de dienst moet iets nagaan."
+            )
+        return why
     if get_language() in ("nl", "nl-be") or not get_language():
         return outcome.why
-    who = ", ".join(outcome.people)
-    if outcome.status == ENTITLED:
-        return (
-            _("Met uw antwoorden voldoet %(who)s aan de voorwaarden.") % {"who": who}
-            if who
-            else _("Met uw antwoorden voldoet uw gezin aan de voorwaarden.")
-        )
-    if outcome.status == PROBABLY:
-        return _("Waarschijnlijk wel: een bedrag is geschat, of de dienst moet iets nagaan.")
-    if outcome.status == UNKNOWN:
-        return _("Dat hangt af van vragen die u nog niet beantwoordde.")
-    return _("Met uw antwoorden is niet aan alle voorwaarden voldaan.")
+    return (
+        _("Dat hangt af van vragen die u nog niet beantwoordde.")
+        if outcome.status == UNKNOWN
+        else ""
+    )
+
+
+def reason_sentence(reason) -> str:
+    """A reason's template in the active language, amounts with € the locale's way."""
+    values = {
+        key: money(value)
+        if isinstance(value, Decimal)
+        else formats.number_format(value, 0, use_l10n=True, force_grouping=True)
+        if isinstance(value, int)
+        else value
+        for key, value in reason.values
+    }
+    return _(reason.template).format_map(values)
 
 
 def shown_right(outcome) -> ShownRight:

@@ -1,8 +1,9 @@
 """The Dutch texts the Rechtencheck shows that come from the rules (YAML), not from its
 templates: question texts, help lines, checklist lines, the steps that group questions and
 choice labels (`rights/rules/questions.yaml`),
-the relations of the members question, the rights' names and what to do, the periods of
-amounts, and the interview's own to-do sentences. They are the msgids of the
+the relations of the members question, the rights' names, what to do and their sentences
+why (``reasons:``, with their placeholders), the periods of amounts, and the interview's own
+to-do sentences. They are the msgids of the
 translations; `welzijn rechtencheck_messages` writes them to `rule_messages.py` so that
 makemessages finds them, and a test checks every one has a translation."""
 
@@ -26,6 +27,7 @@ def rule_texts() -> list[str]:
     texts += list(questions.amount_periods.values())
     for right in load_interview_rules().rights.values():
         texts += [right.label]
+        texts += [text for templates in right.reasons.values() for text in templates]
         for status in ("entitled", UNKNOWN, NOT_ENTITLED):
             texts += [_todo(right.how_to_apply, status, right.auto_grantable)]
     texts += [_todo("", "entitled", True), _todo("", "entitled", False)]

@@ -8,6 +8,8 @@ it as Dutch text for a caseworker or a citizen. The trees are built in one place
 from __future__ import annotations
 
 import datetime as dt
+import string
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,6 +158,15 @@ class Node:
         return out
 
 
+@dataclass(frozen=True)
+class Reason:
+    """A right's sentence why for the citizen: its rules' template (a Dutch msgid) and the
+    values the evaluation computed for its placeholders (``name``: the person)."""
+
+    template: str
+    values: tuple[tuple[str, Any], ...]
+
+
 @dataclass
 class Explanation:
     """Why a right is (not) open for one person or household on a date."""
@@ -208,6 +219,19 @@ class Explanation:
                 f"en daardoor{automatic} op {label}{amount}."
             )
         return f"{because}, dus {self.subject} heeft{automatic} recht op {label}{amount}."
+
+    def reason(self, templates: Sequence[str]) -> Reason | None:
+        """Of a right's templates for this outcome, the first whose values all decided it
+        (`deciding_values`), filled with them; None if the outcome is not known."""
+        if self.entitled is None or not templates:
+            return None
+        values = deciding_values(self.conditions, self.entitled, self.subject)
+        values["name"] = self.subject
+        for template in templates:
+            fields = reason_values(template)
+            if all(f in values for f in fields):
+                return Reason(template, tuple((f, values[f]) for f in dict.fromkeys(fields)))
+        return None
 
     def next_step(self) -> str:
         """What to do now, for the caseworker and the person."""
@@ -306,6 +330,27 @@ def decided_path(node: Node, holds: bool) -> list[Node]:
             node = compound[0]
         path.append(node)
     return path
+
+
+def reason_values(template: str) -> list[str]:
+    """The placeholders of a reason's template, in order: variable names and ``name``."""
+    return [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+
+
+def deciding_values(node: Node, holds: bool, subject: str | None = None) -> dict[str, Any]:
+    """The known values the conditions that decided ``node`` (which has ``holds``) compared:
+    its facts and, down the tree, those of the conditions that hold as it does (so not of a
+    condition that held in an 'all' that failed); each the first found, of the person itself
+    (``subject``) or of no one."""
+    values: dict[str, Any] = {}
+    stack = [node]
+    while stack:  # pre-order, as `Node.walk`
+        current = stack.pop()
+        for fact in current.facts:
+            if fact.known and fact.value is not None and fact.subject in (None, subject):
+                values.setdefault(fact.name, fact.value)
+        stack.extend(child for child in reversed(current.children) if child.holds is holds)
+    return values
 
 
 def _reasons(node: Node, holds: bool, limit: int = 2) -> list[str]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .entities import PERSON, ROLE_VARIABLE, ROLES
 from .errors import CycleError, RuleSyntaxError, UnknownVariableError
+from .explanation import reason_values
 from .expressions import VariableInfo
 from .parameters import ParameterTree, load_parameters
 from .scalar import ScalarPlan
@@ -47,6 +48,10 @@ class Right:
     service: str | None = None
     #: Periods in which the right exists: (first day, last day or None while it lasts).
     applies: tuple[tuple[dt.date, dt.date | None], ...] = ()
+    #: The citizen's sentence why, per outcome (`REASON_OUTCOMES`): B1 Dutch templates, the
+    #: first whose values all decided the outcome is used (`Explanation.reason`); the last
+    #: one names no value, so one always fits.
+    reasons: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def applies_on(self, date: dt.date) -> bool:
         return not self.applies or any(
@@ -264,7 +269,59 @@ def _read_right(
         granted_by=str(spec.get("granted_by") or ""),
         service=spec.get("service"),
         applies=_read_applies(name, spec.get("applies"), file, spec.line_of("applies")),
+        reasons=_read_reasons(
+            name, spec.get("reasons"), file, spec.line_of("reasons"), variables, entitled.entity
+        ),
     )
+
+
+#: the outcomes a right's ``reasons:`` has a sentence for
+REASON_OUTCOMES = ("entitled", "not_entitled")
+#: the types of the values a reason may name: amounts and counts
+_REASON_VALUE_TYPES = ("amount", "int")
+
+
+def _read_reasons(
+    name: str, spec: object, file: str, line: int, variables: dict[str, Variable], entity: str
+) -> dict[str, tuple[str, ...]]:
+    """``reasons: {entitled: [...], not_entitled: [...]}``: templates with ``{variable}``
+    (an amount or a count) and, for a person's right, ``{name}``."""
+    if spec is None:
+        return {}
+    if not isinstance(spec, dict) or set(spec) - set(REASON_OUTCOMES):
+        raise RuleSyntaxError(
+            f"right {name!r}: reasons has only {', '.join(REASON_OUTCOMES)}", file, line
+        )
+    out: dict[str, tuple[str, ...]] = {}
+    for outcome, templates in spec.items():
+        texts = [templates] if isinstance(templates, str) else templates
+        if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
+            raise RuleSyntaxError(
+                f"right {name!r}: reasons.{outcome} is a list of texts", file, line
+            )
+        texts = [" ".join(t.split()) for t in texts]
+        for text in texts:
+            for value in reason_values(text):
+                if value == "name" and entity == PERSON:
+                    continue
+                variable = variables.get(value)
+                if variable is None or variable.value_type not in _REASON_VALUE_TYPES:
+                    raise RuleSyntaxError(
+                        f"right {name!r}: reasons.{outcome} names {{{value}}}, which is no "
+                        f"amount or count variable"
+                        + (" ({name} only in a person's right)" if value == "name" else ""),
+                        file,
+                        line,
+                    )
+        if any(v != "name" for v in reason_values(texts[-1])):
+            raise RuleSyntaxError(
+                f"right {name!r}: the last of reasons.{outcome} names no value "
+                "(it is used when no other fits)",
+                file,
+                line,
+            )
+        out[str(outcome)] = tuple(texts)
+    return out
 
 
 def _read_applies(

@@ -18,9 +18,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from welzijn.rights.engine.entities import PERSON
-from welzijn.rights.engine.explanation import Explanation
+from welzijn.rights.engine.explanation import Explanation, Reason
 
 if TYPE_CHECKING:
+    from welzijn.rights.engine import RuleSet
+
     from .interview import Interview, Slot
 
 ENTITLED, PROBABLY, NOT_ENTITLED, UNKNOWN = "entitled", "probably", "not_entitled", "unknown"
@@ -41,6 +43,8 @@ class RightOutcome:
     automatic: bool
     #: the members it is (probably) open for, for a person right
     people: tuple[str, ...] = ()
+    #: the rules' sentences why with their values (none while unknown), once each
+    reasons: tuple[Reason, ...] = ()
 
 
 def classify(interview: Interview) -> list[RightOutcome]:
@@ -72,11 +76,11 @@ def classify(interview: Interview) -> list[RightOutcome]:
         # one sentence per right: a household reason (the same for every member) once,
         # and of a right not open (or not known) the reason for the first member only
         shown = chosen if status in (ENTITLED, PROBABLY) else chosen[:1]
-        why = " ".join(
-            dict.fromkeys(
-                _why(result.explain(code, _name(interview, row)), period) for row in shown[:3]
-            )
-        )
+        explanations = [result.explain(code, _name(interview, row)) for row in shown[:3]]
+        why = " ".join(dict.fromkeys(_why(e, period) for e in explanations))
+        templates = right.reasons.get("not_entitled" if status == NOT_ENTITLED else "entitled")
+        candidates = [_reason(e, templates or (), interview.rules) for e in explanations]
+        reasons = tuple(dict.fromkeys(r for r in candidates if r is not None and status != UNKNOWN))
         amount = None
         if status in (ENTITLED, PROBABLY) and right.amount:
             found = [result.value(right.amount, row or 0) for row in chosen]
@@ -95,6 +99,7 @@ def classify(interview: Interview) -> list[RightOutcome]:
                 people=tuple(interview.members[r].name for r in chosen if r is not None)
                 if status in (ENTITLED, PROBABLY)
                 else (),
+                reasons=reasons,
             )
         )
     return outcomes
@@ -112,6 +117,22 @@ def _why(explanation: Explanation, period: str | None) -> str:
         unit = f"{explanation.amount_unit.split(' per ')[0]} {period}"
         explanation = dataclasses.replace(explanation, amount_unit=unit)
     return explanation.summary()
+
+
+def _reason(explanation: Explanation, templates: tuple[str, ...], rules: RuleSet) -> Reason | None:
+    """The explanation's reason, amounts in cents (Decimal) and counts whole."""
+    reason = explanation.reason(templates)
+    if reason is None:
+        return None
+    values = tuple(
+        (key, value)
+        if key == "name"
+        else (key, int(value))
+        if rules.variables[key].value_type == "int"
+        else (key, Decimal(str(round(value, 2))))
+        for key, value in reason.values
+    )
+    return dataclasses.replace(reason, values=values)
 
 
 def _name(interview: Interview, row: int | None) -> str | None:
