@@ -148,7 +148,10 @@ def walk(
             return interview, steps
         for name in {f.input for f in question.fields} or {question.key.split(".")[-1]}:
             asked_inputs[name] = asked_inputs.get(name, 0) + 1
-        answers[question.key] = answer(interview, question, data, ids)
+        given = answer(interview, question, data, ids)
+        if answers.get(question.key) == given:  # the same step again: it would never end
+            raise RuntimeError(f"step {question.key} asked again after the answer {given}")
+        answers[question.key] = given
 
 
 def answer(interview: Any, question: Any, data: dict[str, Any], ids: list[str]) -> str:

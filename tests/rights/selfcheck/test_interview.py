@@ -147,6 +147,24 @@ def test_questions_that_cannot_matter_are_skipped():
     assert "hh.heeft_uitpas_kansentarief" not in asked
 
 
+def test_what_a_yes_would_have_settled_is_asked_on_its_own_after_a_no():
+    """Renting privately leaves the social-housing line out of the housing checklist; a
+    "nee" to it brings that line as a question of its own, once (it used to bring the
+    same checklist back for ever)."""
+    truth = {**SINGLE_PARENT_ANSWERS, "hh.huurt_op_private_markt": "nee"}
+    del truth["hh.huurprijs_per_maand"]
+    interview, _asked = run(SINGLE_PARENT, truth)  # run fails on a step asked twice
+    steps = {question.key: question for question, _raw in interview.answered()}
+    woning = [field.key for field in steps["hh.woning"].fields]
+    assert "hh.huurt_op_private_markt" in woning
+    assert "hh.sociale_woning_collectieve_verwarming" not in woning
+    alone = steps["hh.sociale_woning_collectieve_verwarming"]
+    assert alone.kind == "bool" and not alone.fields
+    assert list(steps).index(alone.key) > list(steps).index("hh.woning")
+    assert interview.values[("sociale_woning_collectieve_verwarming", None)] is False
+    assert UNKNOWN not in by_code(interview).values()
+
+
 def test_with_fuel_oil_the_delivery_is_asked():
     truth = {**SINGLE_PARENT_ANSWERS, "hh.verwarmt_met_stookolie": "ja"}
     _, asked = run(SINGLE_PARENT, truth)
