@@ -264,7 +264,7 @@ class Interview:
     def _choose_question(self) -> Question | None:
         if self._failed is not None:
             return self._failed
-        chosen = self._choose(self.evaluate(self.known))
+        chosen = self._choose(self.current)
         if chosen is None:
             return None
         group = self.catalogue.group_of(chosen[0])
@@ -350,6 +350,11 @@ class Interview:
         return [f for f in fields if f.key in given or f.input not in settled]
 
     # -- evaluating
+    @functools.cached_property
+    def current(self) -> HouseholdResult:
+        """Every right with the answers given (the answers do not change afterwards)."""
+        return self.evaluate(self.known)
+
     def household(self, values: Mapping[Slot, Any]) -> dict[str, Any]:
         """The engine's household dict: members by name, answered values (None unknown)."""
         persons: dict[str, dict[str, Any]] = {
