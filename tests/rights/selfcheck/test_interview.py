@@ -130,6 +130,53 @@ def test_single_parent_on_low_income():
     assert asked[0] != "members" and len(asked) == len(set(asked))
 
 
+def test_the_single_parent_is_asked_these_steps_in_this_order_with_these_results():
+    """The question choice and the results, pinned: a change to how the interview
+    chooses (or to its speed-ups) that asks otherwise or finds otherwise fails here."""
+    interview, _asked = run(SINGLE_PARENT, SINGLE_PARENT_ANSWERS)
+    steps = [(q.key, [f.key for f in q.fields]) for q, _raw in interview.answered()]
+    assert steps == [
+        ("members", []),
+        ("hh.gezinsgeld", ["hh.bruto_belastbaar_gezinsinkomen", "hh.remgeld_dit_jaar"]),
+        (
+            "hh.personen",
+            ["hh.woont_in_gent", "p1.verblijfsstatus", "p2.verblijfsstatus", "p1.onderwijs",
+             "p2.onderwijs"],
+        ),
+        (
+            "hh.situatie",
+            ["p1.gpmi_student", "p1.heeft_psychische_hulpvraag", "p2.heeft_psychische_hulpvraag",
+             "hh.zorg"],
+        ),
+        (
+            "hh.ontvangt",
+            ["p1.ontvangt_leefloon", "p1.ontvangt_equivalent_leefloon",
+             "p1.ontvangt_tegemoetkoming_handicap"],
+        ),
+        (
+            "hh.woning",
+            ["hh.huurt_op_private_markt", "hh.verwarmt_met_stookolie",
+             "hh.moet_huurwaarborg_betalen", "hh.heeft_lac_dossier_energie"],
+        ),
+        ("hh.jaren_op_wachtlijst_sociale_woning", []),
+        ("p1.inkomen", ["p1.netto_bestaansmiddelen", "p1.werkbereid"]),
+    ]  # fmt: skip
+    found = {o.code: (o.status, o.amount and str(o.amount)) for o in interview.results()}
+    entitled = {code: amount for code, (status, amount) in found.items() if status == ENTITLED}
+    assert entitled == {
+        "groeipakket_sociale_toeslag": None,
+        "schooltoeslag": "188.19",
+        "ivago_tegemoetkoming": "63.00",
+        "leefloon": "901.90",
+        "de_lijn_verminderd_tarief": None,
+        "nmbs_verhoogde_tegemoetkoming": None,
+        "uitpas_kansentarief": None,
+        "verhoogde_tegemoetkoming": None,
+    }
+    assert {status for status, _ in found.values()} == {ENTITLED, NOT_ENTITLED}
+    assert len(found) == 23
+
+
 def test_questions_that_cannot_matter_are_skipped():
     interview, asked = run(SINGLE_PARENT, SINGLE_PARENT_ANSWERS)
     # a six-year-old is not asked about pregnancy or her own income (min_age in the YAML)
@@ -145,6 +192,24 @@ def test_questions_that_cannot_matter_are_skipped():
     assert "p2.inkomen" not in asked
     # not asked at all: whether the household already receives a right (the office checks)
     assert "hh.heeft_uitpas_kansentarief" not in asked
+
+
+def test_what_a_yes_would_have_settled_is_asked_on_its_own_after_a_no():
+    """Renting privately leaves the social-housing line out of the housing checklist; a
+    "nee" to it brings that line as a question of its own, once (it used to bring the
+    same checklist back for ever)."""
+    truth = {**SINGLE_PARENT_ANSWERS, "hh.huurt_op_private_markt": "nee"}
+    del truth["hh.huurprijs_per_maand"]
+    interview, _asked = run(SINGLE_PARENT, truth)  # run fails on a step asked twice
+    steps = {question.key: question for question, _raw in interview.answered()}
+    woning = [field.key for field in steps["hh.woning"].fields]
+    assert "hh.huurt_op_private_markt" in woning
+    assert "hh.sociale_woning_collectieve_verwarming" not in woning
+    alone = steps["hh.sociale_woning_collectieve_verwarming"]
+    assert alone.kind == "bool" and not alone.fields
+    assert list(steps).index(alone.key) > list(steps).index("hh.woning")
+    assert interview.values[("sociale_woning_collectieve_verwarming", None)] is False
+    assert UNKNOWN not in by_code(interview).values()
 
 
 def test_with_fuel_oil_the_delivery_is_asked():

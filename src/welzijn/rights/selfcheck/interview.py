@@ -19,6 +19,9 @@ rules' default answer weighing `DEFAULT_WEIGHT`; ties go to the one in the most
 undecided rights, then to the one the rules rank most decisive (`inputs_for`), then to
 the household before a member. Inputs an answer implies (``implies``, a gate) or that
 are not asked below a member's age (``min_age``) are known without a question.
+An input of a group is asked in the group's step (again, once answered, with what can
+now change a result); one that step leaves out, because a "ja" to another of its
+questions would have settled it, is asked on its own after the "nee".
 """
 
 from __future__ import annotations
@@ -261,11 +264,22 @@ class Interview:
     def _choose_question(self) -> Question | None:
         if self._failed is not None:
             return self._failed
-        slot = self._choose(self.evaluate(self.known))
-        if slot is None:
+        chosen = self._choose(self.current)
+        if chosen is None:
             return None
-        answered = next((raw for q, raw in self._asked if q.key == self.question(slot).key), None)
-        return self.question(slot, json.loads(answered) if answered else None)
+        group = self.catalogue.group_of(chosen[0])
+        if group is None:
+            return self.question(chosen)
+        slot = (group.name, chosen[1] if group.per_person else None)
+        step = self.question(slot)
+        answered = next((raw for q, raw in self._asked if q.key == step.key), None)
+        if answered is None:
+            return step
+        step = self.question(slot, json.loads(answered))
+        own = self.question(chosen)
+        if any(field.key == own.key for field in step.fields):
+            return step  # the step again, with what can now change a result
+        return own  # left out of its step by a yes that was a no (`_without_implied`)
 
     def question(self, slot: Slot, given: Mapping[str, Any] | None = None) -> Question:
         """The question of a slot; for a group, its fields are the inputs given an answer
@@ -336,6 +350,11 @@ class Interview:
         return [f for f in fields if f.key in given or f.input not in settled]
 
     # -- evaluating
+    @functools.cached_property
+    def current(self) -> HouseholdResult:
+        """Every right with the answers given (the answers do not change afterwards)."""
+        return self.evaluate(self.known)
+
     def household(self, values: Mapping[Slot, Any]) -> dict[str, Any]:
         """The engine's household dict: members by name, answered values (None unknown)."""
         persons: dict[str, dict[str, Any]] = {
@@ -382,6 +401,7 @@ class Interview:
         return out
 
     def _choose(self, result: HouseholdResult) -> Slot | None:
+        """The input (or gate) to ask about next; `_choose_question` asks it in its step."""
         undecided = self.undecided(result)
         counts: dict[Slot, int] = {}
         for variable, row in undecided:
@@ -415,11 +435,7 @@ class Interview:
         gains = {slot: self._gain(slot, result) for slot in tried}
         candidates += gates
         best = max(gains.values())
-        chosen = next(slot for slot in candidates if gains.get(slot) == best)
-        group = self.catalogue.group_of(chosen[0])
-        if group is None:
-            return chosen
-        return (group.name, chosen[1] if group.per_person else None)
+        return next(slot for slot in candidates if gains.get(slot) == best)
 
     def _gain(self, slot: Slot, result: HouseholdResult) -> float:
         """How many rights an answer decides, weighing the likely answer more: the rules'

@@ -50,7 +50,7 @@ class RightOutcome:
 def classify(interview: Interview) -> list[RightOutcome]:
     if not interview.members:
         return [_undecided(interview, code) for code in interview.rights]
-    result = interview.evaluate(interview.known, explain=True)
+    result = interview.current  # explained below: only the rights shown
     variants = [interview.evaluate(v) for v in _variants(interview)]
     outcomes = []
     for code in interview.rights:
