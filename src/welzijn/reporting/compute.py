@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 
 from welzijn.casework.models import Contact, Decision, Intervention, Trajectory
@@ -117,38 +118,48 @@ def client_memberships(year: int, ids: ServiceIds | None = None) -> QuerySet:
 
 
 def client_profile(year: int, ids: ServiceIds | None = None) -> ClientProfile:
-    """The client base in two queries: one over persons, one over households."""
-    memberships = client_memberships(year, ids)
+    """The client base in two queries: one over persons, one over households. Both first
+    take the distinct members with their birth date, so that a count per age is a plain
+    count over those rows, not a DISTINCT (a sort) of its own."""
     b18, b30 = born_after(year, 18), born_after(year, 30)
+    members = client_memberships(year, ids).order_by().annotate(born=F("person__birth_date"))
     age_filters = {}
     for label, lo, hi in AGE_BANDS:
-        cond = Q(person__birth_date__lte=born_after(year, lo)) if lo else Q()
+        cond = Q(born__lte=born_after(year, lo)) if lo else Q()
         if hi is not None:
-            cond &= Q(person__birth_date__gt=born_after(year, hi))
-        age_filters[label] = Count("person", distinct=True, filter=cond)
-    persons = memberships.aggregate(
-        persons=Count("person", distinct=True),
-        minors=Count("person", distinct=True, filter=Q(person__birth_date__gt=b18)),
-        under30=Count("person", distinct=True, filter=Q(person__birth_date__gt=b30)),
-        **{f"age_{k}": v for k, v in age_filters.items()},
-    )
-    per_household = (
-        memberships.order_by()
-        .values("household")
-        .annotate(
-            size=Count("person", distinct=True),
-            kids=Count("person", distinct=True, filter=Q(person__birth_date__gt=b18)),
-            adults=Count("person", distinct=True, filter=Q(person__birth_date__lte=b18)),
+            cond &= Q(born__gt=born_after(year, hi))
+        age_filters[f"age_{label}"] = Count("person", filter=cond)
+    persons = (
+        members.values("person", "born")
+        .distinct()
+        .aggregate(
+            persons=Count("person"),
+            minors=Count("person", filter=Q(born__gt=b18)),
+            under30=Count("person", filter=Q(born__gt=b30)),
+            **age_filters,
         )
     )
-    hh = per_household.aggregate(
-        total=Count("household"),
-        single=Count("household", filter=Q(size=1)),
-        with_minors=Count("household", filter=Q(kids__gt=0)),
-        single_parent=Count("household", filter=Q(kids__gt=0, adults=1)),
-        couple_kids=Count("household", filter=Q(kids__gt=0, adults__gt=1)),
-        adults_only=Count("household", filter=Q(kids=0, size__gt=1)),
-    )
+    rows = members.values(hh=F("household"), p=F("person"), b=F("born")).distinct()
+    sql, params = rows.query.sql_with_params()
+    minor = connection.ops.adapt_datefield_value(b18)
+    with connection.cursor() as cursor:  # per household its size, minors and adults
+        cursor.execute(
+            "SELECT COUNT(*), SUM(CASE WHEN size = 1 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN kids > 0 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN kids > 0 AND adults = 1 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN kids > 0 AND adults > 1 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN kids = 0 AND size > 1 THEN 1 ELSE 0 END) "
+            "FROM (SELECT COUNT(*) AS size, "
+            "SUM(CASE WHEN m.b > %s THEN 1 ELSE 0 END) AS kids, "
+            "SUM(CASE WHEN m.b <= %s THEN 1 ELSE 0 END) AS adults "
+            f"FROM ({sql}) m GROUP BY m.hh) h",
+            [minor, minor, *params],
+        )
+        row = cursor.fetchone()
+    hh = dict(
+        zip(("total", "single", "with_minors", "single_parent", "couple_kids", "adults_only"),
+            row, strict=True)
+    )  # fmt: skip
     return ClientProfile(
         households=hh["total"] or 0,
         persons=persons["persons"] or 0,
