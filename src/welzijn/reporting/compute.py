@@ -420,7 +420,8 @@ def households_per_wijk(year: int, ids: ServiceIds | None = None) -> list[tuple[
 
 
 def households_per_office(year: int, ids: ServiceIds | None = None) -> list[tuple[str, int, int]]:
-    """(office, client households, persons in them) of the offices that follow clients."""
+    """(office, client households, persons in them) of the offices that follow clients; the
+    persons are the households' members on 31 December, as in `client_profile`."""
     ids = ids or ServiceIds()
     svc = ids([CLIENT_SERVICE])
     hh = (
@@ -430,14 +431,12 @@ def households_per_office(year: int, ids: ServiceIds | None = None) -> list[tupl
         .order_by("dossier__office__name")
     )
     end = year_bounds(year)[1]
-    persons = dict(
+    member = "dossier__household__memberships__"
+    persons = dict(  # one filter(): both dates are of the same membership (one join)
         trajectories_active(svc, year)
         .filter(
-            dossier__household__memberships__start_date__lte=end,
-        )
-        .filter(
-            Q(dossier__household__memberships__end_date__isnull=True)
-            | Q(dossier__household__memberships__end_date__gte=end)
+            Q(**{f"{member}start_date__lte": end}),
+            Q(**{f"{member}end_date__isnull": True}) | Q(**{f"{member}end_date__gte": end}),
         )
         .values_list("dossier__office__name")
         .annotate(n=Count("dossier__household__memberships__person", distinct=True))
