@@ -117,63 +117,67 @@ def client_memberships(year: int, ids: ServiceIds | None = None) -> QuerySet:
     ).filter(Q(end_date__isnull=True) | Q(end_date__gte=end))
 
 
+def _born_between(year: int, lo: int, hi: int | None) -> tuple[str, list]:
+    """SQL (over a column ``b``, the birth date) of an age from ``lo`` to under ``hi`` on
+    31 December, with its parameters."""
+    adapt = connection.ops.adapt_datefield_value
+    conds, params = [], []
+    if lo:
+        conds.append("b <= %s")
+        params.append(adapt(born_after(year, lo)))
+    if hi is not None:
+        conds.append("b > %s")
+        params.append(adapt(born_after(year, hi)))
+    return f"SUM(CASE WHEN {' AND '.join(conds)} THEN 1 ELSE 0 END)", params
+
+
 def client_profile(year: int, ids: ServiceIds | None = None) -> ClientProfile:
-    """The client base in two queries: one over persons, one over households. Both first
-    take the distinct members with their birth date, so that a count per age is a plain
-    count over those rows, not a DISTINCT (a sort) of its own."""
-    b18, b30 = born_after(year, 18), born_after(year, 30)
-    members = client_memberships(year, ids).order_by().annotate(born=F("person__birth_date"))
-    age_filters = {}
-    for label, lo, hi in AGE_BANDS:
-        cond = Q(born__lte=born_after(year, lo)) if lo else Q()
-        if hi is not None:
-            cond &= Q(born__gt=born_after(year, hi))
-        age_filters[f"age_{label}"] = Count("person", filter=cond)
-    persons = (
-        members.values("person", "born")
+    """The client base in one query: the distinct members on 31 December with their birth
+    date (read once, a common table expression), counted per person and per household, so
+    that a count per age is a plain count over those rows, not a DISTINCT of its own."""
+    members = (
+        client_memberships(year, ids)
+        .order_by()
+        .values(hh=F("household"), p=F("person"), b=F("person__birth_date"))
         .distinct()
-        .aggregate(
-            persons=Count("person"),
-            minors=Count("person", filter=Q(born__gt=b18)),
-            under30=Count("person", filter=Q(born__gt=b30)),
-            **age_filters,
-        )
     )
-    rows = members.values(hh=F("household"), p=F("person"), b=F("born")).distinct()
-    sql, params = rows.query.sql_with_params()
-    minor = connection.ops.adapt_datefield_value(b18)
-    with connection.cursor() as cursor:  # per household its size, minors and adults
+    sql, params = members.query.sql_with_params()
+    ranges = [(0, 18), (0, 30), *((lo, hi) for _, lo, hi in AGE_BANDS)]  # minors, under 30
+    bands = [_born_between(year, lo, hi) for lo, hi in ranges]
+    minor, adult = bands[0], _born_between(year, 18, None)
+    with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT COUNT(*), SUM(CASE WHEN size = 1 THEN 1 ELSE 0 END), "
+            f"WITH m AS ({sql}) "
+            f"SELECT * FROM (SELECT COUNT(*), {', '.join(count for count, _ in bands)} "
+            "FROM (SELECT DISTINCT p, b FROM m) per_person) persons, "
+            "(SELECT COUNT(*), SUM(CASE WHEN size = 1 THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN kids > 0 THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN kids > 0 AND adults = 1 THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN kids > 0 AND adults > 1 THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN kids = 0 AND size > 1 THEN 1 ELSE 0 END) "
-            "FROM (SELECT COUNT(*) AS size, "
-            "SUM(CASE WHEN m.b > %s THEN 1 ELSE 0 END) AS kids, "
-            "SUM(CASE WHEN m.b <= %s THEN 1 ELSE 0 END) AS adults "
-            f"FROM ({sql}) m GROUP BY m.hh) h",
-            [minor, minor, *params],
+            f"FROM (SELECT COUNT(*) AS size, {minor[0]} AS kids, {adult[0]} AS adults "
+            "FROM m GROUP BY hh) per_household) households",
+            [*params, *(p for _, ps in bands for p in ps), *minor[1], *adult[1]],
         )
-        row = cursor.fetchone()
-    hh = dict(
-        zip(("total", "single", "with_minors", "single_parent", "couple_kids", "adults_only"),
-            row, strict=True)
-    )  # fmt: skip
+        row = [n or 0 for n in cursor.fetchone()]
+    counts = iter(row)
+    persons, minors, under30 = next(counts), next(counts), next(counts)
+    ages = {label: next(counts) for label, _, _ in AGE_BANDS}
+    households, single, with_minors, single_parent, couple_kids, adults_only = counts
     return ClientProfile(
-        households=hh["total"] or 0,
-        persons=persons["persons"] or 0,
-        minors=persons["minors"] or 0,
-        under30=persons["under30"] or 0,
-        single=hh["single"] or 0,
-        with_minors=hh["with_minors"] or 0,
+        households=households,
+        persons=persons,
+        minors=minors,
+        under30=under30,
+        single=single,
+        with_minors=with_minors,
         composition={
-            "alleenstaand": hh["single"] or 0,
-            "alleenstaande ouder met kinderen": hh["single_parent"] or 0,
-            "meerdere volwassenen met kinderen": hh["couple_kids"] or 0,
-            "meerdere volwassenen zonder kinderen": hh["adults_only"] or 0,
+            "alleenstaand": single,
+            "alleenstaande ouder met kinderen": single_parent,
+            "meerdere volwassenen met kinderen": couple_kids,
+            "meerdere volwassenen zonder kinderen": adults_only,
         },
-        ages={label: persons[f"age_{label}"] or 0 for label, _, _ in AGE_BANDS},
+        ages=ages,
     )
 
 
