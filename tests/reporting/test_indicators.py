@@ -194,3 +194,18 @@ def test_breakdown_per_wijk_and_per_office(world):
     assert wijken[rabot.name] == (2, 2)
     offices = {o: (h, p) for o, h, p in households_per_office(Y)}
     assert offices == {"Welzijnsbureau Brugse Poort": (1, 2), wb_rabot.name: (2, 2)}
+
+
+def test_breakdowns_count_the_members_on_31_december(world):
+    """Per wijk and per office, the persons are the members on 31 December, as the client
+    profile counts them: not one who joins the household the year after."""
+    newcomer = world.person()
+    hh, _ = world.client(world.person(), newcomer)
+    HouseholdMembership.objects.filter(household=hh, person=newcomer).update(
+        start_date=D(Y + 1, 2, 1)
+    )
+    wijken = {w: (h, p) for w, h, p in households_per_wijk(Y)}
+    assert wijken["Brugse Poort-Rooigem"] == (1, 1)
+    offices = {o: (h, p) for o, h, p in households_per_office(Y)}
+    assert offices == {"Welzijnsbureau Brugse Poort": (1, 1)}
+    assert compute(Y, [BY_CODE["clienten_personen"]])["clienten_personen"].value == 1

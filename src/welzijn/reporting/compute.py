@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 
 from welzijn.casework.models import Contact, Decision, Intervention, Trajectory
@@ -116,53 +117,67 @@ def client_memberships(year: int, ids: ServiceIds | None = None) -> QuerySet:
     ).filter(Q(end_date__isnull=True) | Q(end_date__gte=end))
 
 
+def _born_between(year: int, lo: int, hi: int | None) -> tuple[str, list]:
+    """SQL (over a column ``b``, the birth date) of an age from ``lo`` to under ``hi`` on
+    31 December, with its parameters."""
+    adapt = connection.ops.adapt_datefield_value
+    conds, params = [], []
+    if lo:
+        conds.append("b <= %s")
+        params.append(adapt(born_after(year, lo)))
+    if hi is not None:
+        conds.append("b > %s")
+        params.append(adapt(born_after(year, hi)))
+    return f"SUM(CASE WHEN {' AND '.join(conds)} THEN 1 ELSE 0 END)", params
+
+
 def client_profile(year: int, ids: ServiceIds | None = None) -> ClientProfile:
-    """The client base in two queries: one over persons, one over households."""
-    memberships = client_memberships(year, ids)
-    b18, b30 = born_after(year, 18), born_after(year, 30)
-    age_filters = {}
-    for label, lo, hi in AGE_BANDS:
-        cond = Q(person__birth_date__lte=born_after(year, lo)) if lo else Q()
-        if hi is not None:
-            cond &= Q(person__birth_date__gt=born_after(year, hi))
-        age_filters[label] = Count("person", distinct=True, filter=cond)
-    persons = memberships.aggregate(
-        persons=Count("person", distinct=True),
-        minors=Count("person", distinct=True, filter=Q(person__birth_date__gt=b18)),
-        under30=Count("person", distinct=True, filter=Q(person__birth_date__gt=b30)),
-        **{f"age_{k}": v for k, v in age_filters.items()},
+    """The client base in one query: the distinct members on 31 December with their birth
+    date (read once, a common table expression), counted per person and per household, so
+    that a count per age is a plain count over those rows, not a DISTINCT of its own."""
+    members = (
+        client_memberships(year, ids)
+        .order_by()
+        .values(hh=F("household"), p=F("person"), b=F("person__birth_date"))
+        .distinct()
     )
-    per_household = (
-        memberships.order_by()
-        .values("household")
-        .annotate(
-            size=Count("person", distinct=True),
-            kids=Count("person", distinct=True, filter=Q(person__birth_date__gt=b18)),
-            adults=Count("person", distinct=True, filter=Q(person__birth_date__lte=b18)),
+    sql, params = members.query.sql_with_params()
+    ranges = [(0, 18), (0, 30), *((lo, hi) for _, lo, hi in AGE_BANDS)]  # minors, under 30
+    bands = [_born_between(year, lo, hi) for lo, hi in ranges]
+    minor, adult = bands[0], _born_between(year, 18, None)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH m AS ({sql}) "
+            f"SELECT * FROM (SELECT COUNT(*), {', '.join(count for count, _ in bands)} "
+            "FROM (SELECT DISTINCT p, b FROM m) per_person) persons, "
+            "(SELECT COUNT(*), SUM(CASE WHEN size = 1 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN kids > 0 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN kids > 0 AND adults = 1 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN kids > 0 AND adults > 1 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN kids = 0 AND size > 1 THEN 1 ELSE 0 END) "
+            f"FROM (SELECT COUNT(*) AS size, {minor[0]} AS kids, {adult[0]} AS adults "
+            "FROM m GROUP BY hh) per_household) households",
+            [*params, *(p for _, ps in bands for p in ps), *minor[1], *adult[1]],
         )
-    )
-    hh = per_household.aggregate(
-        total=Count("household"),
-        single=Count("household", filter=Q(size=1)),
-        with_minors=Count("household", filter=Q(kids__gt=0)),
-        single_parent=Count("household", filter=Q(kids__gt=0, adults=1)),
-        couple_kids=Count("household", filter=Q(kids__gt=0, adults__gt=1)),
-        adults_only=Count("household", filter=Q(kids=0, size__gt=1)),
-    )
+        row = [n or 0 for n in cursor.fetchone()]
+    counts = iter(row)
+    persons, minors, under30 = next(counts), next(counts), next(counts)
+    ages = {label: next(counts) for label, _, _ in AGE_BANDS}
+    households, single, with_minors, single_parent, couple_kids, adults_only = counts
     return ClientProfile(
-        households=hh["total"] or 0,
-        persons=persons["persons"] or 0,
-        minors=persons["minors"] or 0,
-        under30=persons["under30"] or 0,
-        single=hh["single"] or 0,
-        with_minors=hh["with_minors"] or 0,
+        households=households,
+        persons=persons,
+        minors=minors,
+        under30=under30,
+        single=single,
+        with_minors=with_minors,
         composition={
-            "alleenstaand": hh["single"] or 0,
-            "alleenstaande ouder met kinderen": hh["single_parent"] or 0,
-            "meerdere volwassenen met kinderen": hh["couple_kids"] or 0,
-            "meerdere volwassenen zonder kinderen": hh["adults_only"] or 0,
+            "alleenstaand": single,
+            "alleenstaande ouder met kinderen": single_parent,
+            "meerdere volwassenen met kinderen": couple_kids,
+            "meerdere volwassenen zonder kinderen": adults_only,
         },
-        ages={label: persons[f"age_{label}"] or 0 for label, _, _ in AGE_BANDS},
+        ages=ages,
     )
 
 
@@ -409,7 +424,8 @@ def households_per_wijk(year: int, ids: ServiceIds | None = None) -> list[tuple[
 
 
 def households_per_office(year: int, ids: ServiceIds | None = None) -> list[tuple[str, int, int]]:
-    """(office, client households, persons in them) of the offices that follow clients."""
+    """(office, client households, persons in them) of the offices that follow clients; the
+    persons are the households' members on 31 December, as in `client_profile`."""
     ids = ids or ServiceIds()
     svc = ids([CLIENT_SERVICE])
     hh = (
@@ -419,14 +435,12 @@ def households_per_office(year: int, ids: ServiceIds | None = None) -> list[tupl
         .order_by("dossier__office__name")
     )
     end = year_bounds(year)[1]
-    persons = dict(
+    member = "dossier__household__memberships__"
+    persons = dict(  # one filter(): both dates are of the same membership (one join)
         trajectories_active(svc, year)
         .filter(
-            dossier__household__memberships__start_date__lte=end,
-        )
-        .filter(
-            Q(dossier__household__memberships__end_date__isnull=True)
-            | Q(dossier__household__memberships__end_date__gte=end)
+            Q(**{f"{member}start_date__lte": end}),
+            Q(**{f"{member}end_date__isnull": True}) | Q(**{f"{member}end_date__gte": end}),
         )
         .values_list("dossier__office__name")
         .annotate(n=Count("dossier__household__memberships__person", distinct=True))
