@@ -74,15 +74,19 @@ class Resource(viewsets.GenericViewSet):
         except (TypeError, ValueError):
             return 0
 
-    def valid_input(self, serializer_class=None, partial: bool = False) -> dict:
-        """The request's body, checked for shape by `serializer_class` (default: the
-        representation's serializer); the service checks the rest."""
+    def checked_input(self, serializer_class=None, partial: bool = False):
+        """The serializer that checked the request's body for shape: `serializer_class`
+        (default: the representation's serializer); the service checks the rest."""
         if serializer_class is None:
             serializer = self.get_serializer(data=self.request.data, partial=partial)
         else:
             serializer = serializer_class(data=self.request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
+        return serializer
+
+    def valid_input(self, serializer_class=None, partial: bool = False) -> dict:
+        """The request's body, checked for shape (`checked_input`)."""
+        return self.checked_input(serializer_class, partial).validated_data
 
     def change(self, request, apply, field_names: dict[str, str] | None = None) -> Response:
         """A change of one object (PATCH, a transition, a cancellation): If-Match must name
@@ -205,11 +209,15 @@ class Creatable:
         return response
 
     def _create(self, request) -> Response:
-        data = self.valid_input(self.create_serializer_class)
+        serializer = self.checked_input(self.create_serializer_class)
         with transaction.atomic():  # all or nothing, also when it calls several services
-            obj = self.create_object(request, data)  # the service audits the creation
+            # the service audits the creation
+            obj = self.create_object(request, serializer.validated_data)
         self.request_audited = True
-        data = self.get_serializer(obj).data
+        if self.create_serializer_class is not None:
+            serializer = self.get_serializer(obj)
+        serializer.instance = obj  # the representation's serializer answers (fields built once)
+        data = serializer.data
         return Response(data, status=201, headers={"ETag": etag_of(data)})
 
 

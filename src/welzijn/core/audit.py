@@ -95,9 +95,11 @@ class _Entry:
 
 
 def _append(actor: Any, entries: list[_Entry]) -> list[AuditEvent]:
-    """Chain the entries onto the end of the trail, holding the lock on its head."""
+    """Chain the entries onto the end of the trail, holding the lock on its head. Inside the
+    caller's transaction without a savepoint of its own (two round trips fewer): a failure
+    here fails what it records too."""
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(
             pk=1, defaults={"last_seq": 0, "last_hash": GENESIS_HASH}
         )

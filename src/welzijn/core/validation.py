@@ -4,9 +4,48 @@ import datetime as dt
 import unicodedata
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils import timezone
+
+
+def _read_relations(instance: models.Model) -> set[str]:
+    """The foreign keys whose object the instance holds as read from (or saved to) the
+    database: that row exists, so it need not be looked up again to validate the key."""
+    names = set()
+    for field in instance._meta.concrete_fields:
+        if not isinstance(field, models.ForeignKey) or not field.is_cached(instance):
+            continue
+        related = field.get_cached_value(instance)
+        if (
+            related is not None
+            and not related._state.adding
+            and not field.get_limit_choices_to()
+            and getattr(related, field.target_field.attname) == getattr(instance, field.attname)
+        ):
+            names.add(field.name)
+    return names
+
+
+def full_clean(instance: models.Model) -> None:
+    """Model.full_clean (field validators, clean(), unique checks, constraints), except that
+    a foreign key to an object read from the database is not checked by a query of its own
+    (one a key; the database's foreign key constraint stays the backstop)."""
+    errors: dict = {}
+    read = _read_relations(instance)
+    for step in (lambda: instance.clean_fields(exclude=read), instance.clean):
+        try:
+            step()
+        except ValidationError as e:
+            errors = e.update_error_dict(errors)
+    # as Model.full_clean: unique checks and constraints only for the fields that passed
+    for step in (instance.validate_unique, instance.validate_constraints):
+        try:
+            step(exclude={name for name in errors if name != NON_FIELD_ERRORS})
+        except ValidationError as e:
+            errors = e.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
 
 
 def validate_and_save(instance: models.Model, **save_kwargs) -> models.Model:
@@ -14,7 +53,7 @@ def validate_and_save(instance: models.Model, **save_kwargs) -> models.Model:
 
     Callers run inside transaction.atomic, so a failure later on leaves nothing half-written.
     """
-    instance.full_clean()
+    full_clean(instance)
     instance.save(**save_kwargs)
     return instance
 

@@ -133,7 +133,7 @@ def melding_create(
     office: Office | None = None,
     street: str = "",
     house_number: str = "",
-    postcode: str = "",
+    postcode: str | Postcode = "",
     latitude: Decimal | None = None,
     longitude: Decimal | None = None,
     wijk: str | Wijk | None = None,
@@ -157,7 +157,9 @@ def melding_create(
     )
     street = street.strip()
     postcode_obj = None
-    if postcode:
+    if isinstance(postcode, Postcode):
+        postcode_obj, postcode = postcode, postcode.code
+    elif postcode:
         postcode_obj = Postcode.objects.filter(code=postcode.strip()).first()
         require(
             postcode_obj is not None, "postcode", f"Postcode {postcode} is geen Gentse postcode."

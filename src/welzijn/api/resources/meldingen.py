@@ -4,6 +4,7 @@ for the handling team, as on the web."""
 
 import datetime as dt
 
+from django.db.models import Prefetch, prefetch_related_objects
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
@@ -15,6 +16,8 @@ from welzijn.meldingen.models import Category, Melding, MeldingEvent
 from welzijn.registry.models import Postcode, Wijk
 
 REPORTER_FIELDS = ("reporter_name", "reporter_email", "reporter_phone")
+#: a melding's history with each event's team, in one query
+EVENTS = Prefetch("events", MeldingEvent.objects.select_related("team"))
 
 
 def _by_code(queryset, what: str, **extra):
@@ -119,7 +122,7 @@ class MeldingResource(Creatable, Resource):
         return (
             meldingen_visible_to(request.user)
             .select_related("category", "team", "reporting_office", "postcode", "wijk")
-            .prefetch_related("events__team")
+            .prefetch_related(EVENTS)
         )
 
     def fetch(self, request, pk, intent, lock=False):
@@ -128,8 +131,7 @@ class MeldingResource(Creatable, Resource):
         ).melding
 
     def create_object(self, request, data):
-        postcode = data.get("postcode")
-        return services.melding_create(
+        melding = services.melding_create(
             actor=request.user,
             category=data["category"],
             description=data.get("description", ""),
@@ -137,10 +139,12 @@ class MeldingResource(Creatable, Resource):
             office=data.get("reporting_office"),
             street=data.get("street", ""),
             house_number=data.get("house_number", ""),
-            postcode=postcode.code if postcode else "",
+            postcode=data.get("postcode") or "",
             latitude=data.get("latitude"),
             longitude=data.get("longitude"),
             wijk=data.get("wijk"),
             place_note=data.get("place_note", ""),
             **{f: data.get(f, "") for f in REPORTER_FIELDS},
         )
+        prefetch_related_objects([melding], EVENTS)
+        return melding
