@@ -214,9 +214,10 @@ class Creatable:
             # the service audits the creation
             obj = self.create_object(request, serializer.validated_data)
         self.request_audited = True
-        if self.create_serializer_class is not None:
+        if self.create_serializer_class is None:  # the one that read the input answers
+            serializer.instance = obj  # (its fields are built once)
+        else:
             serializer = self.get_serializer(obj)
-        serializer.instance = obj  # the representation's serializer answers (fields built once)
         data = serializer.data
         return Response(data, status=201, headers={"ETag": etag_of(data)})
 

@@ -213,15 +213,17 @@ def _why(outcome) -> str:
 
 def reason_sentence(reason) -> str:
     """A reason's template in the active language, amounts with € the locale's way."""
-    values = {
-        key: money(value)
-        if isinstance(value, Decimal)
-        else formats.number_format(value, 0, use_l10n=True, force_grouping=True)
-        if isinstance(value, int)
-        else value
-        for key, value in reason.values
-    }
-    return _(reason.template).format_map(values)
+    return _(reason.template).format_map({key: _shown(value) for key, value in reason.values})
+
+
+def _shown(value: Decimal | int | str) -> str:
+    """A reason's value: an amount (Decimal) with €, a count (int) with the locale's digits,
+    a name as it is."""
+    if isinstance(value, Decimal):
+        return money(value)
+    if isinstance(value, int):
+        return formats.number_format(value, 0, use_l10n=True, force_grouping=True)
+    return value
 
 
 def shown_right(outcome) -> ShownRight:

@@ -78,9 +78,11 @@ def classify(interview: Interview) -> list[RightOutcome]:
         shown = chosen if status in (ENTITLED, PROBABLY) else chosen[:1]
         explanations = [result.explain(code, _name(interview, row)) for row in shown[:3]]
         why = " ".join(dict.fromkeys(_why(e, period) for e in explanations))
-        templates = right.reasons.get("not_entitled" if status == NOT_ENTITLED else "entitled")
-        candidates = [_reason(e, templates or (), interview.rules) for e in explanations]
-        reasons = tuple(dict.fromkeys(r for r in candidates if r is not None and status != UNKNOWN))
+        reasons: tuple[Reason, ...] = ()
+        if status != UNKNOWN:
+            templates = right.reasons.get("not_entitled" if status == NOT_ENTITLED else "entitled")
+            candidates = (_reason(e, templates or (), interview.rules) for e in explanations)
+            reasons = tuple(dict.fromkeys(r for r in candidates if r is not None))
         amount = None
         if status in (ENTITLED, PROBABLY) and right.amount:
             found = [result.value(right.amount, row or 0) for row in chosen]
