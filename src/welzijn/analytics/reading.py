@@ -1,7 +1,7 @@
 """Reading through the pseudonymised views: `pseudonymised()` around a computation makes the
 ORM's unchanged queries resolve the tables' names to the views (PostgreSQL: search_path
-``analytics`` alone, so a table without a view is an error; SQLite: TEMP tables filled
-through the same SELECT, searched before ``main``)."""
+``analytics`` alone, so a table without a view is an error; SQLite: TEMP views with the
+same SELECT, searched before ``main``)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def pseudonymised(using: str = "default") -> Iterator[None]:
             # estimates badly: compiling them (JIT) took seconds each, running them ms.
             cursor.execute("SET jit = off")
         else:
-            schema.create_temp_tables(conn)
+            schema.create_temp_views(conn)
     conn._analytics_depth = 1
     try:
         yield
@@ -45,6 +45,6 @@ def pseudonymised(using: str = "default") -> Iterator[None]:
                         [previous, jit],
                     )
                 else:
-                    schema.drop_temp_tables(conn)
+                    schema.drop_temp_views(conn)
         except DatabaseError:
             pass

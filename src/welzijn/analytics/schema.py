@@ -5,10 +5,10 @@ PostgreSQL: schema ``analytics`` holds the views (refreshed after every migrate,
 ``welzijn analytics_refresh``); a role given USAGE on that schema alone reads nothing else.
 The pseudonym is pgcrypto's HMAC with the key in a table of the application's schema, read
 by a SECURITY DEFINER function (the key is in no view definition).
-SQLite: TEMP tables of the same names, filled from ``main.`` through the same SELECT for
-the time of a computation (`reading.pseudonymised`), so that joins keep their indexes; the
-pseudonym is a Python function registered on every connection. SQLite has no accounts:
-there the isolation is a convention of the code.
+SQLite: TEMP views of the same names over ``main.``, with the same SELECT, for the time of
+a computation (`reading.pseudonymised`); the pseudonym tables are filled by a Python
+function registered on every connection. SQLite has no accounts: there the isolation is a
+convention of the code.
 """
 
 from __future__ import annotations
@@ -167,31 +167,22 @@ def _keyed(fn: Any, key: bytes, kind: str, value: Any) -> Any:
     return fn(kind, value, key=key)
 
 
-def create_temp_tables(conn: BaseDatabaseWrapper) -> None:
-    """SQLite: a TEMP table per model, filled from ``main.`` through the view's SELECT, with an
-    index on every key that holds one (a join over a pseudonym computed in a view would use
-    no index; a nulled key is joined to nothing)."""
-    quote = conn.ops.quote_name
+def create_temp_views(conn: BaseDatabaseWrapper) -> None:
+    """SQLite: a TEMP view per model over ``main.`` with the view's SELECT. Its pseudonyms
+    are joins on the pseudonym tables, indexed both ways, so SQLite flattens a join of two
+    views into index lookups on the tables underneath (a copy of every table with indexes of
+    its own took longer to make than the whole report to compute)."""
     update_pseudonyms(conn)
     with conn.cursor() as cursor:
         for model in models():
-            table = model._meta.db_table
-            rules = MODELS[model._meta.label]
-            cursor.execute(
-                f"CREATE TEMP TABLE {quote(table)} AS {view_select(model, conn, 'main')}"
-            )
-            for f in model._meta.concrete_fields:
-                if (f.primary_key or f.is_relation) and rules[f.column] != NULL:
-                    index = quote(f"analytics_{table}_{f.column}")
-                    cursor.execute(
-                        f"CREATE INDEX temp.{index} ON {quote(table)} ({quote(f.column)})"
-                    )
+            name = conn.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"CREATE TEMP VIEW {name} AS {view_select(model, conn, 'main')}")
 
 
-def drop_temp_tables(conn: BaseDatabaseWrapper) -> None:
+def drop_temp_views(conn: BaseDatabaseWrapper) -> None:
     with conn.cursor() as cursor:
         for model in models():
-            cursor.execute(f"DROP TABLE IF EXISTS temp.{conn.ops.quote_name(model._meta.db_table)}")
+            cursor.execute(f"DROP VIEW IF EXISTS temp.{conn.ops.quote_name(model._meta.db_table)}")
 
 
 def refresh(conn: BaseDatabaseWrapper) -> int:
