@@ -52,6 +52,8 @@ PSEUDONYM_TABLES = {
     "household": "analytics_pseudonym_household",
 }
 SUBJECT_TABLES = {"person": "registry_person", "household": "registry_household"}
+#: PostgreSQL: a pseudonym table that grows by more ids at once gets fresh statistics
+ANALYSE_AFTER = 1000
 
 
 def _column(
@@ -68,7 +70,10 @@ def _column(
     if rule == PSEUDONYM:
         kind = subject_kind(model, field)
         alias = f"p{len(joins)}"
-        joins.append(f"LEFT JOIN {source}.{PSEUDONYM_TABLES[kind]} {alias} ON {alias}.id = {col}")
+        # every id has its pseudonym (`update_pseudonyms` runs first): an inner join on a
+        # key that cannot be null lets the planner join views through the indexes
+        join = "LEFT JOIN" if field.null else "JOIN"
+        joins.append(f"{join} {source}.{PSEUDONYM_TABLES[kind]} {alias} ON {alias}.id = {col}")
         return f"{alias}.p AS {name}"
     if rule == HASHED:
         fn = f"{SCHEMA}.hashed" if pg else SQLITE_TEXT_FUNCTION
@@ -102,16 +107,17 @@ def create_pseudonym_tables_sql(conn: BaseDatabaseWrapper, source: str) -> list[
     return out
 
 
-def fill_pseudonym_tables_sql(source: str, pseudonym_of, *, with_key: bool) -> list[str]:
-    """Add the pseudonym of every id not in the tables yet; ``pseudonym_of(kind, id_sql)``
-    is the SQL of one pseudonym (``with_key``: it reads the key as ``k.k``)."""
+def fill_pseudonym_tables_sql(source: str, pseudonym_of, *, with_key: bool) -> dict[str, str]:
+    """Per pseudonym table, the INSERT that adds the pseudonym of every id not in it yet;
+    ``pseudonym_of(kind, id_sql)`` is the SQL of one pseudonym (``with_key``: it reads the
+    key as ``k.k``)."""
     key = f" CROSS JOIN {source}.{KEY_TABLE} k" if with_key else ""
-    return [
-        f"INSERT INTO {source}.{table} (id, p) SELECT s.id, {pseudonym_of(kind, 's.id')} "
+    return {
+        table: f"INSERT INTO {source}.{table} (id, p) SELECT s.id, {pseudonym_of(kind, 's.id')} "
         f"FROM {source}.{SUBJECT_TABLES[kind]} s{key} WHERE NOT EXISTS "
         f"(SELECT 1 FROM {source}.{table} m WHERE m.id = s.id)"
         for kind, table in PSEUDONYM_TABLES.items()
-    ]
+    }
 
 
 def update_pseudonyms(conn: BaseDatabaseWrapper) -> None:
@@ -125,7 +131,7 @@ def update_pseudonyms(conn: BaseDatabaseWrapper) -> None:
             statements = create_pseudonym_tables_sql(conn, "main")
             statements += fill_pseudonym_tables_sql(
                 "main", lambda kind, v: f"{SQLITE_FUNCTION}('{kind}', {v})", with_key=False
-            )
+            ).values()
             for sql in statements:
                 cursor.execute(sql)
 
@@ -221,11 +227,18 @@ def refresh(conn: BaseDatabaseWrapper) -> int:
             f"SELECT CASE WHEN v IS NULL THEN NULL ELSE {hmac_of('', 'v')} END "
             f"FROM {source}.{KEY_TABLE} k $$"
         )
-        fill = "; ".join(fill_pseudonym_tables_sql(source, hmac_of, with_key=True))
+        # A table that grew by many ids (a first import) is analysed at once: planned
+        # without statistics, the joins over the views took twice as long, and autovacuum
+        # comes later, or not at all where it is off.
+        fill = " ".join(
+            f"{insert}; GET DIAGNOSTICS added = ROW_COUNT; "
+            f"IF added > {ANALYSE_AFTER} THEN ANALYZE {source}.{table}; END IF;"
+            for table, insert in fill_pseudonym_tables_sql(source, hmac_of, with_key=True).items()
+        )
         cursor.execute(
             f"CREATE OR REPLACE FUNCTION {SCHEMA}.update_pseudonyms() RETURNS void "
-            f"LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp "
-            f"AS $$ {fill} $$"
+            f"LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp "
+            f"AS $$ DECLARE added bigint; BEGIN {fill} END $$"
         )
         cursor.execute(
             f"CREATE OR REPLACE FUNCTION {SCHEMA}.hashed(kind text, v text) RETURNS text "
