@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Expression, F, Q, QuerySet
 
 from welzijn.core.access import Intent
 from welzijn.core.audit import audit_record
@@ -28,10 +28,17 @@ from welzijn.registry.models import (
 from welzijn.registry.search import street_key
 
 
-def memberships_on(on: dt.date) -> QuerySet[HouseholdMembership]:
-    return HouseholdMembership.objects.filter(start_date__lte=on).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=on)
+def member_on(on: dt.date | Expression, path: str = "") -> Q:
+    """The condition that a membership runs on the day ``on`` (a date, or an expression such
+    as the date of a related record); ``path`` leads to the membership from another model
+    (``"household__memberships__"``), so that one filter() keeps both dates on one join."""
+    return Q(**{f"{path}start_date__lte": on}) & (
+        Q(**{f"{path}end_date__isnull": True}) | Q(**{f"{path}end_date__gte": on})
     )
+
+
+def memberships_on(on: dt.date) -> QuerySet[HouseholdMembership]:
+    return HouseholdMembership.objects.filter(member_on(on))
 
 
 def is_member_on(person: Person, household: Household, on: dt.date) -> bool:
