@@ -222,3 +222,33 @@ def test_an_average_of_the_months_divides_the_year_but_not_a_month(world):
     assert figure(BY_CODE["wijkwerken"], records, total(records)) == (3.0, None)
     assert tally(records, "month")[3].value == 24
     assert tally(records, "office")[world.office.name].value == 3
+
+
+def test_a_record_counts_in_its_month_and_a_moment_in_its_month_in_ghent(world):
+    """A date's month is read by the database itself, without Django's Python function per
+    row on SQLite; a date-time counts in the month it was in Ghent (31 January 23:30 UTC is
+    1 February there)."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    from welzijn.casework.models import Intervention
+    from welzijn.reporting.records import Records, part, tally
+
+    d = world.dossier(world.household(world.person()))
+    for day in (D(2023, 1, 31), D(2023, 2, 1), D(2023, 2, 28)):
+        world.intervention(d, "leefloon", day)
+    on_date = part(Intervention.objects.all(), date="date")
+    assert {k: t.value for k, t in tally(Records((on_date,)), "month").items()} == {1: 1, 2: 2}
+    if connection.vendor == "sqlite":
+        assert "django_date_extract" not in on_date.sql("month")[0]
+    moments = [
+        dt.datetime(2023, 1, 31, 23, 30, tzinfo=dt.UTC),
+        dt.datetime(2023, 3, 1, 9, tzinfo=dt.UTC),
+    ]
+    clerk = get_user_model().objects.create(username="annuleerder")
+    for iv, moment in zip(Intervention.objects.order_by("date"), moments, strict=False):
+        Intervention.objects.filter(pk=iv.pk).update(
+            cancelled_at=moment, cancelled_by=clerk, cancel_reason="per vergissing"
+        )
+    cancelled = part(Intervention.objects.exclude(cancelled_at=None), date="cancelled_at")
+    assert {k: t.value for k, t in tally(Records((cancelled,)), "month").items()} == {2: 1, 3: 1}
