@@ -12,6 +12,7 @@ from welzijn.catalog.models import Service
 from welzijn.core.roles import Role
 from welzijn.energy import services
 from welzijn.energy.models import LacDossier, RentGuarantee
+from welzijn.registry import services as registry
 from welzijn.reporting import measures
 from welzijn.reporting.indicators import INDICATORS
 from welzijn.reporting.records import Records, tally, total
@@ -151,3 +152,63 @@ def test_guarantee_persons_from_both_registrations_without_double_counting():
     cancelled = intervention(files["beide"], D(2023, 9, 1), both[1])
     casework.intervention_cancel(actor=worker, intervention_id=cancelled.pk, reason="dubbel")
     assert _value("huurwaarborg") == 5
+
+
+def test_guarantee_persons_per_wijk_office_and_month_of_the_first_help():
+    """A household counts once in the wijk of its address, in the month and with the team of
+    its first help in the year; a cancelled intervention does not count."""
+    wooncoach = user(Role.WOONCOACH, "team-wooncoaches")
+
+    def helped(office_code, size, wijk):
+        """A household in the wijk with a dossier at the office, and its members."""
+        worker = user(Role.MAATSCHAPPELIJK_WERKER, office_code)
+        members = [person(worker) for _ in range(size)]
+        hh = household(worker, *members)
+        hh.address = registry.address_create(
+            actor=worker, street="Teststraat", number=str(size), postcode="9000", wijk=wijk
+        )
+        hh.save()
+        file = dossier(worker, hh, office_code)
+
+        def intervention(on, member=None):
+            return casework.intervention_register(
+                actor=worker, dossier_id=file.pk, service="huurwaarborg", date=on,
+                amount=Decimal("1500"), person=member,
+            )  # fmt: skip
+
+        return worker, intervention, members
+
+    def guarantee(member, on, tenants):
+        services.rent_guarantee_grant(
+            actor=wooncoach, insz=member.insz, form="storting", granted_on=on,
+            amount=Decimal("1500"), monthly_repayment=Decimal("50"), tenants=tenants,
+        )  # fmt: skip
+
+    _, intervention, pair = helped("wb-brugse-poort", 2, "brugse-poort-rooigem")
+    intervention(D(2023, 2, 20), pair[0])
+    guarantee(pair[0], D(2023, 3, 1), 2)  # the larger number, at the intervention's date
+    _, intervention, _ = helped("wb-rabot", 3, "rabot-blaisantvest")
+    intervention(D(2023, 5, 2))  # no person named: the 3 members
+    _, _, alone = helped("wb-sint-amandsberg", 1, "sint-amandsberg")
+    guarantee(alone[0], D(2023, 3, 1), 1)
+    _, intervention, couple = helped("wb-centrum", 2, "binnenstad")
+    guarantee(couple[0], D(2023, 1, 10), 1)  # the guarantee first: January, the wooncoaches
+    for member in couple:
+        intervention(D(2023, 4, 3), member)
+    worker, intervention, single = helped("wb-brugse-poort", 1, "ledeberg")
+    entered = intervention(D(2023, 6, 1), single[0])
+    casework.intervention_cancel(actor=worker, intervention_id=entered.pk, reason="dubbel")
+
+    records = _counted("huurwaarborg")
+    assert total(records).value == 2 + 3 + 1 + 2
+
+    def by(key):
+        return {k: t.value for k, t in tally(records, key).items() if t.value}
+
+    assert by("wijk") == {
+        "Brugse Poort-Rooigem": 2, "Rabot-Blaisantvest": 3, "Sint-Amandsberg": 1, "Binnenstad": 2
+    }  # fmt: skip
+    assert by("office") == {
+        "Welzijnsbureau Brugse Poort": 2, "Welzijnsbureau Rabot": 3, "Wooncoaches": 1 + 2
+    }  # fmt: skip
+    assert by("month") == {1: 2, 2: 2, 3: 1, 5: 3}

@@ -4,12 +4,25 @@ dossiers, energy aid, energy scans, housing trajectories and rent guarantees."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
-from django.db.models import Case, DateField, F, Q, When
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from welzijn.casework.models import Trajectory
+from welzijn.registry.models import Household
 from welzijn.reporting.compute import interventions_in, members_of_household_records
 from welzijn.reporting.measures import Records, data_source, measure, part
 from welzijn.reporting.records import during
@@ -117,28 +130,61 @@ def housing_started(indicator, year, service_ids):
     return Records((part(started, date="started_on", **PLACE),))
 
 
-def _guarantee_persons_by_household(year: int, service_ids) -> dict[int, int]:
-    """Per household, how many persons were helped with their rent guarantee in the year.
+def _helped_households(year: int, service_ids) -> QuerySet[Household]:
+    """The households helped with their rent guarantee in the year, each with ``persons``:
+    how many persons were helped, and ``first_on`` and ``first_office``: the date and team of
+    its first help in the year (the Sociale Dienst's on a day both registered it).
 
     The Sociale Dienst registers the help as a casework intervention, the wooncoaches as the
     guarantee letter or deposit with its repayment: the same help can be in both. An
     intervention counts its person, or every member on its date when it names none (as the
     casework figures count); a guarantee counts its tenants. A household registered both
-    ways counts once, with the larger number."""
+    ways counts once, with the larger number. Each number is a subquery on the household."""
     interventions = interventions_in(service_ids, year)
-    named: dict[int, set[int]] = defaultdict(set)
-    for household, person in interventions.exclude(person=None).values_list(
-        "dossier__household_id", "person_id"
-    ):
-        named[household].add(person)
-    of_members, _ = members_of_household_records(interventions, Trajectory.objects.none(), year)
-    for household, person in of_members.values_list("household_id", "person_id").distinct():
-        named[household].add(person)
-    helped = {household: len(persons) for household, persons in named.items()}
     guarantees = RentGuarantee.objects.filter(granted_on__year=year)
-    for household, tenants in guarantees.values_list("household_id", "tenants"):
-        helped[household] = max(helped.get(household, 0), tenants)
-    return helped
+    here = interventions.filter(dossier__household=OuterRef("pk"))
+    named = interventions.exclude(person=None)
+    named_here = named.filter(dossier__household=OuterRef("pk"))
+    members, _ = members_of_household_records(interventions, Trajectory.objects.none(), year)
+    unnamed_members = members.filter(household=OuterRef("pk")).exclude(
+        person__in=named.filter(dossier__household=OuterRef("household")).values("person")
+    )  # a member also named counts once
+    granted = guarantees.filter(household=OuterRef("pk"))
+
+    def per_household(rows: QuerySet, by: str, aggregate) -> Coalesce:
+        return Coalesce(Subquery(rows.order_by().values(by).annotate(v=aggregate).values("v")), 0)
+
+    persons = Count("person", distinct=True)
+    helped_persons = Greatest(
+        per_household(named_here, "dossier__household", persons)
+        + per_household(unnamed_members, "household", persons),
+        per_household(granted, "household", Max("tenants")),
+        output_field=IntegerField(),
+    )
+    first_intervention = here.order_by("date", "pk")
+    first_guarantee = granted.order_by("granted_on", "pk")
+    households = (
+        interventions.order_by()
+        .values("dossier__household")
+        .union(guarantees.order_by().values("household"))
+    )
+    helped = Household.objects.filter(pk__in=households).alias(
+        intervention_on=Subquery(first_intervention.values("date")[:1]),
+        guarantee_on=Subquery(first_guarantee.values("granted_on")[:1]),
+    )
+    casework_first = Q(guarantee_on=None) | Q(intervention_on__lte=F("guarantee_on"))
+
+    def first(of_intervention: str, of_guarantee: str) -> Case:
+        return Case(
+            When(casework_first, then=Subquery(first_intervention.values(of_intervention)[:1])),
+            default=Subquery(first_guarantee.values(of_guarantee)[:1]),
+        )
+
+    return helped.alias(
+        persons=helped_persons,
+        first_on=first("date", "granted_on"),
+        first_office=first("dossier__office__name", "office__name"),
+    )
 
 
 @measure(
@@ -146,10 +192,15 @@ def _guarantee_persons_by_household(year: int, service_ids) -> dict[int, int]:
     definition="Aantal personen geholpen met hun huurwaarborg in het jaar: de tussenkomsten "
     "‘{services}’ van de Sociale Dienst (de persoon, of elk gezinslid als er geen genoemd is) "
     "en de huurwaarborgen van de wooncoaches (waarborgbrief of storting, hun aantal "
-    "huurders); een huishouden met beide telt één keer, met het grootste aantal." + SOURCE,
+    "huurders); een huishouden met beide telt één keer, met het grootste aantal. Per wijk "
+    "van het adres van het huishouden; per maand en per welzijnsbureau of team van zijn "
+    "eerste hulp in het jaar (op een dag met beide: die van de Sociale Dienst)." + SOURCE,
+    keyed=True,
 )
 def guarantee_persons(indicator, year, service_ids):
-    return float(sum(_guarantee_persons_by_household(year, service_ids).values()))
+    helped = _helped_households(year, service_ids)
+    wijk, office = "address__wijk__name", "first_office"
+    return Records((part(helped, date="first_on", wijk=wijk, office=office, n="persons"),))
 
 
 @data_source
