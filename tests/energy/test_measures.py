@@ -176,7 +176,7 @@ def test_guarantee_persons_per_wijk_office_and_month_of_the_first_help():
                 amount=Decimal("1500"), person=member,
             )  # fmt: skip
 
-        return worker, intervention, members
+        return worker, hh, intervention, members
 
     def guarantee(member, on, tenants):
         services.rent_guarantee_grant(
@@ -184,18 +184,23 @@ def test_guarantee_persons_per_wijk_office_and_month_of_the_first_help():
             amount=Decimal("1500"), monthly_repayment=Decimal("50"), tenants=tenants,
         )  # fmt: skip
 
-    _, intervention, pair = helped("wb-brugse-poort", 2, "brugse-poort-rooigem")
+    _, _, intervention, pair = helped("wb-brugse-poort", 2, "brugse-poort-rooigem")
     intervention(D(2023, 2, 20), pair[0])
     guarantee(pair[0], D(2023, 3, 1), 2)  # the larger number, at the intervention's date
-    _, intervention, _ = helped("wb-rabot", 3, "rabot-blaisantvest")
-    intervention(D(2023, 5, 2))  # no person named: the 3 members
-    _, _, alone = helped("wb-sint-amandsberg", 1, "sint-amandsberg")
+    worker, family, intervention, _ = helped("wb-rabot", 3, "rabot-blaisantvest")
+    intervention(D(2023, 5, 2))  # no person named: the 3 members on that day
+    for start, end in ((D(2023, 6, 1), None), (D(2020, 1, 1), D(2023, 4, 30))):
+        registry.household_member_add(
+            actor=worker, household=family, person=person(worker), role="kind",
+            start_date=start, end_date=end,
+        )  # fmt: skip
+    _, _, _, alone = helped("wb-sint-amandsberg", 1, "sint-amandsberg")
     guarantee(alone[0], D(2023, 3, 1), 1)
-    _, intervention, couple = helped("wb-centrum", 2, "binnenstad")
+    _, _, intervention, couple = helped("wb-centrum", 2, "binnenstad")
     guarantee(couple[0], D(2023, 1, 10), 1)  # the guarantee first: January, the wooncoaches
     for member in couple:
         intervention(D(2023, 4, 3), member)
-    worker, intervention, single = helped("wb-brugse-poort", 1, "ledeberg")
+    worker, _, intervention, single = helped("wb-brugse-poort", 1, "ledeberg")
     entered = intervention(D(2023, 6, 1), single[0])
     casework.intervention_cancel(actor=worker, intervention_id=entered.pk, reason="dubbel")
 

@@ -9,6 +9,7 @@ from django.db.models import (
     Case,
     Count,
     DateField,
+    Exists,
     F,
     IntegerField,
     Max,
@@ -21,9 +22,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from welzijn.casework.models import Trajectory
-from welzijn.registry.models import Household
-from welzijn.reporting.compute import interventions_in, members_of_household_records
+from welzijn.registry.models import Household, HouseholdMembership
+from welzijn.reporting.compute import interventions_in
 from welzijn.reporting.measures import Records, data_source, measure, part
 from welzijn.reporting.records import during
 
@@ -145,8 +145,19 @@ def _helped_households(year: int, service_ids) -> QuerySet[Household]:
     here = interventions.filter(dossier__household=OuterRef("pk"))
     named = interventions.exclude(person=None)
     named_here = named.filter(dossier__household=OuterRef("pk"))
-    members, _ = members_of_household_records(interventions, Trajectory.objects.none(), year)
-    unnamed_members = members.filter(household=OuterRef("pk")).exclude(
+    # a member on an unnamed intervention's date (`compute.members_of_household_records`'s
+    # rule) as EXISTS on the membership's own household: through the household's view,
+    # PostgreSQL scanned households and dossiers per household (no statistics yet on the
+    # pseudonym tables of a new database; scale 0.1: 608 -> 28 ms)
+    unnamed_on_its_date = interventions.filter(
+        person=None,
+        dossier__household=OuterRef("household"),
+        date__gte=OuterRef("start_date"),
+        date__lte=Coalesce(OuterRef("end_date"), F("date")),
+    )
+    unnamed_members = HouseholdMembership.objects.filter(
+        Exists(unnamed_on_its_date), household=OuterRef("pk")
+    ).exclude(
         person__in=named.filter(dossier__household=OuterRef("household")).values("person")
     )  # a member also named counts once
     granted = guarantees.filter(household=OuterRef("pk"))
