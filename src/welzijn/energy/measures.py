@@ -130,21 +130,15 @@ def housing_started(indicator, year, service_ids):
     return Records((part(started, date="started_on", **PLACE),))
 
 
-def _helped_households(year: int, service_ids) -> QuerySet[Household]:
-    """The households helped with their rent guarantee in the year, each with ``persons``:
-    how many persons were helped, and ``first_on`` and ``first_office``: the date and team of
-    its first help in the year (the Sociale Dienst's on a day both registered it).
+def _per_household(rows: QuerySet, by: str, aggregate) -> Coalesce:
+    """The aggregate over the rows of the outer query's household (0 without rows)."""
+    return Coalesce(Subquery(rows.order_by().values(by).annotate(v=aggregate).values("v")), 0)
 
-    The Sociale Dienst registers the help as a casework intervention, the wooncoaches as the
-    guarantee letter or deposit with its repayment: the same help can be in both. An
-    intervention counts its person, or every member on its date when it names none (as the
-    casework figures count); a guarantee counts its tenants. A household registered both
-    ways counts once, with the larger number. Each number is a subquery on the household."""
-    interventions = interventions_in(service_ids, year)
-    guarantees = RentGuarantee.objects.filter(granted_on__year=year)
-    here = interventions.filter(dossier__household=OuterRef("pk"))
+
+def _persons_helped(interventions: QuerySet, guarantees: QuerySet) -> Greatest:
+    """Of the outer query's household, the persons its interventions name, with the members
+    on the date of one that names none, or the most tenants of its guarantees if more."""
     named = interventions.exclude(person=None)
-    named_here = named.filter(dossier__household=OuterRef("pk"))
     # a member on an unnamed intervention's date (`compute.members_of_household_records`'s
     # rule) as EXISTS on the membership's own household: through the household's view,
     # PostgreSQL scanned households and dossiers per household (no statistics yet on the
@@ -155,30 +149,43 @@ def _helped_households(year: int, service_ids) -> QuerySet[Household]:
         date__gte=OuterRef("start_date"),
         date__lte=Coalesce(OuterRef("end_date"), F("date")),
     )
-    unnamed_members = HouseholdMembership.objects.filter(
+    members = HouseholdMembership.objects.filter(
         Exists(unnamed_on_its_date), household=OuterRef("pk")
     ).exclude(
         person__in=named.filter(dossier__household=OuterRef("household")).values("person")
     )  # a member also named counts once
-    granted = guarantees.filter(household=OuterRef("pk"))
-
-    def per_household(rows: QuerySet, by: str, aggregate) -> Coalesce:
-        return Coalesce(Subquery(rows.order_by().values(by).annotate(v=aggregate).values("v")), 0)
-
     persons = Count("person", distinct=True)
-    helped_persons = Greatest(
-        per_household(named_here, "dossier__household", persons)
-        + per_household(unnamed_members, "household", persons),
-        per_household(granted, "household", Max("tenants")),
+    return Greatest(
+        _per_household(
+            named.filter(dossier__household=OuterRef("pk")), "dossier__household", persons
+        )
+        + _per_household(members, "household", persons),
+        _per_household(guarantees.filter(household=OuterRef("pk")), "household", Max("tenants")),
         output_field=IntegerField(),
     )
-    first_intervention = here.order_by("date", "pk")
-    first_guarantee = granted.order_by("granted_on", "pk")
+
+
+def _helped_households(year: int, service_ids) -> QuerySet[Household]:
+    """The households helped with their rent guarantee in the year, each with ``persons``
+    (`_persons_helped`), and ``first_on`` and ``first_office``: the date and team of its
+    first help in the year (the Sociale Dienst's on a day both registered it).
+
+    The Sociale Dienst registers the help as a casework intervention, the wooncoaches as the
+    guarantee letter or deposit with its repayment: the same help can be in both. An
+    intervention counts its person, or every member on its date when it names none (as the
+    casework figures count); a guarantee counts its tenants. A household registered both
+    ways counts once, with the larger number."""
+    interventions = interventions_in(service_ids, year)
+    guarantees = RentGuarantee.objects.filter(granted_on__year=year)
     households = (
         interventions.order_by()
         .values("dossier__household")
         .union(guarantees.order_by().values("household"))
     )
+    first_intervention = interventions.filter(dossier__household=OuterRef("pk")).order_by(
+        "date", "pk"
+    )
+    first_guarantee = guarantees.filter(household=OuterRef("pk")).order_by("granted_on", "pk")
     helped = Household.objects.filter(pk__in=households).alias(
         intervention_on=Subquery(first_intervention.values("date")[:1]),
         guarantee_on=Subquery(first_guarantee.values("granted_on")[:1]),
@@ -192,7 +199,7 @@ def _helped_households(year: int, service_ids) -> QuerySet[Household]:
         )
 
     return helped.alias(
-        persons=helped_persons,
+        persons=_persons_helped(interventions, guarantees),
         first_on=first("date", "granted_on"),
         first_office=first("dossier__office__name", "office__name"),
     )
