@@ -31,9 +31,13 @@ matplotlib.rcParams.update(
 )
 
 
+#: no RDF block: its date made every chart, and so the PDF, differ from run to run
+NO_METADATA = {"Creator": None, "Date": None, "Format": None, "Type": None}
+
+
 def _svg(fig) -> str:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata=NO_METADATA)
     plt.close(fig)
     text = buf.getvalue()
     return text[text.index("<svg") :]  # inline: without the XML prolog and doctype
