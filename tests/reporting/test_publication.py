@@ -140,6 +140,15 @@ def test_a_chart_is_the_same_svg_each_time():
     assert first == draw() and "<metadata" not in first
 
 
+def test_a_chart_with_long_labels_keeps_its_width():
+    """The labels fit inside the chart's 6.2 inches (and the 0.1 inch that the tight box pads
+    on each side), within the frame of a figure on A4: a chart wider than the frame is scaled
+    down in the PDF, its text with it, or runs past the page's edge."""
+    svg = charts.bars_horizontal(["Elisabethbegijnhof-Prinsenhof-Papegaai-Sint-Michiels"], [476])
+    width = float(re.search(r'width="([0-9.]+)pt"', svg).group(1))
+    assert width <= (6.2 + 2 * 0.1) * 72
+
+
 def _structure(root) -> list:
     """Every structure element under the root, depth first."""
     found, stack = [], [root]

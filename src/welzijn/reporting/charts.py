@@ -61,7 +61,7 @@ def bars_horizontal(
 ) -> str:
     """Horizontal bars; a None value is a suppressed count, labelled '< 5' without a bar."""
     height = 0.3 * len(labels) + 0.6
-    fig, ax = plt.subplots(figsize=(6.2, height))
+    fig, ax = plt.subplots(figsize=(6.2, height), layout="constrained")  # labels inside
     ys = list(range(len(labels)))[::-1]
     shown = [v or 0 for v in values]
     ax.barh(ys, shown, color=BLUE, height=0.65)
