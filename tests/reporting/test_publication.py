@@ -4,17 +4,20 @@ with numbers as numbers, Dutch plural forms."""
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 
 import pikepdf
 import pytest
 from openpyxl import load_workbook
 
+from welzijn.reporting import charts
 from welzijn.reporting.compute import Result
 from welzijn.reporting.indicators import BY_CODE
 from welzijn.reporting.privacy import show, unit_for
-from welzijn.reporting.report import build_report, render, render_csv
+from welzijn.reporting.report import build_report, render, render_csv, render_html
 
 from .test_report import tiny  # noqa: F401  (the fixture)
 
@@ -72,6 +75,78 @@ def test_pdf_is_tagged_pdf_ua(tiny):  # noqa: F811
     assert all(len(e.A.Headers) for e in elements if e.S == "/TD"), "a TD without its headers"
     assert all(str(e.get("/Alt", "")) for e in elements if e.S == "/Figure"), "a chart without /Alt"
     assert all(e.get("/K") is not None for e in elements if str(e.S) in ("/H1", "/H2", "/H3"))
+
+
+def test_pdf_pages_draw_no_rule_dot_by_dot(tiny):  # noqa: F811
+    """A dotted border is painted by WeasyPrint as one path per dot: the page of contents
+    was 680 KB of drawing, a quarter of the PDF's time. Every page stays small."""
+    pdf = pikepdf.open(io.BytesIO(render(build_report(2023), "pdf")))
+    sizes = []
+    for page in pdf.pages:
+        contents = page.Contents
+        streams = contents if isinstance(contents, pikepdf.Array) else [contents]
+        sizes.append(sum(len(s.read_bytes()) for s in streams))
+    assert max(sizes) < 100_000, sizes
+
+
+def test_pdf_lays_the_figures_out_in_rows_of_three(tiny):  # noqa: F811
+    """One row of figures per line of the PDF, nothing between them: a fourth figure on a
+    line is laid out only to find that it does not fit, and laid out again on the next."""
+    report = build_report(2023, with_charts=False)
+    html = render_html(report, for_pdf=True)
+    rows = _rows_of_figures(html)
+    assert rows and all(1 <= n <= 3 for n in rows)
+    assert sum(rows) == len(report.highlights) + len(report.all_items)
+    assert not re.search(r'</div>\s+<div class="(fig|row)\b', html)
+
+
+def _rows_of_figures(html: str) -> list[int]:
+    """The number of figures in each ``div.row``; a figure outside a row is a row of 0."""
+
+    class Rows(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+            self.rows: list[int] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag != "div":
+                return
+            kind = (dict(attrs).get("class") or "").split()
+            kind = kind[0] if kind else ""
+            if kind == "row":
+                self.rows.append(0)
+            elif kind == "fig":
+                if self.stack[-1:] == ["row"]:
+                    self.rows[-1] += 1
+                else:
+                    self.rows.append(0)
+            self.stack.append(kind)
+
+        def handle_endtag(self, tag):
+            if tag == "div":
+                self.stack.pop()
+
+    parser = Rows()
+    parser.feed(html)
+    return parser.rows
+
+
+def test_a_chart_is_the_same_svg_each_time():
+    """No metadata block with the time it was drawn: the same figures give the same chart,
+    and the same PDF."""
+    draw = lambda: charts.bars_vertical(["0-17 jaar", "18-29 jaar"], [0.25, None])  # noqa: E731
+    first = draw()
+    assert first == draw() and "<metadata" not in first
+
+
+def test_a_chart_with_long_labels_keeps_its_width():
+    """The labels fit inside the chart's 6.2 inches (and the 0.1 inch that the tight box pads
+    on each side), within the frame of a figure on A4: a chart wider than the frame is scaled
+    down in the PDF, its text with it, or runs past the page's edge."""
+    svg = charts.bars_horizontal(["Elisabethbegijnhof-Prinsenhof-Papegaai-Sint-Michiels"], [476])
+    width = float(re.search(r'width="([0-9.]+)pt"', svg).group(1))
+    assert width <= (6.2 + 2 * 0.1) * 72
 
 
 def _structure(root) -> list:

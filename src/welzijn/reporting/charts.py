@@ -31,9 +31,13 @@ matplotlib.rcParams.update(
 )
 
 
+#: no RDF block: its date made every chart, and so the PDF, differ from run to run
+NO_METADATA = {"Creator": None, "Date": None, "Format": None, "Type": None}
+
+
 def _svg(fig) -> str:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata=NO_METADATA)
     plt.close(fig)
     text = buf.getvalue()
     return text[text.index("<svg") :]  # inline: without the XML prolog and doctype
@@ -57,7 +61,7 @@ def bars_horizontal(
 ) -> str:
     """Horizontal bars; a None value is a suppressed count, labelled '< 5' without a bar."""
     height = 0.3 * len(labels) + 0.6
-    fig, ax = plt.subplots(figsize=(6.2, height))
+    fig, ax = plt.subplots(figsize=(6.2, height), layout="constrained")  # labels inside
     ys = list(range(len(labels)))[::-1]
     shown = [v or 0 for v in values]
     ax.barh(ys, shown, color=BLUE, height=0.65)

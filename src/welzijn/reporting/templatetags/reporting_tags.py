@@ -30,6 +30,13 @@ def month_cell(text: str) -> str:
 
 
 @register.filter
+def rows_of(items: list, size: int) -> list[list]:
+    """{% for row in items|rows_of:3 %}: the figures a row at a time, each row its own block,
+    so that a line of the PDF holds exactly one row."""
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+@register.filter
 def svg_data_uri(svg: str) -> str:
     """{{ svg|svg_data_uri }}: an inline chart as an image for the PDF. WeasyPrint styles
     every node of an inline SVG as HTML (hundreds per chart, each a warning) before drawing
