@@ -3,8 +3,8 @@ listing 100 dossiers with filters (target p95 < 100 ms) and creating a melding (
 p95 < 50 ms). With --in-process N: the same requests N times each through Django's test
 client in this process, with the wall and CPU time and the database queries per request
 (and with --profile the functions that took the most CPU time), to see where a request's
-time goes without the noise of a loaded machine (the CPU time is this process's: Python,
-not the database server's).
+time goes without the noise of a loaded machine: the CPU time of this process (Python) and,
+on a PostgreSQL server on this machine, of its backend serving the requests ("db cpu").
 
 Needs wrk (apt-get install -y wrk) for the load test. Uses DATABASE_URL (the targets are
 for PostgreSQL at scale 1), else a temporary SQLite file; a database without people gets
@@ -119,8 +119,29 @@ def wrk(paths, token, clients, seconds, method="GET", body=None) -> dict:
     return run_wrk(lua, clients, seconds, PORT)
 
 
+def _backend_cpu():
+    """A function that gives the CPU time (ms) the database backend of this process's
+    connection has used so far, if it runs on this machine (PostgreSQL), else None."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        stat = f"/proc/{cursor.fetchone()[0]}/schedstat"
+    if not os.access(stat, os.R_OK):
+        return None
+
+    def used() -> float:
+        with open(stat) as f:
+            return int(f.read().split()[0]) / 1e6  # nanoseconds on the CPU
+
+    return used
+
+
 def in_process(token, runs, times: int, profile: bool) -> None:
-    """Each operation `times` times through the test client: ms and queries per request."""
+    """Each operation `times` times through the test client: ms (wall, this process's CPU
+    time, the database backend's CPU time) and queries per request."""
     import cProfile
     import pstats
     import statistics
@@ -133,8 +154,9 @@ def in_process(token, runs, times: int, profile: bool) -> None:
     client = Client(HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_HOST="127.0.0.1")
     print(
         f"{'operation (in-process)':<30} {'p50 ms':>8} {'p95 ms':>8} {'cpu p50':>8} "
-        f"{'cpu p95':>8} {'queries':>8} {'rows':>6}"
+        f"{'cpu p95':>8} {'db cpu':>8} {'queries':>8} {'rows':>6}"
     )
+    backend_cpu = _backend_cpu()
 
     def call(path, method, body):
         if method == "POST":
@@ -144,11 +166,12 @@ def in_process(token, runs, times: int, profile: bool) -> None:
     for name, paths, method, body, _target in runs:
         for path in paths:  # warm-up: imports, the first connection, caches
             call(path, method, body)
-        timings, cpu, queries, rows = [], [], 0, 0
+        timings, cpu, db_cpu, queries, rows = [], [], [], 0, 0
         profiler = cProfile.Profile(time.process_time) if profile else None
         for i in range(times):
             path = paths[i % len(paths)]
             started, started_cpu = time.perf_counter(), time.process_time()
+            started_db = backend_cpu() if backend_cpu else 0.0
             with CaptureQueriesContext(connection) as captured:
                 if profiler:
                     profiler.enable()
@@ -157,13 +180,14 @@ def in_process(token, runs, times: int, profile: bool) -> None:
                     profiler.disable()
             timings.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
+            db_cpu.append(backend_cpu() - started_db if backend_cpu else float("nan"))
             assert answer.status_code in (200, 201), (path, answer.status_code, answer.content)
             queries += len(captured)
             rows += len(answer.json().get("results", [answer.json()]))
         p95, cpu_p95 = (statistics.quantiles(t, n=20)[-1] for t in (timings, cpu))
         print(
             f"{name:<30} {statistics.median(timings):>8.1f} {p95:>8.1f} "
-            f"{statistics.median(cpu):>8.1f} {cpu_p95:>8.1f} "
+            f"{statistics.median(cpu):>8.1f} {cpu_p95:>8.1f} {statistics.mean(db_cpu):>8.1f} "
             f"{queries / times:>8.1f} {rows / times:>6.0f}"
         )
         if profiler:
