@@ -4,7 +4,8 @@ p95 < 50 ms). With --in-process N: the same requests N times each through Django
 client in this process, with the wall and CPU time and the database queries per request
 (and with --profile the functions that took the most CPU time), to see where a request's
 time goes without the noise of a loaded machine: the CPU time of this process (Python) and,
-on a PostgreSQL server on this machine, of its backend serving the requests ("db cpu").
+on a PostgreSQL server on this machine, of its backend serving the requests ("db cpu", the
+mean).
 
 Needs wrk (apt-get install -y wrk) for the load test. Uses DATABASE_URL (the targets are
 for PostgreSQL at scale 1), else a temporary SQLite file; a database without people gets
@@ -12,8 +13,13 @@ Synthetic Ghent at --scale first (benchmarks/web_load.py's `prepare`). The clien
 limit is lifted for the run (WELZIJN_API_RATE): the benchmark measures the server, not the
 throttle.
 
+By default each client asks again as soon as it has its answer (a closed loop: the latency
+is then about clients x machine time per request / cores); with --pause 1000 each waits a
+second on average in between (about 20 requests a second: a paced load).
+
 Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/api_bench \\
-       .venv/bin/python benchmarks/api.py [--clients 20] [--seconds 20] [--in-process 200]
+       .venv/bin/python benchmarks/api.py [--clients 20] [--seconds 20] [--pause MS]
+       [--workers 4] [--threads 4] [--in-process 200 [--profile]]
 """
 
 import argparse
@@ -40,6 +46,7 @@ request = function()
   if method == "POST" then return wrk.format("POST", paths[i], headers, body) end
   return wrk.format("GET", paths[i], headers)
 end
+%s
 done = function(summary, latency, requests)
   io.write(string.format("RESULT {" ..
     [["p50": %%.1f, "p95": %%.1f, "p99": %%.1f, ]] ..
@@ -113,9 +120,13 @@ def operations(office, melding_body):
     ]
 
 
-def wrk(paths, token, clients, seconds, method="GET", body=None) -> dict:
+def wrk(paths, token, clients, seconds, method="GET", body=None, pause_ms=0) -> dict:
+    """wrk's percentiles and counts; with `pause_ms` each client waits after an answer before
+    its next request (wrk's `delay`): on average that long, drawn evenly from 0 to twice it,
+    so that the clients do not all ask at the same moment; else it asks again at once."""
     quoted = ", ".join(json.dumps(p) for p in paths)
-    lua = LUA % (quoted, method, json.dumps(json.dumps(body or {})), token)
+    delay = f"delay = function() return math.random(0, {2 * pause_ms}) end" if pause_ms else ""
+    lua = LUA % (quoted, method, json.dumps(json.dumps(body or {})), token, delay)
     return run_wrk(lua, clients, seconds, PORT)
 
 
@@ -200,6 +211,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads a worker")
+    parser.add_argument(
+        "--pause",
+        type=int,
+        default=0,
+        metavar="MS",
+        help="each client waits MS ms on average after an answer (20 clients, 1000 ms: a paced "
+        "load of about 20 requests a second); 0: the next request at once (a closed loop)",
+    )
     parser.add_argument("--in-process", type=int, default=0, metavar="N")
     parser.add_argument("--profile", action="store_true", help="with --in-process: cProfile")
     args = parser.parse_args()
@@ -220,10 +240,12 @@ def main() -> None:
     from django.db import connections
 
     connections.close_all()
-    with served(PORT, args.workers, "/api/v1/schema/"):
+    with served(PORT, args.workers, "/api/v1/schema/", threads=args.threads):
         print(
-            f"{args.clients} concurrent clients, {args.seconds} s each; "
-            f"gunicorn {args.workers} workers x 4 threads"
+            f"{args.clients} concurrent clients, {args.seconds} s each, "
+            f"{f'a pause of {args.pause} ms after each answer' if args.pause else 'closed loop'}; "
+            f"gunicorn {args.workers} workers x {args.threads} threads; "
+            "load average {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
         )
         print(
             f"{'operation':<30} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} "
@@ -231,7 +253,7 @@ def main() -> None:
         )
         for name, paths, method, body, target in runs:
             wrk(paths, token, args.clients, 3, method, body)  # warm-up
-            r = wrk(paths, token, args.clients, args.seconds, method, body)
+            r = wrk(paths, token, args.clients, args.seconds, method, body, args.pause)
             verdict = "ok" if r["p95"] < target and not r["errors"] else "MISSED"
             print(
                 f"{name:<30} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['p99']:>8.1f} "
