@@ -15,7 +15,9 @@ throttle.
 
 By default each client asks again as soon as it has its answer (a closed loop: the latency
 is then about clients x machine time per request / cores); with --pause 1000 each waits a
-second on average in between (about 20 requests a second: a paced load).
+second on average in between (about 20 requests a second: a paced load). Beside the
+latency it prints the CPU time a request cost gunicorn and the database backends (on this
+machine), which a machine loaded by others inflates far less than the latency.
 
 Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/api_bench \\
        .venv/bin/python benchmarks/api.py [--clients 20] [--seconds 20] [--pause MS]
@@ -24,6 +26,7 @@ Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/api_bench \\
 
 import argparse
 import datetime as dt
+import glob
 import json
 import os
 import shutil
@@ -150,6 +153,29 @@ def _backend_cpu():
     return used
 
 
+def server_cpu_ms(database: str) -> tuple[float, float]:
+    """CPU time (ms) used so far by the gunicorn processes on PORT and by the PostgreSQL
+    backends serving `database` on this machine (Linux /proc; zero where not found): the
+    machine time the requests cost, which a loaded machine does not inflate as it does the
+    latency."""
+    tick = os.sysconf("SC_CLK_TCK")
+    gunicorn = postgres = 0.0
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            with open(stat.removesuffix("stat") + "cmdline") as f:
+                command = f.read()
+            with open(stat) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        used = (int(fields[11]) + int(fields[12])) / tick * 1000  # utime + stime
+        if "gunicorn" in command and f"127.0.0.1:{PORT}" in command:
+            gunicorn += used
+        elif command.startswith("postgres: ") and f" {database} " in command:
+            postgres += used
+    return gunicorn, postgres
+
+
 def in_process(token, runs, times: int, profile: bool) -> None:
     """Each operation `times` times through the test client: ms (wall, this process's CPU
     time, the database backend's CPU time) and queries per request."""
@@ -237,8 +263,9 @@ def main() -> None:
     if args.in_process:
         in_process(token, runs, args.in_process, args.profile)
         return
-    from django.db import connections
+    from django.db import connection, connections
 
+    database = connection.settings_dict["NAME"] if vendor == "postgresql" else ""
     connections.close_all()
     with served(PORT, args.workers, "/api/v1/schema/", threads=args.threads):
         print(
@@ -249,16 +276,19 @@ def main() -> None:
         )
         print(
             f"{'operation':<30} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} "
-            f"{'errors':>7} {'target':>8}"
+            f"{'errors':>7} {'target':>8}   CPU ms a request: gunicorn, database"
         )
         for name, paths, method, body, target in runs:
             wrk(paths, token, args.clients, 3, method, body)  # warm-up
+            before = server_cpu_ms(database)
             r = wrk(paths, token, args.clients, args.seconds, method, body, args.pause)
+            after = server_cpu_ms(database)
+            cpu = [(b - a) / max(r["requests"], 1) for a, b in zip(before, after, strict=True)]
             verdict = "ok" if r["p95"] < target and not r["errors"] else "MISSED"
             print(
                 f"{name:<30} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['p99']:>8.1f} "
                 f"{r['requests'] / r['seconds']:>8.1f} {r['errors']:>7} "
-                f"{'<' + str(target):>5} {verdict}"
+                f"{'<' + str(target):>5} {verdict:<6}   {cpu[0]:.1f}, {cpu[1]:.1f}"
             )
 
 
