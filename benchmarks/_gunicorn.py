@@ -13,13 +13,13 @@ from pathlib import Path
 
 
 @contextlib.contextmanager
-def served(port: int, workers: int, ready_path: str, env: dict | None = None):
-    """gunicorn (gthread, 4 threads a worker) on 127.0.0.1:port until the block ends; waits
-    until `ready_path` answers. Yields the base URL."""
+def served(port: int, workers: int, ready_path: str, env: dict | None = None, threads: int = 4):
+    """gunicorn (gthread, `threads` threads a worker) on 127.0.0.1:port until the block ends;
+    waits until `ready_path` answers. Yields the base URL."""
     env = env or {**os.environ, "WELZIJN_DEBUG": "0", "DJANGO_SETTINGS_MODULE": "welzijn.settings"}
     command = [
         str(Path(sys.executable).with_name("gunicorn")), "welzijn.wsgi:application",
-        "-b", f"127.0.0.1:{port}", "-w", str(workers), "--threads", "4",
+        "-b", f"127.0.0.1:{port}", "-w", str(workers), "--threads", str(threads),
         "--worker-class", "gthread", "--log-level", "warning",
     ]  # fmt: skip
     server = subprocess.Popen(command, env=env)

@@ -3,8 +3,9 @@ listing 100 dossiers with filters (target p95 < 100 ms) and creating a melding (
 p95 < 50 ms). With --in-process N: the same requests N times each through Django's test
 client in this process, with the wall and CPU time and the database queries per request
 (and with --profile the functions that took the most CPU time), to see where a request's
-time goes without the noise of a loaded machine (the CPU time is this process's: Python,
-not the database server's).
+time goes without the noise of a loaded machine: the CPU time of this process (Python) and,
+on a PostgreSQL server on this machine, of its backend serving the requests ("db cpu", the
+mean).
 
 Needs wrk (apt-get install -y wrk) for the load test. Uses DATABASE_URL (the targets are
 for PostgreSQL at scale 1), else a temporary SQLite file; a database without people gets
@@ -12,12 +13,20 @@ Synthetic Ghent at --scale first (benchmarks/web_load.py's `prepare`). The clien
 limit is lifted for the run (WELZIJN_API_RATE): the benchmark measures the server, not the
 throttle.
 
+By default each client asks again as soon as it has its answer (a closed loop: the latency
+is then about clients x machine time per request / cores); with --pause 1000 each waits a
+second on average in between (about 20 requests a second: a paced load). Beside the
+latency it prints the CPU time a request cost gunicorn and the database backends (on this
+machine), which a machine loaded by others inflates far less than the latency.
+
 Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/api_bench \\
-       .venv/bin/python benchmarks/api.py [--clients 20] [--seconds 20] [--in-process 200]
+       .venv/bin/python benchmarks/api.py [--clients 20] [--seconds 20] [--pause MS]
+       [--workers 4] [--threads 4] [--in-process 200 [--profile]]
 """
 
 import argparse
 import datetime as dt
+import glob
 import json
 import os
 import shutil
@@ -40,6 +49,7 @@ request = function()
   if method == "POST" then return wrk.format("POST", paths[i], headers, body) end
   return wrk.format("GET", paths[i], headers)
 end
+%s
 done = function(summary, latency, requests)
   io.write(string.format("RESULT {" ..
     [["p50": %%.1f, "p95": %%.1f, "p99": %%.1f, ]] ..
@@ -113,14 +123,62 @@ def operations(office, melding_body):
     ]
 
 
-def wrk(paths, token, clients, seconds, method="GET", body=None) -> dict:
+def wrk(paths, token, clients, seconds, method="GET", body=None, pause_ms=0) -> dict:
+    """wrk's percentiles and counts; with `pause_ms` each client waits after an answer before
+    its next request (wrk's `delay`): on average that long, drawn evenly from 0 to twice it,
+    so that the clients do not all ask at the same moment; else it asks again at once."""
     quoted = ", ".join(json.dumps(p) for p in paths)
-    lua = LUA % (quoted, method, json.dumps(json.dumps(body or {})), token)
+    delay = f"delay = function() return math.random(0, {2 * pause_ms}) end" if pause_ms else ""
+    lua = LUA % (quoted, method, json.dumps(json.dumps(body or {})), token, delay)
     return run_wrk(lua, clients, seconds, PORT)
 
 
+def _backend_cpu():
+    """A function that gives the CPU time (ms) the database backend of this process's
+    connection has used so far, if it runs on this machine (PostgreSQL), else None."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        stat = f"/proc/{cursor.fetchone()[0]}/schedstat"
+    if not os.access(stat, os.R_OK):
+        return None
+
+    def used() -> float:
+        with open(stat) as f:
+            return int(f.read().split()[0]) / 1e6  # nanoseconds on the CPU
+
+    return used
+
+
+def server_cpu_ms(database: str) -> tuple[float, float]:
+    """CPU time (ms) used so far by the gunicorn processes on PORT and by the PostgreSQL
+    backends serving `database` on this machine (Linux /proc; zero where not found): the
+    machine time the requests cost, which a loaded machine does not inflate as it does the
+    latency."""
+    tick = os.sysconf("SC_CLK_TCK")
+    gunicorn = postgres = 0.0
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            with open(stat.removesuffix("stat") + "cmdline") as f:
+                command = f.read()
+            with open(stat) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        used = (int(fields[11]) + int(fields[12])) / tick * 1000  # utime + stime
+        if "gunicorn" in command and f"127.0.0.1:{PORT}" in command:
+            gunicorn += used
+        elif command.startswith("postgres: ") and f" {database} " in command:
+            postgres += used
+    return gunicorn, postgres
+
+
 def in_process(token, runs, times: int, profile: bool) -> None:
-    """Each operation `times` times through the test client: ms and queries per request."""
+    """Each operation `times` times through the test client: ms (wall, this process's CPU
+    time, the database backend's CPU time) and queries per request."""
     import cProfile
     import pstats
     import statistics
@@ -133,8 +191,9 @@ def in_process(token, runs, times: int, profile: bool) -> None:
     client = Client(HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_HOST="127.0.0.1")
     print(
         f"{'operation (in-process)':<30} {'p50 ms':>8} {'p95 ms':>8} {'cpu p50':>8} "
-        f"{'cpu p95':>8} {'queries':>8} {'rows':>6}"
+        f"{'cpu p95':>8} {'db cpu':>8} {'queries':>8} {'rows':>6}"
     )
+    backend_cpu = _backend_cpu()
 
     def call(path, method, body):
         if method == "POST":
@@ -144,11 +203,12 @@ def in_process(token, runs, times: int, profile: bool) -> None:
     for name, paths, method, body, _target in runs:
         for path in paths:  # warm-up: imports, the first connection, caches
             call(path, method, body)
-        timings, cpu, queries, rows = [], [], 0, 0
+        timings, cpu, db_cpu, queries, rows = [], [], [], 0, 0
         profiler = cProfile.Profile(time.process_time) if profile else None
         for i in range(times):
             path = paths[i % len(paths)]
             started, started_cpu = time.perf_counter(), time.process_time()
+            started_db = backend_cpu() if backend_cpu else 0.0
             with CaptureQueriesContext(connection) as captured:
                 if profiler:
                     profiler.enable()
@@ -157,13 +217,14 @@ def in_process(token, runs, times: int, profile: bool) -> None:
                     profiler.disable()
             timings.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
+            db_cpu.append(backend_cpu() - started_db if backend_cpu else float("nan"))
             assert answer.status_code in (200, 201), (path, answer.status_code, answer.content)
             queries += len(captured)
             rows += len(answer.json().get("results", [answer.json()]))
         p95, cpu_p95 = (statistics.quantiles(t, n=20)[-1] for t in (timings, cpu))
         print(
             f"{name:<30} {statistics.median(timings):>8.1f} {p95:>8.1f} "
-            f"{statistics.median(cpu):>8.1f} {cpu_p95:>8.1f} "
+            f"{statistics.median(cpu):>8.1f} {cpu_p95:>8.1f} {statistics.mean(db_cpu):>8.1f} "
             f"{queries / times:>8.1f} {rows / times:>6.0f}"
         )
         if profiler:
@@ -176,6 +237,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads a worker")
+    parser.add_argument(
+        "--pause",
+        type=int,
+        default=0,
+        metavar="MS",
+        help="each client waits MS ms on average after an answer (20 clients, 1000 ms: a paced "
+        "load of about 20 requests a second); 0: the next request at once (a closed loop)",
+    )
     parser.add_argument("--in-process", type=int, default=0, metavar="N")
     parser.add_argument("--profile", action="store_true", help="with --in-process: cProfile")
     args = parser.parse_args()
@@ -193,26 +263,32 @@ def main() -> None:
     if args.in_process:
         in_process(token, runs, args.in_process, args.profile)
         return
-    from django.db import connections
+    from django.db import connection, connections
 
+    database = connection.settings_dict["NAME"] if vendor == "postgresql" else ""
     connections.close_all()
-    with served(PORT, args.workers, "/api/v1/schema/"):
+    with served(PORT, args.workers, "/api/v1/schema/", threads=args.threads):
         print(
-            f"{args.clients} concurrent clients, {args.seconds} s each; "
-            f"gunicorn {args.workers} workers x 4 threads"
+            f"{args.clients} concurrent clients, {args.seconds} s each, "
+            f"{f'a pause of {args.pause} ms after each answer' if args.pause else 'closed loop'}; "
+            f"gunicorn {args.workers} workers x {args.threads} threads; "
+            "load average {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
         )
         print(
             f"{'operation':<30} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} "
-            f"{'errors':>7} {'target':>8}"
+            f"{'errors':>7} {'target':>8}   CPU ms a request: gunicorn, database"
         )
         for name, paths, method, body, target in runs:
             wrk(paths, token, args.clients, 3, method, body)  # warm-up
-            r = wrk(paths, token, args.clients, args.seconds, method, body)
+            before = server_cpu_ms(database)
+            r = wrk(paths, token, args.clients, args.seconds, method, body, args.pause)
+            after = server_cpu_ms(database)
+            cpu = [(b - a) / max(r["requests"], 1) for a, b in zip(before, after, strict=True)]
             verdict = "ok" if r["p95"] < target and not r["errors"] else "MISSED"
             print(
                 f"{name:<30} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['p99']:>8.1f} "
                 f"{r['requests'] / r['seconds']:>8.1f} {r['errors']:>7} "
-                f"{'<' + str(target):>5} {verdict}"
+                f"{'<' + str(target):>5} {verdict:<6}   {cpu[0]:.1f}, {cpu[1]:.1f}"
             )
 
 

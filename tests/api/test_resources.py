@@ -5,6 +5,7 @@ querysets (so its access rules), filters, and the same answer as the web for one
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import Client
 from factories import (
     SUBSIDY_OFFICE,
@@ -84,6 +85,24 @@ def test_a_partner_creates_a_melding_and_follows_its_state(wardens, register):
     assert handlers.get(f"/api/v1/meldingen/{melding.pk}/").json()["reporter_name"] == (
         "Jan Partner"
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_created_meldings_history_is_read_for_the_answer_after_the_commit(wardens):
+    """The create's transaction, which holds the audit trail's lock since the service
+    audited it, ends with the write: the answer's reads come after it."""
+    _, api = wardens
+    reads = []
+
+    def record(execute, sql, params, many, context):
+        if sql.startswith("SELECT") and "meldingen_meldingevent" in sql:
+            reads.append(connection.in_atomic_block)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        made = api.post("/api/v1/meldingen/", FLYTIPPING, format="json")
+    assert [e["status_to"] for e in made.json()["events"]] == ["gemeld"]
+    assert reads == [False]
 
 
 def test_melding_errors_name_their_field_in_dutch(wardens):

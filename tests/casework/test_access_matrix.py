@@ -56,6 +56,24 @@ def test_access_matrix(role, relation, intent, allowed):
     assert visible == (V in MATRIX[role][relation])
 
 
+def test_a_dossier_of_the_own_office_also_shared_is_listed_once():
+    owner = user(Role.MAATSCHAPPELIJK_WERKER, "wb-brugse-poort")
+    colleague = user(Role.MAATSCHAPPELIJK_WERKER, "wb-brugse-poort")
+    elsewhere = user(Role.MAATSCHAPPELIJK_WERKER, "wb-rabot")
+    own, other = dossier(owner), dossier(elsewhere, office_code="wb-rabot")
+    for actor, file in ((owner, own), (elsewhere, other)):
+        casework.dossier_share(
+            actor=actor,
+            dossier_id=file.pk,
+            user=colleague,
+            reason="Gezamenlijke opvolging",
+            on=dt.date(2023, 3, 1),
+        )
+    visible = dossiers_visible_to(colleague)
+    assert sorted(d.pk for d in visible) == sorted([own.pk, other.pk])
+    assert visible.count() == 2
+
+
 def test_inactive_user_has_no_access():
     owner = user(Role.MAATSCHAPPELIJK_WERKER)
     file = dossier(owner)

@@ -28,7 +28,9 @@ Adding a resource (see `resources/registry.py` and `resources/dossier_records.py
    - to write, the mixins `Creatable` / `Updatable` before `Resource`, with
      `create_object(request, data)` / `update_object(request, obj, data)`: the web's
      service functions (`actor=request.user`); `create_serializer_class` /
-     `update_serializer_class` when the input differs from the representation. A state
+     `update_serializer_class` when the input differs from the representation;
+     `answer_object(obj)` for what the answer reads beyond the new row (its related rows),
+     after the commit, so that the audit trail's lock is not held for it. A state
      change or a cancellation is an `@action` that calls the service through
      `self.change(request, apply, field_names)`, which checks If-Match as a PATCH does
      (see `TrajectoryResource.transition`).

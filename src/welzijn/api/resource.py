@@ -183,6 +183,12 @@ class Creatable:
     def create_object(self, request, data):
         raise NotImplementedError
 
+    def answer_object(self, obj):
+        """The created object as the answer shows it (say, with its related rows read), after
+        the commit: the transaction, and the audit trail's lock it holds since the service
+        audited the creation, ends with the write."""
+        return obj
+
     def create(self, request, *args, **kwargs):
         key = request.headers.get("Idempotency-Key", "").strip()
         if not key:
@@ -214,6 +220,7 @@ class Creatable:
             # the service audits the creation
             obj = self.create_object(request, serializer.validated_data)
         self.request_audited = True
+        obj = self.answer_object(obj)
         if self.create_serializer_class is None:  # the one that read the input answers
             serializer.instance = obj  # (its fields are built once)
         else:

@@ -131,7 +131,7 @@ class MeldingResource(Creatable, Resource):
         ).melding
 
     def create_object(self, request, data):
-        melding = services.melding_create(
+        return services.melding_create(
             actor=request.user,
             category=data["category"],
             description=data.get("description", ""),
@@ -146,5 +146,7 @@ class MeldingResource(Creatable, Resource):
             place_note=data.get("place_note", ""),
             **{f: data.get(f, "") for f in REPORTER_FIELDS},
         )
-        prefetch_related_objects([melding], EVENTS)
-        return melding
+
+    def answer_object(self, obj):
+        prefetch_related_objects([obj], EVENTS)
+        return obj
