@@ -289,6 +289,17 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
+# One cache for every worker process and server: the database's (its table is made by a
+# migration). The API's rate limit per client keeps its history there, so it counts all of
+# a client's requests; Django's default, a memory cache per process, let a client make its
+# rate once per gunicorn worker.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "welzijn_cache",
+    }
+}
+
 # --- The REST API (welzijn.api) -----------------------------------------------------------
 # Systems call it with a token (ApiClient), users with their session (CSRF on writes).
 # WELZIJN_API_RATE: requests per client (or user), e.g. 600/minute.

@@ -188,3 +188,24 @@ def test_the_frameworks_own_errors_are_dutch(register):
     refused = session.post("/api/v1/persons/", NEW_PERSON, format="json")
     assert refused.status_code == 403
     assert refused.json()["detail"].startswith("De CSRF-controle mislukte")
+
+
+def test_the_rate_limit_counts_a_clients_requests_in_every_worker(register, monkeypatch):
+    """The throttle's history is in the shared cache (the database's), so a second worker
+    process, with a cache object of its own, sees the requests the first one counted, and
+    refuses the one too many (a memory cache per process let a client make its rate once
+    per worker)."""
+    from django.conf import settings
+    from django.core.cache.backends.db import DatabaseCache
+
+    from welzijn.api.throttling import ClientRateThrottle
+
+    monkeypatch.setattr(ClientRateThrottle, "THROTTLE_RATES", {"client": "2/minute"})
+    client, api = register()
+    assert [api.get("/api/v1/persons/?q=jan").status_code for _ in range(2)] == [200, 200]
+    other_worker = DatabaseCache(settings.CACHES["default"]["LOCATION"], {})
+    key = ClientRateThrottle.cache_format % {"scope": "client", "ident": client.user.pk}
+    assert len(other_worker.get(key, [])) == 2
+    refused = api.get("/api/v1/persons/?q=jan")
+    assert refused.status_code == 429
+    assert refused.json()["status"] == 429
