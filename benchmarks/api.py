@@ -32,6 +32,7 @@ import os
 import shutil
 import sys
 
+from _backend_cpu import backend_cpu
 from _django import setup_django
 from _gunicorn import served
 from _gunicorn import wrk as run_wrk
@@ -133,26 +134,6 @@ def wrk(paths, token, clients, seconds, method="GET", body=None, pause_ms=0) -> 
     return run_wrk(lua, clients, seconds, PORT)
 
 
-def _backend_cpu():
-    """A function that gives the CPU time (ms) the database backend of this process's
-    connection has used so far, if it runs on this machine (PostgreSQL), else None."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        stat = f"/proc/{cursor.fetchone()[0]}/schedstat"
-    if not os.access(stat, os.R_OK):
-        return None
-
-    def used() -> float:
-        with open(stat) as f:
-            return int(f.read().split()[0]) / 1e6  # nanoseconds on the CPU
-
-    return used
-
-
 def server_cpu_ms(database: str) -> tuple[float, float]:
     """CPU time (ms) used so far by the gunicorn processes on PORT and by the PostgreSQL
     backends serving `database` on this machine (Linux /proc; zero where not found): the
@@ -193,7 +174,6 @@ def in_process(token, runs, times: int, profile: bool) -> None:
         f"{'operation (in-process)':<30} {'p50 ms':>8} {'p95 ms':>8} {'cpu p50':>8} "
         f"{'cpu p95':>8} {'db cpu':>8} {'queries':>8} {'rows':>6}"
     )
-    backend_cpu = _backend_cpu()
 
     def call(path, method, body):
         if method == "POST":
@@ -203,12 +183,13 @@ def in_process(token, runs, times: int, profile: bool) -> None:
     for name, paths, method, body, _target in runs:
         for path in paths:  # warm-up: imports, the first connection, caches
             call(path, method, body)
+        backend = backend_cpu(connection)
         timings, cpu, db_cpu, queries, rows = [], [], [], 0, 0
         profiler = cProfile.Profile(time.process_time) if profile else None
         for i in range(times):
             path = paths[i % len(paths)]
+            started_db = backend() if backend else 0.0
             started, started_cpu = time.perf_counter(), time.process_time()
-            started_db = backend_cpu() if backend_cpu else 0.0
             with CaptureQueriesContext(connection) as captured:
                 if profiler:
                     profiler.enable()
@@ -217,7 +198,7 @@ def in_process(token, runs, times: int, profile: bool) -> None:
                     profiler.disable()
             timings.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
-            db_cpu.append(backend_cpu() - started_db if backend_cpu else float("nan"))
+            db_cpu.append((backend() - started_db) * 1000 if backend else float("nan"))
             assert answer.status_code in (200, 201), (path, answer.status_code, answer.content)
             queries += len(captured)
             rows += len(answer.json().get("results", [answer.json()]))

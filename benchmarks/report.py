@@ -24,40 +24,26 @@ import sys
 import time
 from pathlib import Path
 
+from _backend_cpu import backend_cpu
+
 PG = "postgres://postgres@127.0.0.1:5432/"
-
-
-def server_cpu(connection) -> float | None:
-    """CPU seconds of this connection's PostgreSQL backend so far (it runs on this machine:
-    /proc); None on SQLite, whose work is this process's own CPU."""
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class Timer:
     """Wall, this process's CPU and the database backend's CPU of a block."""
 
     def __init__(self, connection) -> None:
-        self.connection = connection
+        self.backend = backend_cpu(connection)
 
     def __enter__(self) -> Timer:
+        self.db = self.backend() if self.backend else None
         self.wall, self.cpu = time.perf_counter(), time.process_time()
-        self.db = server_cpu(self.connection)
         return self
 
     def __exit__(self, *exc) -> None:
         self.wall = time.perf_counter() - self.wall
         self.cpu = time.process_time() - self.cpu
-        db = server_cpu(self.connection)
-        self.db = None if db is None or self.db is None else db - self.db
+        self.db = self.backend() - self.db if self.backend else None
 
     def __str__(self) -> str:
         db = "" if self.db is None else f" + db-cpu {self.db:6.2f}"
