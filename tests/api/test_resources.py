@@ -88,6 +88,7 @@ def test_a_partner_creates_a_melding_and_follows_its_state(wardens, register):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")  # before `wardens`: an earlier one emptied it
 def test_a_created_meldings_history_is_read_for_the_answer_after_the_commit(wardens):
     """The create's transaction, which holds the audit trail's lock since the service
     audited it, ends with the write: the answer's reads come after it."""

@@ -25,7 +25,9 @@ CHECKS = [not_a_server_error, response_schema_conformance, content_type_conforma
 
 
 @pytest.fixture
-def token(transactional_db):
+def token(transactional_db, reference_data):
+    """A client of a welzijnsbureau; the reference data loaded here, since an earlier
+    transactional test emptied the database."""
     worker = user(Role.MAATSCHAPPELIJK_WERKER)
     dossier(worker, household(worker, person(worker), person(worker)))
     _, secret = apiclient_register(
