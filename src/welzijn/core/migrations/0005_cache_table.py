@@ -1,6 +1,7 @@
 """The table of the shared cache (settings.CACHES): Django makes it with `createcachetable`,
 which `migrate` does not run, so this migration does."""
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import migrations
 
@@ -10,7 +11,12 @@ def create_cache_table(apps, schema_editor):
 
 
 def drop_cache_table(apps, schema_editor):
-    schema_editor.execute(f"DROP TABLE IF EXISTS {schema_editor.quote_name('welzijn_cache')}")
+    """The tables `createcachetable` made: those of the database caches in the settings."""
+    for cache in settings.CACHES.values():
+        if cache["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+            schema_editor.execute(
+                f"DROP TABLE IF EXISTS {schema_editor.quote_name(cache['LOCATION'])}"
+            )
 
 
 class Migration(migrations.Migration):
