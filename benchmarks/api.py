@@ -11,7 +11,8 @@ Needs wrk (apt-get install -y wrk) for the load test. Uses DATABASE_URL (the tar
 for PostgreSQL at scale 1), else a temporary SQLite file; a database without people gets
 Synthetic Ghent at --scale first (benchmarks/web_load.py's `prepare`). The client's rate
 limit is lifted for the run (WELZIJN_API_RATE): the benchmark measures the server, not the
-throttle.
+throttle, though its history is still kept in the cache (the database's, or Redis with
+WELZIJN_CACHE_URL=redis://127.0.0.1:6379/0).
 
 By default each client asks again as soon as it has its answer (a closed loop: the latency
 is then about clients x machine time per request / cores); with --pause 1000 each waits a
@@ -240,7 +241,9 @@ def main() -> None:
     prepare(args.scale)
     token, office, melding_body = register_client()
     runs = operations(office, melding_body)
-    print(f"database: {vendor}")
+    from django.conf import settings
+
+    print(f"database: {vendor}; cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}")
     if args.in_process:
         in_process(token, runs, args.in_process, args.profile)
         return

@@ -47,6 +47,21 @@ def test_a_mistyped_flag_is_an_error(tmp_path):
     assert result.returncode != 0 and "WELZIJN_DEBUG moet 0 of 1 zijn" in result.stderr
 
 
+def test_the_cache_is_the_databases_unless_a_redis_server_is_named(tmp_path):
+    show = "import welzijn.settings as s; print(*s.CACHES['default'].values())"
+    assert _run(["-c", show], tmp_path, **_production()).stdout.split() == [
+        "django.core.cache.backends.db.DatabaseCache",
+        "welzijn_cache",
+    ]
+    redis = _run(["-c", show], tmp_path, **_production(WELZIJN_CACHE_URL="redis://cache:6379/1"))
+    assert redis.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://cache:6379/1",
+    ], redis.stderr
+    wrong = _run(["-c", show], tmp_path, **_production(WELZIJN_CACHE_URL="memcached://cache"))
+    assert wrong.returncode != 0 and "WELZIJN_CACHE_URL moet een Redis-adres zijn" in wrong.stderr
+
+
 @pytest.mark.parametrize("broken", [None, "WELZIJN_HTTPS"])
 def test_deployment_check_passes_with_production_settings(tmp_path, broken):
     env = _production(**({broken: "0"} if broken else {}))

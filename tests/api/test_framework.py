@@ -2,6 +2,8 @@
 the audit of every request."""
 
 import datetime as dt
+import os
+import uuid
 
 import pytest
 from django.utils import timezone
@@ -190,20 +192,44 @@ def test_the_frameworks_own_errors_are_dutch(register):
     assert refused.json()["detail"].startswith("De CSRF-controle mislukte")
 
 
-def test_the_rate_limit_counts_a_clients_requests_in_every_worker(register, monkeypatch):
-    """The throttle's history is in the shared cache (the database's), so a second worker
-    process, with a cache object of its own, sees the requests the first one counted, and
-    refuses the one too many (a memory cache per process let a client make its rate once
-    per worker)."""
-    from django.conf import settings
-    from django.core.cache.backends.db import DatabaseCache
+def _redis_url() -> str | None:
+    """A Redis server to test against (WELZIJN_TEST_REDIS_URL), if one answers."""
+    import redis
+
+    url = os.environ.get("WELZIJN_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return None
+    return url
+
+
+@pytest.mark.parametrize("cache", ["database", "redis"])
+def test_the_rate_limit_counts_a_clients_requests_in_every_worker(
+    register, monkeypatch, settings, cache
+):
+    """The throttle's history is in the shared cache (the database's, or Redis with
+    WELZIJN_CACHE_URL), so a second worker process, with a cache object of its own, sees the
+    requests the first one counted, and refuses the one too many (a memory cache per process
+    let a client make its rate once per worker)."""
+    from django.utils.module_loading import import_string
 
     from welzijn.api.throttling import ClientRateThrottle
 
+    if cache == "redis":
+        url = _redis_url() or pytest.skip("no Redis server answers (WELZIJN_TEST_REDIS_URL)")
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": uuid.uuid4().hex,  # apart from other test runs on the server
+            }
+        }
     monkeypatch.setattr(ClientRateThrottle, "THROTTLE_RATES", {"client": "2/minute"})
     client, api = register()
     assert [api.get("/api/v1/persons/?q=jan").status_code for _ in range(2)] == [200, 200]
-    other_worker = DatabaseCache(settings.CACHES["default"]["LOCATION"], {})
+    config = settings.CACHES["default"]
+    other_worker = import_string(config["BACKEND"])(config["LOCATION"], config)
     key = ClientRateThrottle.cache_format % {"scope": "client", "ident": client.user.pk}
     assert len(other_worker.get(key, [])) == 2
     refused = api.get("/api/v1/persons/?q=jan")
