@@ -173,12 +173,14 @@ def _keyed(fn: Any, key: bytes, kind: str, value: Any) -> Any:
     return fn(kind, value, key=key)
 
 
-def create_temp_views(conn: BaseDatabaseWrapper) -> None:
-    """SQLite: a TEMP view per model over ``main.`` with the view's SELECT. Its pseudonyms
-    are joins on the pseudonym tables, indexed both ways, so SQLite flattens a join of two
-    views into index lookups on the tables underneath (a copy of every table with indexes of
-    its own took longer to make than the whole report to compute)."""
-    update_pseudonyms(conn)
+def create_temp_views(conn: BaseDatabaseWrapper, *, update: bool = True) -> None:
+    """SQLite: a TEMP view per model over ``main.`` with the view's SELECT (with `update`,
+    after bringing the pseudonym tables up to date). Its pseudonyms are joins on the
+    pseudonym tables, indexed both ways, so SQLite flattens a join of two views into index
+    lookups on the tables underneath (a copy of every table with indexes of its own took
+    longer to make than the whole report to compute)."""
+    if update:
+        update_pseudonyms(conn)
     with conn.cursor() as cursor:
         for model in models():
             name = conn.ops.quote_name(model._meta.db_table)

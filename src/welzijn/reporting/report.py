@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import time
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -17,9 +18,10 @@ from django.utils.safestring import SafeString, mark_safe
 from welzijn.casework.models import Contact, Intervention, Trajectory
 from welzijn.catalog.models import Domain
 
-from . import charts, measures, pdf
+from . import charts, concurrent, measures, pdf
 from .compute import (
     AGE_BANDS,
+    CLIENT_KINDS,
     Result,
     ServiceIds,
     client_profile,
@@ -119,8 +121,10 @@ class Chapter:
     sections: list[Section] = field(default_factory=list)
     charts: list[tuple[str, SafeString, str]] = field(default_factory=list)  # title, svg, note
     yoy: list[tuple[str, SafeString, str]] = field(default_factory=list)
-    seconds: float = 0.0  # wall time of computing the chapter
-    cpu: float = 0.0  # this process's CPU time of it (not the database server's)
+    # what computing the chapter cost, summed over the connections that computed its parts
+    # at once (`concurrent`): so the chapters' seconds add up to more than the report's
+    seconds: float = 0.0  # wall time
+    cpu: float = 0.0  # CPU time of the threads (not the database server's)
     queries: int = 0
 
 
@@ -163,42 +167,65 @@ def _breakdown(rows: list[tuple[str, int, int]]) -> list[Breakdown]:
     ]
 
 
-def build_report(year: int, *, with_charts: bool = True) -> Report:
-    """Compute every chapter; ``Chapter.seconds``, ``cpu`` and ``queries`` say what each
-    chapter's computing cost."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+#: the chapter with the client base (its profile and its breakdowns per wijk and office)
+CLIENT_CHAPTER = "hulp-op-maat"
+_CLIENT_BASE = ("profiel", "per wijk", "per kantoor")
+#: indicators a task computes (`concurrent`): parts small enough for the connections to
+#: finish about together
+TASK_SIZE = 8
 
+
+def _tasks(year: int, groups: dict[str, list[Indicator]], ids: ServiceIds) -> dict:
+    """What build_report computes, as tasks keyed (chapter, part): the client base's three
+    first (the longest), then each chapter's counted indicators in parts of TASK_SIZE (the
+    client base's indicators are read from its profile)."""
+    client_base = (client_profile, households_per_wijk, households_per_office)
+    tasks: dict = {
+        (CLIENT_CHAPTER, part): partial(query, year, ids)
+        for part, query in zip(_CLIENT_BASE, client_base, strict=True)
+    }
+    for code, _ in CHAPTERS:
+        counted = [i for i in groups[code] if i.kind not in CLIENT_KINDS]
+        for first in range(0, len(counted), TASK_SIZE):
+            part = counted[first : first + TASK_SIZE]
+            tasks[(code, first)] = partial(compute, year, part, ids=ids)
+    return tasks
+
+
+def build_report(year: int, *, with_charts: bool = True) -> Report:
+    """Compute every chapter, on two database connections at once where they can
+    (`concurrent`); ``Chapter.seconds``, ``cpu`` and ``queries`` say what each chapter's
+    computing cost."""
     ids = ServiceIds()
+    ids([])  # the service ids read once, before the connections share them
     intros = dict(Domain.objects.values_list("code", "description"))
     groups = by_chapter()
+    timed = concurrent.run_timed(_tasks(year, groups, ids))
+    profile, per_wijk, per_office = (timed[(CLIENT_CHAPTER, part)].value for part in _CLIENT_BASE)
     chapters: list[Chapter] = []
     items: dict[str, Item] = {}
-    profile = None
     for number, (code, name) in enumerate(CHAPTERS, start=1):
         chapter = Chapter(code, name, number, intros.get(code, ""))
-        start, cpu = time.perf_counter(), time.process_time()
-        with CaptureQueriesContext(connection) as queries:
-            inds = groups[code]
-            if code == "hulp-op-maat":
-                profile = client_profile(year, ids)
-            results = compute(year, inds, profile=profile, ids=ids)
-            sections: dict[str, Section] = {}
-            for ind in inds:
-                item = Item(ind, results[ind.code], show(results[ind.code]))
-                items[ind.code] = item
-                sections.setdefault(ind.section, Section(ind.section)).items.append(item)
-            chapter.sections = list(sections.values())
-            if code == "hulp-op-maat":
-                per_wijk = households_per_wijk(year, ids)
-                per_office = households_per_office(year, ids)
-                if with_charts:
-                    chapter.charts = _client_charts(profile, per_wijk)
-            if with_charts:
-                chapter.yoy = _yoy_charts([i for i in inds if i.compare_previous], items, year)
-        chapter.seconds = time.perf_counter() - start
-        chapter.cpu = time.process_time() - cpu
-        chapter.queries = len(queries)
+        start, cpu = time.perf_counter(), time.thread_time()
+        inds = groups[code]
+        mine = [t for (of, _), t in timed.items() if of == code]
+        results = compute(year, [i for i in inds if i.kind in CLIENT_KINDS], profile=profile)
+        for (of, part), t in timed.items():
+            if of == code and part not in _CLIENT_BASE:
+                results.update(t.value)
+        sections: dict[str, Section] = {}
+        for ind in inds:
+            item = Item(ind, results[ind.code], show(results[ind.code]))
+            items[ind.code] = item
+            sections.setdefault(ind.section, Section(ind.section)).items.append(item)
+        chapter.sections = list(sections.values())
+        if with_charts:
+            if code == CLIENT_CHAPTER:
+                chapter.charts = _client_charts(profile, per_wijk)
+            chapter.yoy = _yoy_charts([i for i in inds if i.compare_previous], items, year)
+        chapter.seconds = time.perf_counter() - start + sum(t.seconds for t in mine)
+        chapter.cpu = time.thread_time() - cpu + sum(t.cpu for t in mine)
+        chapter.queries = sum(t.queries for t in mine)
         chapters.append(chapter)
     return Report(
         year=year,
