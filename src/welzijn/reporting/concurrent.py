@@ -28,6 +28,13 @@ from welzijn.analytics.reading import is_pseudonymised, pseudonymised
 
 #: connections a computation uses at most (the caller's included)
 CONNECTIONS = 2
+#: indicators a task computes: parts small enough for the connections to finish together
+TASK_SIZE = 8
+
+
+def parts(items: list) -> list[tuple[int, list]]:
+    """The items in parts of TASK_SIZE, each with the index of its first."""
+    return [(first, items[first : first + TASK_SIZE]) for first in range(0, len(items), TASK_SIZE)]
 
 
 @dataclass

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.utils.safestring import SafeString, mark_safe
 
-from . import charts
+from . import charts, concurrent
 from .breakdowns import MONTHS, Breakdown, breakdowns, cells_of, month_label
 from .compute import ServiceIds, compute, records_of
 from .indicators import CHAPTERS, Indicator, by_chapter
@@ -39,22 +40,33 @@ def months_so_far(year: int, today: dt.date | None = None) -> int:
 
 
 def overview(year: int, *, today: dt.date | None = None) -> list[ChapterRows]:
-    """Per chapter, every indicator that has records: the year so far and its months."""
+    """Per chapter, every indicator that has records: the year so far and its months, computed
+    on two database connections at once where they can (`concurrent`)."""
     months = months_so_far(year, today)
     labels = list(MONTHS[:months])
     ids = ServiceIds()
-    out = []
+    ids([])  # the service ids read once, before the connections share them
     groups = by_chapter()
+    keyed = {}
+    for code, _ in CHAPTERS:
+        found = ((ind, records_of(ind, year, ids)) for ind in groups[code])
+        keyed[code] = [(ind, records) for ind, records in found if records is not None]
+    tasks: dict = {}
+    for code, _ in CHAPTERS:
+        for first, part in concurrent.parts([ind for ind, _ in keyed[code]]):
+            tasks[("figures", code, first)] = partial(compute, year, part, ids=ids)
+        for ind, records in keyed[code]:
+            tasks[("months", ind.code)] = partial(cells_of, ind, records, "month", months)
+    timed = concurrent.run_timed(tasks)
+    results = {}
+    for key, t in timed.items():
+        if key[0] == "figures":
+            results.update(t.value)
+    out = []
     for code, name in CHAPTERS:
         chapter = ChapterRows(code, name)
-        keyed = []
-        for ind in groups[code]:
-            records = records_of(ind, year, ids)
-            if records is not None:
-                keyed.append((ind, records))
-        results = compute(year, [ind for ind, _ in keyed], ids=ids) if keyed else {}
-        for ind, records in keyed:
-            cells = cells_of(ind, records, "month", months)
+        for ind, _ in keyed[code]:
+            cells = timed[("months", ind.code)].value
             spark = charts.sparkline([c.number for c in cells], labels, f"{ind.label} per maand")
             chapter.rows.append(Row(ind, show(results[ind.code]), cells, mark_safe(spark)))
         if chapter.rows:

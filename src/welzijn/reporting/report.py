@@ -170,15 +170,12 @@ def _breakdown(rows: list[tuple[str, int, int]]) -> list[Breakdown]:
 #: the chapter with the client base (its profile and its breakdowns per wijk and office)
 CLIENT_CHAPTER = "hulp-op-maat"
 _CLIENT_BASE = ("profiel", "per wijk", "per kantoor")
-#: indicators a task computes (`concurrent`): parts small enough for the connections to
-#: finish about together
-TASK_SIZE = 8
 
 
 def _tasks(year: int, groups: dict[str, list[Indicator]], ids: ServiceIds) -> dict:
     """What build_report computes, as tasks keyed (chapter, part): the client base's three
-    first (the longest), then each chapter's counted indicators in parts of TASK_SIZE (the
-    client base's indicators are read from its profile)."""
+    first (the longest), then each chapter's counted indicators in parts (the client base's
+    indicators are read from its profile)."""
     client_base = (client_profile, households_per_wijk, households_per_office)
     tasks: dict = {
         (CLIENT_CHAPTER, part): partial(query, year, ids)
@@ -186,8 +183,7 @@ def _tasks(year: int, groups: dict[str, list[Indicator]], ids: ServiceIds) -> di
     }
     for code, _ in CHAPTERS:
         counted = [i for i in groups[code] if i.kind not in CLIENT_KINDS]
-        for first in range(0, len(counted), TASK_SIZE):
-            part = counted[first : first + TASK_SIZE]
+        for first, part in concurrent.parts(counted):
             tasks[(code, first)] = partial(compute, year, part, ids=ids)
     return tasks
 
