@@ -99,6 +99,12 @@ class Dossier(models.Model):
         verbose_name = "dossier"
         verbose_name_plural = "dossiers"
         ordering = ["-opened_on"]
+        # an office's dossiers newest first, by opening day (the web's order) or by id (the
+        # API's): read in order from the index up to the page, not every dossier then sorted
+        indexes = [
+            models.Index(fields=["office", "opened_on"], name="dossier_office_opened"),
+            models.Index(fields=["office", "id"], name="dossier_office_id"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(closed_on__isnull=True) | Q(closed_on__gte=F("opened_on")),
