@@ -8,7 +8,7 @@ import pytest
 from factories import dossier, household, person, user
 from rest_framework import serializers
 
-from welzijn.api.resources import casework, dossier_records
+from welzijn.api.resources import casework, dossier_records, meldingen
 from welzijn.casework import services
 from welzijn.casework.models import Contact, Office
 from welzijn.core.roles import Role
@@ -75,3 +75,17 @@ def test_the_cheaper_path_gives_what_drf_gives():
     assert cases[3][0](intervention).data["amount"] == "912.50"
     many = dossier_records.InterventionSerializer([intervention, intervention], many=True).data
     assert many == _drf(dossier_records.InterventionSerializer)([intervention] * 2, many=True).data
+
+
+@pytest.mark.parametrize(
+    "serializer_class",
+    [meldingen.MeldingSerializer, meldingen.MeldingEventSerializer, casework.DossierSerializer],
+)
+def test_fields_built_once_are_drfs_and_each_serializers_own(serializer_class):
+    first, second = serializer_class(), serializer_class()
+    built = {name: repr(field) for name, field in first.fields.items()}
+    fresh = serializers.ModelSerializer.get_fields(serializer_class())  # DRF's own, anew
+    assert built == {name: repr(field) for name, field in fresh.items()}
+    for name, field in second.fields.items():
+        assert field.parent is second and first.fields[name].parent is first
+        assert field is not first.fields[name]

@@ -8,6 +8,8 @@ integer, a boolean) or its ISO date are read straight from the row here; any oth
 (a decimal, a date-time) still goes through its own `to_representation`, so the output is
 DRF's, byte for byte (tests/api/test_serializers.py)."""
 
+import copy
+
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from rest_framework import ISO_8601, serializers
@@ -54,6 +56,24 @@ def _reader(field, model):
     return lambda row: _as_drf(field, row)
 
 
+#: serializer class -> its fields as DRF's ModelSerializer.get_fields builds them, unbound
+_built_fields: dict[type, dict] = {}
+
+
+class ModelSerializer(serializers.ModelSerializer):
+    """DRF's ModelSerializer, whose fields are read from the model once per class, not for
+    every serializer (each request; a tenth of a melding's creation went to it):
+    `get_fields` depends on the class alone (its Meta and declared fields), so each
+    serializer gets a copy of the class's fields, as DRF gives it copies of the declared
+    ones."""
+
+    def get_fields(self):
+        built = _built_fields.get(type(self))
+        if built is None:
+            built = _built_fields[type(self)] = super().get_fields()
+        return copy.deepcopy(built)
+
+
 def _as_drf(field, row):
     """As Serializer.to_representation does it for one field: None stays None."""
     value = field.get_attribute(row)
@@ -61,7 +81,7 @@ def _as_drf(field, row):
     return None if empty is None else field.to_representation(value)
 
 
-class ColumnsSerializer(serializers.ModelSerializer):
+class ColumnsSerializer(ModelSerializer):
     def to_representation(self, instance):
         readers = self.__dict__.get("_readers")
         if readers is None:

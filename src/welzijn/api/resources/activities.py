@@ -12,6 +12,7 @@ from welzijn.activities import selectors, services
 from welzijn.activities.access import activities_visible_to
 from welzijn.activities.models import Activity
 from welzijn.api.resource import Creatable, Resource
+from welzijn.api.serializers import ModelSerializer
 from welzijn.casework.models import Office
 from welzijn.catalog.models import Service
 from welzijn.registry.models import Organisation, Wijk
@@ -29,7 +30,7 @@ def _code(queryset, what: str, **extra):
     )
 
 
-class ActivitySerializer(serializers.ModelSerializer):
+class ActivitySerializer(ModelSerializer):
     service = _code(Service.objects.all(), "dienst")
     office = _code(Office.objects.all(), "dienst of team", help_text="het organiserende team")
     partner = _code(Organisation.objects.all(), "organisatie", required=False, allow_null=True)

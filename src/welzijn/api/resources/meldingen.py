@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from welzijn.api.resource import Creatable, Resource
+from welzijn.api.serializers import ModelSerializer
 from welzijn.casework.models import Office
 from welzijn.meldingen import selectors, services
 from welzijn.meldingen.access import may_see_reporter, meldingen_visible_to
@@ -32,7 +33,7 @@ def _by_code(queryset, what: str, **extra):
     )
 
 
-class MeldingEventSerializer(serializers.ModelSerializer):
+class MeldingEventSerializer(ModelSerializer):
     team = serializers.SlugRelatedField(slug_field="code", read_only=True)
     # a plain string: the same choices as the melding's status, one enum in the schema
     status_to = serializers.CharField(read_only=True, help_text="de nieuwe status")
@@ -42,7 +43,7 @@ class MeldingEventSerializer(serializers.ModelSerializer):
         fields = ["status_from", "status_to", "at", "team", "note"]
 
 
-class MeldingSerializer(serializers.ModelSerializer):
+class MeldingSerializer(ModelSerializer):
     number = serializers.CharField(read_only=True, help_text="het meldingsnummer (M000123)")
     category = _by_code(Category.objects.select_related("team"), "categorie")
     office = _by_code(

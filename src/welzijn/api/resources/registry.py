@@ -7,11 +7,12 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from welzijn.api.resource import Creatable, Resource, Updatable
+from welzijn.api.serializers import ModelSerializer
 from welzijn.registry import selectors, services
 from welzijn.registry.models import Address, Household, Person
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(ModelSerializer):
     class Meta:
         model = Person
         fields = [
@@ -64,7 +65,7 @@ class PersonResource(Creatable, Updatable, Resource):
         return services.person_update(actor=request.user, person_id=obj.pk, reason="api", **data)
 
 
-class AddressSerializer(serializers.ModelSerializer):
+class AddressSerializer(ModelSerializer):
     postcode = serializers.CharField(source="postcode.code")
     wijk = serializers.CharField(source="wijk.name", allow_null=True, required=False)
 
@@ -73,7 +74,7 @@ class AddressSerializer(serializers.ModelSerializer):
         fields = ["street", "number", "box", "postcode", "wijk"]
 
 
-class HouseholdSerializer(serializers.ModelSerializer):
+class HouseholdSerializer(ModelSerializer):
     address = AddressSerializer(allow_null=True, required=False)
 
     class Meta:

@@ -10,12 +10,13 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from welzijn.api.resource import Creatable, Resource
+from welzijn.api.serializers import ModelSerializer
 from welzijn.shelter import selectors, services
 from welzijn.shelter.access import stays_visible_to
 from welzijn.shelter.models import Facility, Stay
 
 
-class StaySerializer(serializers.ModelSerializer):
+class StaySerializer(ModelSerializer):
     facility = serializers.SlugRelatedField(
         slug_field="code",
         queryset=Facility.objects.all(),

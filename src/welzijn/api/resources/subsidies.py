@@ -8,12 +8,13 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from welzijn.api.resource import Resource
+from welzijn.api.serializers import ModelSerializer
 from welzijn.subsidies import selectors
 from welzijn.subsidies.access import applications_visible_to
 from welzijn.subsidies.models import Application
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class ApplicationSerializer(ModelSerializer):
     scheme = serializers.CharField(source="call.scheme.code", read_only=True)
     call = serializers.SlugRelatedField(slug_field="code", read_only=True)
     organisation = serializers.SlugRelatedField(slug_field="code", read_only=True)
