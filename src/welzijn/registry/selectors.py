@@ -22,7 +22,6 @@ from welzijn.registry.models import (
     Income,
     Person,
     SocialStatus,
-    Street,
     Wijk,
 )
 from welzijn.registry.search import street_key
@@ -51,13 +50,11 @@ def household_members_on(household: Household, on: dt.date) -> QuerySet[Househol
 
 def wijk_for_street(street: str, postcode: str) -> Wijk | None:
     """The wijk of a street at a postcode from the street list (reference data), tolerant of
-    case, accents and 'St.' for 'Sint'; None when the street is not in the list."""
-    found = (
-        Street.objects.filter(search_key=street_key(street), postcode__code=postcode.strip())
-        .select_related("wijk")
-        .first()
-    )
-    return found.wijk if found else None
+    case, accents and 'St.' for 'Sint'; None when the street is not in the list. Reads the
+    wijk alone: a street's key is unique at its postcode."""
+    return Wijk.objects.filter(
+        street__search_key=street_key(street), street__postcode__code=postcode.strip()
+    ).first()
 
 
 def current_household_id(person: Person, on: dt.date) -> int | None:
