@@ -100,8 +100,9 @@ def run_timed(tasks: dict[Hashable, Callable[[], Any]]) -> dict[Hashable, Timed]
     def helper(views: bool, role: str | None) -> None:
         try:
             if role:
-                with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-                    cursor.execute(f"SET ROLE {connections[DEFAULT_DB_ALIAS].ops.quote_name(role)}")
+                conn = connections[DEFAULT_DB_ALIAS]  # this thread's own
+                with conn.cursor() as cursor:
+                    cursor.execute(f"SET ROLE {conn.ops.quote_name(role)}")
             # the caller brought the pseudonyms up to date a moment ago
             with pseudonymised(update=False) if views else nullcontext():
                 work()

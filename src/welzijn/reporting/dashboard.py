@@ -48,11 +48,10 @@ def overview(year: int, *, today: dt.date | None = None) -> list[ChapterRows]:
     ids([])  # the service ids read once, before the connections share them
     groups = by_chapter()
     keyed = {}
+    tasks: dict = {}
     for code, _ in CHAPTERS:
         found = ((ind, records_of(ind, year, ids)) for ind in groups[code])
         keyed[code] = [(ind, records) for ind, records in found if records is not None]
-    tasks: dict = {}
-    for code, _ in CHAPTERS:
         for first, part in concurrent.parts([ind for ind, _ in keyed[code]]):
             tasks[("figures", code, first)] = partial(compute, year, part, ids=ids)
         for ind, records in keyed[code]:

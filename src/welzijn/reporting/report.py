@@ -204,10 +204,10 @@ def build_report(year: int, *, with_charts: bool = True) -> Report:
         chapter = Chapter(code, name, number, intros.get(code, ""))
         start, cpu = time.perf_counter(), time.thread_time()
         inds = groups[code]
-        mine = [t for (of, _), t in timed.items() if of == code]
+        mine = [(part, t) for (of, part), t in timed.items() if of == code]
         results = compute(year, [i for i in inds if i.kind in CLIENT_KINDS], profile=profile)
-        for (of, part), t in timed.items():
-            if of == code and part not in _CLIENT_BASE:
+        for part, t in mine:
+            if part not in _CLIENT_BASE:
                 results.update(t.value)
         sections: dict[str, Section] = {}
         for ind in inds:
@@ -219,9 +219,9 @@ def build_report(year: int, *, with_charts: bool = True) -> Report:
             if code == CLIENT_CHAPTER:
                 chapter.charts = _client_charts(profile, per_wijk)
             chapter.yoy = _yoy_charts([i for i in inds if i.compare_previous], items, year)
-        chapter.seconds = time.perf_counter() - start + sum(t.seconds for t in mine)
-        chapter.cpu = time.thread_time() - cpu + sum(t.cpu for t in mine)
-        chapter.queries = sum(t.queries for t in mine)
+        chapter.seconds = time.perf_counter() - start + sum(t.seconds for _, t in mine)
+        chapter.cpu = time.thread_time() - cpu + sum(t.cpu for _, t in mine)
+        chapter.queries = sum(t.queries for _, t in mine)
         chapters.append(chapter)
     return Report(
         year=year,
